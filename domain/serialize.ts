@@ -1,0 +1,55 @@
+/**
+ * Writing a `.strata` file: stable and diff-friendly. Keys come in a fixed order, the keys this
+ * version does not know follow in the order they were read, and nothing depends on time.
+ */
+import { CURRENT_VERSION, FORMAT, type Diagram, type DiagramEdge, type DiagramNode, type Extra } from './diagram';
+
+export function serializeDiagram(diagram: Diagram): string {
+  const document = {
+    format: FORMAT,
+    version: CURRENT_VERSION,
+    project: withExtra(
+      {
+        name: diagram.project.name,
+        framework: diagram.project.framework,
+        tasks: diagram.project.tasks,
+        layout: diagram.project.layout,
+      },
+      diagram.project.extra,
+    ),
+    nodes: diagram.nodes.map(nodeDocument),
+    edges: diagram.edges.map(edgeDocument),
+  };
+  return `${JSON.stringify(withExtra(document, diagram.extra), null, 2)}\n`;
+}
+
+function nodeDocument(node: DiagramNode): object {
+  return withExtra(
+    {
+      id: node.id,
+      kind: node.kind,
+      name: node.name,
+      feature: node.feature,
+      position: withExtra({ x: node.position.x, y: node.position.y }, node.position.extra),
+      engine: node.engine,
+      fields: node.fields?.map(({ extra, ...field }) => withExtra(field, extra)),
+      endpoints: node.endpoints?.map(({ extra, ...endpoint }) => withExtra(endpoint, extra)),
+      tasks: node.tasks?.map(({ extra, ...task }) => withExtra(task, extra)),
+    },
+    node.extra,
+  );
+}
+
+function edgeDocument(edge: DiagramEdge): object {
+  return withExtra({ id: edge.id, source: edge.source, target: edge.target }, edge.extra);
+}
+
+/** Known keys first (undefined ones are left out by JSON.stringify), then unknown keys. */
+function withExtra<T extends object>(known: T, extra: Extra | undefined): T {
+  if (!extra) return known;
+  const out: Record<string, unknown> = { ...(known as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(extra)) {
+    if (!(key in known)) out[key] = value;
+  }
+  return out as T;
+}
