@@ -1,0 +1,4 @@
+/** The layering rules engine: rules.md as code. */
+export { RULES, RULE_IDS, type Finding, type RuleId, type RuleInfo, type Severity } from './catalog';
+export { pairVerdict, allowedTargets, type PairVerdict } from './matrix';
+export { validate } from './validate';
