@@ -6,22 +6,22 @@ export const SAMPLE_DIAGRAM: Diagram = {
   project: { name: 'shop', framework: 'fastapi', tasks: 'celery', layout: 'layered' },
   nodes: [
     { id: 'r1', kind: 'router', name: 'orders', position: { x: 0, y: 0 } },
-    { id: 'w1', kind: 'worker', name: 'notifications', position: { x: 300, y: 0 } },
-    { id: 's1', kind: 'service', name: 'order_service', position: { x: 0, y: 150 } },
-    { id: 'p1', kind: 'repository', name: 'order_repository', position: { x: 0, y: 300 } },
+    { id: 'w1', kind: 'worker', name: 'notifications', position: { x: 320, y: 0 } },
+    { id: 's1', kind: 'service', name: 'order_service', position: { x: 0, y: 160 } },
+    { id: 'p1', kind: 'repository', name: 'order_repository', position: { x: 0, y: 320 } },
     {
       id: 'm1',
       kind: 'model',
       name: 'order',
-      position: { x: 0, y: 450 },
+      position: { x: -170, y: 480 },
       fields: [
         { name: 'customer_email', type: 'str' },
         { name: 'total', type: 'decimal' },
         { name: 'created_at', type: 'datetime' },
       ],
     },
-    { id: 'd1', kind: 'database', name: 'db', engine: 'postgres', position: { x: 0, y: 600 } },
-    { id: 'b1', kind: 'broker', name: 'redis', engine: 'redis', position: { x: 300, y: 600 } },
+    { id: 'd1', kind: 'database', name: 'db', engine: 'postgres', position: { x: 170, y: 480 } },
+    { id: 'b1', kind: 'broker', name: 'redis', engine: 'redis', position: { x: 440, y: 480 } },
   ],
   edges: [
     { id: 'e1', source: 'r1', target: 's1' },

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { connect, diagramOf, nodeByName, openApp } from './fixtures';
+
+test('opens on the sample shop diagram', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('file-name')).toHaveText('shop (sample)');
+  for (const name of ['orders', 'order_service', 'order_repository', 'order', 'db', 'notifications', 'redis']) {
+    await expect(nodeByName(page, name)).toBeVisible();
+  }
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+});
+
+test('drag a service from the palette and connect it to the order repository', async ({ page }, testInfo) => {
+  await openApp(page);
+  const canvas = page.getByTestId('canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.locator('.palette-item[data-kind="service"]').dragTo(canvas, {
+    targetPosition: { x: box.width - 260, y: box.height / 2 - 60 },
+  });
+  await expect(page.locator('.react-flow__node')).toHaveCount(8);
+  await expect(nodeByName(page, 'service')).toBeVisible();
+
+  await connect(page, 'service', 'order_repository');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(8);
+
+  const diagram = await diagramOf(page);
+  const service = diagram.nodes.find((n) => n.kind === 'service' && n.name === 'service');
+  const repository = diagram.nodes.find((n) => n.name === 'order_repository');
+  expect(service).toBeDefined();
+  expect(diagram.edges).toContainEqual(expect.objectContaining({ source: service!.id, target: repository!.id }));
+  await page.screenshot({ path: testInfo.outputPath('canvas.png') });
+  await testInfo.attach('canvas', { path: testInfo.outputPath('canvas.png'), contentType: 'image/png' });
+});
+
+test('rename a node by double-click', async ({ page }) => {
+  await openApp(page);
+  await nodeByName(page, 'order_service').locator('.node-name').dblclick();
+  const input = page.getByRole('textbox', { name: 'Node name' });
+  await input.fill('Checkout Service');
+  await input.press('Enter');
+  await expect(nodeByName(page, 'Checkout Service')).toBeVisible();
+  const diagram = await diagramOf(page);
+  expect(diagram.nodes.find((n) => n.id === 's1')?.name).toBe('Checkout Service');
+});
+
+test('select and delete a node removes its edges too', async ({ page }) => {
+  await openApp(page);
+  await nodeByName(page, 'notifications').click();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const diagram = await diagramOf(page);
+  expect(diagram.edges.some((e) => e.source === 'w1' || e.target === 'w1')).toBe(false);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+});

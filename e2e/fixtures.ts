@@ -1,0 +1,33 @@
+/** Helpers shared by the browser specs: wait on the app's state, never on time. */
+import { expect, type Page } from '@playwright/test';
+import type { Diagram } from '../domain/diagram';
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+}
+
+/** The store's diagram, read from the running app. */
+export function diagramOf(page: Page): Promise<Diagram> {
+  return page.evaluate(() => {
+    const strata = (window as unknown as { strata: { getState(): { diagram: Diagram } } }).strata;
+    return strata.getState().diagram;
+  });
+}
+
+export function nodeByName(page: Page, name: string) {
+  return page.locator('.react-flow__node', { has: page.locator('.node-name', { hasText: new RegExp(`^${name}$`) }) });
+}
+
+/** Drags from one node's source handle (bottom) to another node's target handle (top). */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = nodeByName(page, from).locator('.react-flow__handle-bottom');
+  const target = nodeByName(page, to).locator('.react-flow__handle-top');
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}

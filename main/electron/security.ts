@@ -1,0 +1,37 @@
+import { session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../security-policy';
+
+/** Every response carries the CSP, and every permission request (camera, notifications …) is denied. */
+export function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+/** The window never navigates away, opens windows, or attaches webviews. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:']);
+
+/** The only way Strata opens anything outside itself: https and mailto links, in the system's apps. */
+export function openExternal(url: string): void {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return;
+  }
+  if (EXTERNAL_PROTOCOLS.has(protocol)) void shell.openExternal(url);
+}

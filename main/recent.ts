@@ -1,0 +1,28 @@
+/** The Open Recent list, kept in the user-data folder across restarts. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './files';
+
+const MAX_RECENT = 10;
+
+export class RecentFiles {
+  private readonly file: string;
+
+  constructor(userDataFolder: string) {
+    this.file = join(userDataFolder, 'recent.json');
+  }
+
+  async list(): Promise<string[]> {
+    try {
+      const value: unknown = JSON.parse(await readFile(this.file, 'utf8'));
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, MAX_RECENT) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async add(path: string): Promise<void> {
+    const paths = [path, ...(await this.list()).filter((p) => p !== path)].slice(0, MAX_RECENT);
+    await writeFileAtomic(this.file, `${JSON.stringify(paths, null, 2)}\n`);
+  }
+}

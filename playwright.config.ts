@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+const port = Number(process.env.STRATA_E2E_PORT ?? 5287);
+
+/** Browser tests against the web harness; the Electron project runs where a binary exists. */
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 30_000,
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    viewport: { width: 1400, height: 860 },
+  },
+  projects: [
+    { name: 'web', testIgnore: /electron\.spec\.ts$/ },
+    { name: 'electron', testMatch: /electron\.spec\.ts$/ },
+  ],
+  webServer: {
+    command: 'node --import tsx main/web/start.ts',
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    env: { STRATA_PORT: String(port), STRATA_USER_DATA: mkdtempSync(join(tmpdir(), 'strata-e2e-')) },
+  },
+});

@@ -1,0 +1,94 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect } from 'react';
+import type { Kind } from '../domain/diagram';
+import { api } from './api';
+import { Canvas } from './canvas/Canvas';
+import { addNodeOfKind, runCommand, showOpenResult } from './commands';
+import { MessageDialog, showMessage } from './panels/messages';
+import { Palette } from './panels/Palette';
+import { Toolbar } from './panels/Toolbar';
+import { shortcutFor } from './shortcuts';
+import { isDirty, useStore } from './store/store';
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Workspace />
+    </ReactFlowProvider>
+  );
+}
+
+function Workspace() {
+  useStartup();
+  useCommands();
+  useWindowTitle();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  useEffect(() => {
+    const fit = () => void fitView({ padding: 0.2, duration: 200 });
+    window.addEventListener('strata:zoom-to-fit', fit);
+    return () => window.removeEventListener('strata:zoom-to-fit', fit);
+  }, [fitView]);
+  /** Keyboard and click adds go to the middle of the visible canvas. */
+  const addAtCentre = useCallback(
+    (kind: Kind) => {
+      const box = document.querySelector('.canvas')?.getBoundingClientRect();
+      const point = box ? screenToFlowPosition({ x: box.x + box.width / 2, y: box.y + box.height / 2 }) : { x: 0, y: 0 };
+      addNodeOfKind(kind, { x: Math.round(point.x - 90), y: Math.round(point.y - 26) });
+    },
+    [screenToFlowPosition],
+  );
+  return (
+    <div className="app" onDragOver={allowFileDrop} onDrop={openDroppedFile}>
+      <Toolbar />
+      <main className="workspace">
+        <Palette onAdd={addAtCentre} />
+        <Canvas />
+      </main>
+      <MessageDialog />
+    </div>
+  );
+}
+
+function useStartup() {
+  useEffect(() => {
+    // Exposed for end-to-end tests, which assert on the store as well as the DOM.
+    (window as unknown as { strata: unknown }).strata = { getState: useStore.getState };
+    api.loadSample().then(useStore.getState().load, (error: Error) => showMessage('The sample did not load', error.message));
+  }, []);
+}
+
+function useCommands() {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = shortcutFor(event);
+      if (!command) return;
+      event.preventDefault();
+      runCommand(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    const stopMenu = api.onMenuCommand(runCommand);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stopMenu();
+    };
+  }, []);
+}
+
+function useWindowTitle() {
+  const name = useStore((state) => state.name);
+  const dirty = useStore(isDirty);
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${name} — Strata`;
+  }, [name, dirty]);
+}
+
+function allowFileDrop(event: React.DragEvent) {
+  if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+}
+
+async function openDroppedFile(event: React.DragEvent) {
+  const file = event.dataTransfer.files[0];
+  if (!file) return;
+  event.preventDefault();
+  showOpenResult(await api.openDiagramText({ name: file.name, text: await file.text() }));
+}

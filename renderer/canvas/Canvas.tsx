@@ -1,0 +1,109 @@
+/** The drawing surface: shows the store's Diagram and turns gestures into edits. */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type NodeChange,
+  type EdgeChange,
+} from '@xyflow/react';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { KINDS, type Kind, type Position } from '../../domain/diagram';
+import { useStore } from '../store/store';
+import { addEdge, addNodeOfKind } from '../commands';
+import { flowEdges, flowNodes } from './derive';
+import { StrataNode, type StrataFlowNode } from './StrataNode';
+
+export const KIND_DRAG_TYPE = 'application/x-strata-kind';
+/** Half a node's size, so a dropped node is centred on the pointer. */
+const NODE_HALF = { x: 90, y: 26 };
+const nodeTypes = { strata: StrataNode };
+
+export function Canvas() {
+  const diagram = useStore((state) => state.diagram);
+  const selection = useStore((state) => state.selection);
+  const nodes = useMemo(() => flowNodes(diagram.nodes, selection), [diagram.nodes, selection]);
+  const edges = useMemo(() => flowEdges(diagram.edges, selection), [diagram.edges, selection]);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!(KINDS as readonly string[]).includes(kind)) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNodeOfKind(kind as Kind, { x: Math.round(point.x - NODE_HALF.x), y: Math.round(point.y - NODE_HALF.y) });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<StrataFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStop={() => useStore.getState().endGesture()}
+        onNodeDoubleClick={(_event, node) => useStore.getState().rename(node.id)}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function allowKindDrop(event: DragEvent) {
+  if (event.dataTransfer.types.includes(KIND_DRAG_TYPE)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }
+}
+
+/** Drags move nodes inside a gesture (one undo step); clicks change the selection. */
+function onNodesChange(changes: NodeChange<StrataFlowNode>[]) {
+  const store = useStore.getState();
+  const positions = new Map<string, Position>();
+  for (const change of changes) {
+    if (change.type === 'position' && change.position) {
+      positions.set(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
+    }
+  }
+  if (positions.size > 0) store.editInGesture({ type: 'move-nodes', positions });
+  const nodes = applySelect(store.selection.nodes, changes);
+  if (nodes !== store.selection.nodes) store.select({ ...store.selection, nodes });
+}
+
+function onEdgesChange(changes: EdgeChange[]) {
+  const store = useStore.getState();
+  const edges = applySelect(store.selection.edges, changes);
+  if (edges !== store.selection.edges) store.select({ ...store.selection, edges });
+}
+
+function applySelect(current: ReadonlySet<string>, changes: readonly (NodeChange<StrataFlowNode> | EdgeChange)[]) {
+  let next: Set<string> | undefined;
+  for (const change of changes) {
+    if (change.type !== 'select' || current.has(change.id) === change.selected) continue;
+    next ??= new Set(current);
+    if (change.selected) next.add(change.id);
+    else next.delete(change.id);
+  }
+  return next ?? current;
+}
+
+function onConnect(connection: Connection) {
+  if (connection.source && connection.target) addEdge(connection.source, connection.target);
+}

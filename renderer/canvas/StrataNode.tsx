@@ -1,0 +1,66 @@
+/** How one diagram node looks on the canvas: icon, name and kind, coloured by its layer. */
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, type KeyboardEvent } from 'react';
+import { KIND_INFO, engineOf, type DiagramNode } from '../../domain/diagram';
+import { useStore } from '../store/store';
+import { KindIcon } from './icons';
+
+export type StrataNodeData = { node: DiagramNode };
+export type StrataFlowNode = Node<StrataNodeData, 'strata'>;
+
+export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps<StrataFlowNode>) {
+  const { node } = data;
+  const info = KIND_INFO[node.kind];
+  const editing = useStore((state) => state.renaming === node.id);
+  const engine = engineOf(node);
+  return (
+    <div
+      className={`strata-node layer-${info.layer} kind-${node.kind}${selected ? ' selected' : ''}`}
+      data-kind={node.kind}
+    >
+      <Handle type="target" position={Position.Top} className="handle" />
+      <span className="node-icon">
+        <KindIcon kind={node.kind} />
+      </span>
+      <span className="node-text">
+        {editing ? (
+          <NameEditor node={node} onDone={() => useStore.getState().rename(null)} />
+        ) : (
+          <span className="node-name" title={node.name}>
+            {node.name || '(unnamed)'}
+          </span>
+        )}
+        <span className="node-kind">
+          {info.label}
+          {engine ? ` · ${engine}` : ''}
+          {node.feature ? ` · ${node.feature}` : ''}
+        </span>
+      </span>
+      <Handle type="source" position={Position.Bottom} className="handle" />
+    </div>
+  );
+});
+
+function NameEditor({ node, onDone }: { node: DiagramNode; onDone: () => void }) {
+  const edit = useStore((state) => state.edit);
+  const commit = (name: string) => {
+    if (name !== node.name) edit({ type: 'update-node', id: node.id, changes: { name } });
+    onDone();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit(event.currentTarget.value);
+    if (event.key === 'Escape') onDone();
+    event.stopPropagation();
+  };
+  return (
+    <input
+      className="node-name-input nodrag"
+      aria-label="Node name"
+      defaultValue={node.name}
+      autoFocus
+      onFocus={(event) => event.currentTarget.select()}
+      onBlur={(event) => commit(event.currentTarget.value)}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

@@ -1,0 +1,72 @@
+/** File actions and the project's settings. */
+import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
+import { newDiagram, openDiagram, saveDiagram } from '../commands';
+import { isDirty, useStore } from '../store/store';
+
+export function Toolbar() {
+  const name = useStore((state) => state.name);
+  const dirty = useStore(isDirty);
+  return (
+    <header className="toolbar">
+      <span className="brand" aria-hidden="true">
+        ◧ Strata
+      </span>
+      <span className="file-name" data-testid="file-name">
+        {name}
+        {dirty && <span title="Unsaved changes"> •</span>}
+      </span>
+      <nav className="file-actions">
+        <button type="button" onClick={newDiagram} title="New (Ctrl+N)">
+          New
+        </button>
+        <button type="button" onClick={() => void openDiagram()} title="Open (Ctrl+O)">
+          Open…
+        </button>
+        <button type="button" onClick={() => void saveDiagram()} title="Save (Ctrl+S)">
+          Save
+        </button>
+        <button type="button" onClick={() => void saveDiagram(true)} title="Save As (Ctrl+Shift+S)">
+          Save As…
+        </button>
+      </nav>
+      <ProjectSettings />
+    </header>
+  );
+}
+
+function ProjectSettings() {
+  const project = useStore((state) => state.diagram.project);
+  const edit = useStore((state) => state.edit);
+  const set = (change: Partial<Project>) => edit({ type: 'set-project', project: change });
+  return (
+    <div className="project-settings" aria-label="Project settings">
+      <label>
+        Project
+        <input
+          key={project.name}
+          defaultValue={project.name}
+          aria-label="Project name"
+          onBlur={(event) => event.target.value !== project.name && set({ name: event.target.value })}
+        />
+      </label>
+      <Choice label="Framework" value={project.framework} options={FRAMEWORKS} onChange={(framework) => set({ framework })} />
+      <Choice label="Tasks" value={project.tasks} options={TASK_FRAMEWORKS} onChange={(tasks) => set({ tasks })} />
+      <Choice label="Layout" value={project.layout} options={LAYOUTS} onChange={(layout) => set({ layout })} />
+    </div>
+  );
+}
+
+function Choice<T extends string>(props: { label: string; value: T; options: readonly T[]; onChange: (value: T) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} aria-label={props.label} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

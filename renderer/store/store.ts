@@ -1,0 +1,96 @@
+/**
+ * The renderer's one store: the Diagram (the single source of truth), where it is saved, the
+ * undo history and the selection. React Flow's nodes and edges are derived from it.
+ */
+import { create } from 'zustand';
+import { emptyDiagram, type Diagram } from '../../domain/diagram';
+import { applyEdit, type Edit } from '../../domain/edits';
+import type { DiagramFile } from '../../preload/api';
+import { EMPTY_HISTORY, record, redo, undo, type History } from './history';
+
+export interface Selection {
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+}
+
+export const NO_SELECTION: Selection = { nodes: new Set(), edges: new Set() };
+
+export interface DocumentState {
+  readonly diagram: Diagram;
+  readonly path: string | null;
+  readonly name: string;
+  /** The diagram as last saved or opened, to tell whether there are unsaved changes. */
+  readonly savedDiagram: Diagram;
+  readonly history: History;
+  readonly selection: Selection;
+  /** The diagram before a gesture (a drag) began; the whole gesture becomes one undo step. */
+  readonly gestureStart: Diagram | null;
+  /** The node whose name is being edited on the canvas. */
+  readonly renaming: string | null;
+}
+
+export interface DocumentActions {
+  load(file: DiagramFile): void;
+  markSaved(path: string | null, name: string): void;
+  /** One edit, one undo step. */
+  edit(edit: Edit): void;
+  /** An edit inside a gesture: shown at once, recorded as one step by `endGesture`. */
+  editInGesture(edit: Edit): void;
+  endGesture(): void;
+  undo(): void;
+  redo(): void;
+  select(selection: Selection): void;
+  rename(id: string | null): void;
+}
+
+export type Store = DocumentState & DocumentActions;
+
+const initialDiagram = emptyDiagram();
+
+export const useStore = create<Store>()((set, get) => ({
+  diagram: initialDiagram,
+  path: null,
+  name: 'Untitled',
+  savedDiagram: initialDiagram,
+  history: EMPTY_HISTORY,
+  selection: NO_SELECTION,
+  gestureStart: null,
+  renaming: null,
+
+  load: (file) =>
+    set({
+      diagram: file.diagram,
+      savedDiagram: file.diagram,
+      path: file.path,
+      name: file.name,
+      history: EMPTY_HISTORY,
+      selection: NO_SELECTION,
+      gestureStart: null,
+      renaming: null,
+    }),
+  markSaved: (path, name) => set((state) => ({ path, name, savedDiagram: state.diagram })),
+  edit: (edit) =>
+    set((state) => ({ diagram: applyEdit(state.diagram, edit), history: record(state.history, state.diagram) })),
+  editInGesture: (edit) =>
+    set((state) => ({ diagram: applyEdit(state.diagram, edit), gestureStart: state.gestureStart ?? state.diagram })),
+  endGesture: () =>
+    set((state) =>
+      state.gestureStart && state.gestureStart !== state.diagram
+        ? { history: record(state.history, state.gestureStart), gestureStart: null }
+        : { gestureStart: null },
+    ),
+  undo: () => {
+    const step = undo(get().history, get().diagram);
+    if (step) set({ ...step, selection: NO_SELECTION });
+  },
+  redo: () => {
+    const step = redo(get().history, get().diagram);
+    if (step) set({ ...step, selection: NO_SELECTION });
+  },
+  select: (selection) => set({ selection }),
+  rename: (renaming) => set({ renaming }),
+}));
+
+export function isDirty(state: DocumentState): boolean {
+  return state.diagram !== state.savedDiagram;
+}

@@ -1,0 +1,3 @@
+export const CHROMIUM_ARGS: string[];
+export const NO_CHROMIUM_MESSAGE: string;
+export function findChromium(): string | undefined;

@@ -1,0 +1,1 @@
+export function electronBinary(options?: { download?: boolean }): { path?: string; reason?: string };
