@@ -18,6 +18,7 @@ import {
   type DiagramNode,
   type Endpoint,
   type Engine,
+  type Kind,
   type ModelField,
   type Position,
   type Project,
@@ -143,20 +144,18 @@ class Reader {
     const name = this.text(raw.name, `${path}.name`, MAX_NAME_LENGTH);
     const feature = raw.feature === undefined ? undefined : this.text(raw.feature, `${path}.feature`, MAX_NAME_LENGTH);
     const position = this.position(raw.position, `${path}.position`);
-    if (id === undefined || !kind || name === undefined || !position) return undefined;
+    const details = kind ? this.details(raw, kind, path) : undefined;
+    if (id === undefined || !kind || name === undefined || !position || !details) return undefined;
     const node: DiagramNode = { id, kind, name, position, ...(feature !== undefined && feature !== '' && { feature }) };
-    const details = this.details(raw, node, path);
-    if (!details) return undefined;
     const extra = extraKeys(raw, NODE_KEYS);
     return { ...node, ...details, ...(extra && { extra }) };
   }
 
   /** engine, fields, endpoints and tasks: each allowed only on the kind it belongs to. */
-  details(raw: Record<string, unknown>, node: DiagramNode, path: string): Partial<DiagramNode> | undefined {
+  details(raw: Record<string, unknown>, kind: Kind, path: string): Partial<DiagramNode> | undefined {
     const details: { engine?: Engine; fields?: ModelField[]; endpoints?: Endpoint[]; tasks?: TaskSpec[] } = {};
     let ok = true;
     if (raw.engine !== undefined) {
-      const kind = node.kind;
       if (kind !== 'database' && kind !== 'broker' && kind !== 'cache') {
         ok = this.error(`${path}.engine`, 'only database, broker and cache nodes have an engine') ?? false;
       } else {
@@ -165,9 +164,9 @@ class Reader {
         else ok = false;
       }
     }
-    const fields = this.detail(raw, node, path, 'fields', 'model', (v, p) => this.field(v, p));
-    const endpoints = this.detail(raw, node, path, 'endpoints', 'router', (v, p) => this.endpoint(v, p));
-    const tasks = this.detail(raw, node, path, 'tasks', 'worker', (v, p) => this.task(v, p));
+    const fields = this.detail(raw, kind, path, 'fields', 'model', (v, p) => this.field(v, p));
+    const endpoints = this.detail(raw, kind, path, 'endpoints', 'router', (v, p) => this.endpoint(v, p));
+    const tasks = this.detail(raw, kind, path, 'tasks', 'worker', (v, p) => this.task(v, p));
     if (fields) details.fields = fields;
     if (endpoints) details.endpoints = endpoints;
     if (tasks) details.tasks = tasks;
@@ -178,14 +177,14 @@ class Reader {
   /** The detail list under `key`: undefined when absent, null when wrong. */
   detail<T>(
     raw: Record<string, unknown>,
-    node: DiagramNode,
+    nodeKind: Kind,
     path: string,
     key: 'fields' | 'endpoints' | 'tasks',
-    kind: DiagramNode['kind'],
+    kind: Kind,
     read: (value: unknown, path: string) => T | undefined,
   ): T[] | undefined | null {
     if (raw[key] === undefined) return undefined;
-    if (node.kind !== kind) return this.error(`${path}.${key}`, `only ${kind} nodes have ${key}`) ?? null;
+    if (nodeKind !== kind) return this.error(`${path}.${key}`, `only ${kind} nodes have ${key}`) ?? null;
     return this.list(raw[key], `${path}.${key}`, 500, read) ?? null;
   }
 

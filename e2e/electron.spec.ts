@@ -11,7 +11,7 @@ const binary = electronBinary({ download: false });
 test.skip(!binary.path, `Electron target skipped: ${binary.reason ?? ''}; the web target covers the renderer.`);
 
 test('desktop: opens on the sample and adds a service', async () => {
-  const build = spawnSync('npx', ['electron-vite', 'build', '--config', 'electron.config.ts'], { stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   expect(build.status).toBe(0);
   const app = await electron.launch({ executablePath: binary.path!, args: ['.'] });
   const page = await app.firstWindow();

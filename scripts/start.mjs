@@ -5,7 +5,7 @@ import { buildRenderer, serveWeb } from './web.mjs';
 
 const electron = electronBinary();
 if (electron.path) {
-  const build = spawnSync('npx', ['electron-vite', 'build', '--config', 'electron.config.ts'], { stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const app = spawn(electron.path, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
   app.on('exit', (code) => process.exit(code ?? 0));

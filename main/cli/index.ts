@@ -1,0 +1,37 @@
+/**
+ * `strata validate FILE [--json]` and `strata export FILE -o OUT.zip [--force]`.
+ * Exit codes: 0 clean (or warnings only), 1 errors, 2 unreadable file or wrong usage.
+ */
+import { validateCommand } from './validate';
+
+export interface Output {
+  write(text: string): unknown;
+}
+
+export const USAGE = `Usage:
+  strata validate FILE [--json]
+  strata export FILE -o OUT.zip [--force]
+`;
+
+export class UsageError extends Error {}
+
+export async function main(args: readonly string[], out: Output, err: Output): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'validate':
+        return await validateCommand(rest, out, err);
+      case undefined:
+      case '--help':
+      case '-h':
+        out.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`strata: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+}

@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_CALLS, callChannel, EVENT_CHANNELS } from './api';
+
+const exposed: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
+const invoke = vi.fn(async (channel: string, payload?: unknown) => ({ channel, payload }));
+const on = vi.fn();
+const removeListener = vi.fn();
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: Record<string, () => unknown>) => (exposed[key] = api) },
+  ipcRenderer: { invoke, on, removeListener },
+}));
+
+describe('preload bridge', () => {
+  beforeEach(async () => {
+    await import('./index');
+  });
+
+  it('exposes exactly the contract, under window.api', () => {
+    expect(Object.keys(exposed)).toEqual(['api']);
+    expect(Object.keys(exposed.api!).sort()).toEqual([...API_CALLS, 'onMenuCommand'].sort());
+  });
+
+  it('sends each call on its own channel with its payload', async () => {
+    for (const call of API_CALLS) {
+      await exposed.api![call]!({ probe: call });
+      expect(invoke).toHaveBeenLastCalledWith(callChannel(call), ...(call === 'loadSample' || call === 'recentFiles' ? [] : [{ probe: call }]));
+    }
+  });
+
+  it('subscribes to menu commands and can stop', () => {
+    const stop = exposed.api!.onMenuCommand!(() => undefined) as () => void;
+    expect(on).toHaveBeenCalledWith(EVENT_CHANNELS.menuCommand, expect.any(Function));
+    stop();
+    expect(removeListener).toHaveBeenCalledWith(EVENT_CHANNELS.menuCommand, on.mock.calls[0]![1]);
+  });
+});
