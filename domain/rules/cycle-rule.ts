@@ -1,16 +1,33 @@
 /** The `cycle` finding: one per strongly connected group, naming one cycle through it. */
 import type { Finding } from './catalog';
-import { findCycles, type Components, type Cycle } from './cycles';
+import type { Analysis } from './analysis';
+import type { Cycle } from './cycles';
 import { describe } from './describe';
 import type { Graph } from './graph';
+import type { Memo } from './memo';
 import { pairVerdictByCode } from './matrix';
 
 /** Longer cycles are named up to this many components, then counted. */
 const NAMED_IN_MESSAGE = 8;
 
 /** Appends the cycle findings, ordered by each group's first node in diagram order. */
-export function collectCycles(graph: Graph, findings: Finding[], components?: Components): void {
-  for (const cycle of findCycles(graph, components)) findings.push(cycleFinding(graph, cycle));
+export function collectCycles(analysis: Analysis, findings: Finding[], memo?: Memo): void {
+  const { graph } = analysis;
+  for (const cycle of analysis.cycles) {
+    if (memo === undefined) {
+      findings.push(cycleFinding(graph, cycle));
+      continue;
+    }
+    const key = `cycle:${cycle.nodes[0]}:${cycle.groupSize}`;
+    const nodes = cycle.nodes.map((node) => graph.nodes[node]);
+    const edges = cycle.edges.map((edge) => graph.edges[edge]);
+    let finding = memo.group(key, nodes, edges);
+    if (finding === undefined) {
+      finding = cycleFinding(graph, cycle);
+      memo.rememberGroup(key, nodes, edges, finding);
+    }
+    findings.push(finding);
+  }
 }
 
 export function cycleFinding(graph: Graph, cycle: Cycle): Finding {

@@ -124,7 +124,7 @@ function hasSelfEdge(graph: Graph, node: number): boolean {
 }
 
 /** Breadth-first search inside one group; buffers are shared by all groups of one run. */
-class CycleSearch {
+export class CycleSearch {
   private readonly parentEdge: Int32Array;
   private readonly seen: Int32Array;
   private readonly queue: Int32Array;

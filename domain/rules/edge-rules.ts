@@ -7,30 +7,45 @@ import { KIND_INFO, type DiagramEdge, type DiagramNode } from '../diagram';
 import type { Finding, RuleId } from './catalog';
 import { article, describe, listing, noun } from './describe';
 import type { Graph } from './graph';
-import { allowedTargets, pairVerdict } from './matrix';
+import type { Memo } from './memo';
+import { allowedTargets, pairVerdict, pairVerdictByCode } from './matrix';
 
 /** The finding for edge number `edge`, if any. */
 export function edgeFinding(graph: Graph, edge: number): Finding | undefined {
   const first = graph.firstOf[edge];
   const item = graph.edges[edge];
-  if (first === -1) return danglingFinding(graph, item);
+  if (first === -1) return danglingFinding(graph, edge);
   const source = graph.nodes[graph.sources[edge]];
   const target = graph.nodes[graph.targets[edge]];
   if (first !== edge) return duplicateFinding(item, graph.edges[first], source, target);
-  return pairFinding(item, source, target);
+  const verdict = pairVerdictByCode(graph.kinds[graph.sources[edge]], graph.kinds[graph.targets[edge]]);
+  return verdict.rule === undefined ? undefined : pairFinding(item, source, target);
 }
 
-/** Appends the edge findings in edge order. */
-export function collectEdgeFindings(graph: Graph, findings: Finding[]): void {
+/** Appends the edge findings in edge order, reusing remembered ones when a memo is given. */
+export function collectEdgeFindings(graph: Graph, findings: Finding[], memo?: Memo): void {
   for (let edge = 0; edge < graph.edges.length; edge++) {
-    const finding = edgeFinding(graph, edge);
+    const finding = memo === undefined ? edgeFinding(graph, edge) : rememberedEdgeFinding(graph, edge, memo);
     if (finding !== undefined) findings.push(finding);
   }
 }
 
-function danglingFinding(graph: Graph, edge: DiagramEdge): Finding {
-  const source = graph.nodes[graph.indexOf.get(edge.source) ?? -1];
-  const target = graph.nodes[graph.indexOf.get(edge.target) ?? -1];
+function rememberedEdgeFinding(graph: Graph, index: number, memo: Memo): Finding | undefined {
+  const edge = graph.edges[index];
+  const source = graph.nodes[graph.sources[index]];
+  const target = graph.nodes[graph.targets[index]];
+  const first = graph.edges[graph.firstOf[index]];
+  const remembered = memo.edge(index, edge, source, target, first);
+  if (remembered !== null) return remembered;
+  const finding = edgeFinding(graph, index);
+  memo.rememberEdge(index, { edge, source, target, first, finding });
+  return finding;
+}
+
+function danglingFinding(graph: Graph, index: number): Finding {
+  const edge = graph.edges[index];
+  const source = graph.nodes[graph.sources[index]];
+  const target = graph.nodes[graph.targets[index]];
   return {
     rule: 'dangling-edge',
     severity: 'error',

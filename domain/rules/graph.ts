@@ -45,10 +45,10 @@ export function buildGraph(diagram: Diagram, previous?: Graph): Graph {
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
   resolveEdges(edges, indexOf, sources, targets, sameIds ? previous : undefined);
-  const all = adjacency(nodes.length, sources, targets, undefined);
-  const firstOf = firstEdges(nodes.length, all, targets, sources);
-  const outgoing = adjacency(nodes.length, sources, targets, firstOf);
-  const incoming = adjacency(nodes.length, targets, sources, firstOf);
+  const all = resolvedBySource(nodes.length, sources, targets);
+  const firstOf = firstEdges(nodes.length, all, targets);
+  const outgoing = keepCounting(nodes.length, all, firstOf);
+  const incoming = countingByTarget(nodes.length, targets, firstOf);
   return { diagram, nodes, edges, indexOf, kinds, sources, targets, firstOf, outgoing, incoming };
 }
 
@@ -67,12 +67,10 @@ function haveSameIds(before: readonly DiagramNode[], after: readonly DiagramNode
   return true;
 }
 
+/** Backwards, so that with repeated ids the first node is the one left in the map. */
 function indexNodes(nodes: readonly DiagramNode[]): Map<string, number> {
   const indexOf = new Map<string, number>();
-  for (let i = 0; i < nodes.length; i++) {
-    const id = nodes[i].id;
-    if (!indexOf.has(id)) indexOf.set(id, i);
-  }
+  for (let i = nodes.length - 1; i >= 0; i--) indexOf.set(nodes[i].id, i);
   return indexOf;
 }
 
@@ -106,24 +104,20 @@ function resolveEdges(
   }
 }
 
-/**
- * Groups edges by `keys` (sources for outgoing lists, targets for incoming ones). With `firstOf`,
- * only counting edges are kept; without it, every edge whose ends both exist.
- */
-function adjacency(nodeCount: number, keys: Int32Array, others: Int32Array, firstOf: Int32Array | undefined): Adjacency {
+/** Every edge whose ends both exist, grouped by source. */
+function resolvedBySource(nodeCount: number, sources: Int32Array, targets: Int32Array): Adjacency {
   const start = new Int32Array(nodeCount + 1);
-  const kept = (e: number): boolean => (firstOf === undefined ? keys[e] >= 0 && others[e] >= 0 : firstOf[e] === e);
-  for (let e = 0; e < keys.length; e++) if (kept(e)) start[keys[e] + 1]++;
+  for (let e = 0; e < sources.length; e++) if (sources[e] >= 0 && targets[e] >= 0) start[sources[e] + 1]++;
   for (let i = 0; i < nodeCount; i++) start[i + 1] += start[i];
   const edges = new Int32Array(start[nodeCount]);
   const fill = start.slice(0, nodeCount);
-  for (let e = 0; e < keys.length; e++) if (kept(e)) edges[fill[keys[e]]++] = e;
+  for (let e = 0; e < sources.length; e++) if (sources[e] >= 0 && targets[e] >= 0) edges[fill[sources[e]]++] = e;
   return { start, edges };
 }
 
 /** Marks each edge with the first edge of the same pair; all such edges share a source group. */
-function firstEdges(nodeCount: number, all: Adjacency, targets: Int32Array, sources: Int32Array): Int32Array {
-  const firstOf = new Int32Array(sources.length).fill(-1);
+function firstEdges(nodeCount: number, all: Adjacency, targets: Int32Array): Int32Array {
+  const firstOf = new Int32Array(targets.length).fill(-1);
   const stamp = new Int32Array(nodeCount).fill(-1);
   const firstTo = new Int32Array(nodeCount);
   for (let node = 0; node < nodeCount; node++) {
@@ -138,4 +132,30 @@ function firstEdges(nodeCount: number, all: Adjacency, targets: Int32Array, sour
     }
   }
   return firstOf;
+}
+
+/** The counting edges of `all`, keeping its grouping and order. */
+function keepCounting(nodeCount: number, all: Adjacency, firstOf: Int32Array): Adjacency {
+  const start = new Int32Array(nodeCount + 1);
+  const edges = new Int32Array(all.edges.length);
+  let size = 0;
+  for (let node = 0; node < nodeCount; node++) {
+    for (let k = all.start[node]; k < all.start[node + 1]; k++) {
+      const e = all.edges[k];
+      if (firstOf[e] === e) edges[size++] = e;
+    }
+    start[node + 1] = size;
+  }
+  return { start, edges: edges.subarray(0, size) };
+}
+
+/** The counting edges grouped by target, in edge order inside each group. */
+function countingByTarget(nodeCount: number, targets: Int32Array, firstOf: Int32Array): Adjacency {
+  const start = new Int32Array(nodeCount + 1);
+  for (let e = 0; e < targets.length; e++) if (firstOf[e] === e) start[targets[e] + 1]++;
+  for (let i = 0; i < nodeCount; i++) start[i + 1] += start[i];
+  const edges = new Int32Array(start[nodeCount]);
+  const fill = start.slice(0, nodeCount);
+  for (let e = 0; e < targets.length; e++) if (firstOf[e] === e) edges[fill[targets[e]]++] = e;
+  return { start, edges };
 }

@@ -2,3 +2,4 @@
 export { RULES, RULE_IDS, type Finding, type RuleId, type RuleInfo, type Severity } from './catalog';
 export { pairVerdict, allowedTargets, type PairVerdict } from './matrix';
 export { validate } from './validate';
+export { createValidator, type Validator } from './incremental';

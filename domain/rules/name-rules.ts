@@ -1,112 +1,79 @@
-/**
- * `invalid-name` and `duplicate-name`: what the names become in Python (see `../names`).
- */
+/** `invalid-name` and `duplicate-name` findings from a `NameTable`. */
 import type { DiagramNode } from '../diagram';
-import { PYTHON_KEYWORDS, describeNameProblem, nameProblem, pythonForm, type NameProblem } from '../names';
+import { describeNameProblem, type NameProblem } from '../names';
 import type { Finding } from './catalog';
 import { describe, listing, noun } from './describe';
-
-/** Python form, problem and duplicate-group key per node. */
-export interface NameTable {
-  readonly nodes: readonly DiagramNode[];
-  readonly forms: readonly string[];
-  readonly problems: readonly (NameProblem | undefined)[];
-  /** Nodes with equal keys would be written to the same Python module; '' when the form is empty. */
-  readonly keys: readonly string[];
-}
-
-/**
- * Computes the Python form of every name, reusing the previous table's work for nodes at the
- * same index with the same name, kind and feature (a move or an engine change keeps them).
- */
-export function buildNames(nodes: readonly DiagramNode[], previous?: NameTable): NameTable {
-  const forms: string[] = new Array<string>(nodes.length);
-  const problems: (NameProblem | undefined)[] = new Array<NameProblem | undefined>(nodes.length);
-  const keys: string[] = new Array<string>(nodes.length);
-  const old = previous?.nodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    const before = old?.[i];
-    if (before !== undefined && before.name === node.name) {
-      forms[i] = previous!.forms[i];
-      problems[i] = previous!.problems[i];
-      const sameGroup = before.kind === node.kind && before.feature === node.feature;
-      keys[i] = sameGroup ? previous!.keys[i] : groupKey(node, forms[i]);
-    } else {
-      forms[i] = pythonForm(node.name);
-      problems[i] = forms[i] === node.name && isPlain(node.name) ? undefined : nameProblem(node.name);
-      keys[i] = groupKey(node, forms[i]);
-    }
-  }
-  return { nodes, forms, problems, keys };
-}
-
-/**
- * Empty forms get no key: such names are already an `invalid-name`, and calling two of them
- * duplicates of nothing would only repeat that.
- */
-function groupKey(node: DiagramNode, form: string): string {
-  return form === '' ? '' : `${node.kind}\u0000${node.feature ?? ''}\u0000${form}`;
-}
-
-/**
- * For a name that is its own Python form, whether `nameProblem` would accept it; checked here
- * because most names are like this and `nameProblem` would run the regular expressions again.
- */
-function isPlain(form: string): boolean {
-  const first = form.charCodeAt(0);
-  return form.length > 0 && !(first >= 48 && first <= 57) && !PYTHON_KEYWORDS.has(form);
-}
+import type { Memo } from './memo';
+import type { NameTable } from './name-table';
 
 /** Appends one `invalid-name` finding per node with an unusable name, in node order. */
-export function collectInvalidNames(table: NameTable, findings: Finding[]): void {
+export function collectInvalidNames(table: NameTable, findings: Finding[], memo?: Memo): void {
   for (let i = 0; i < table.nodes.length; i++) {
     const problem = table.problems[i];
-    if (problem !== undefined) findings.push(invalidName(table.nodes[i], problem));
+    if (problem === undefined) continue;
+    const node = table.nodes[i];
+    let finding = memo?.node('invalid-name', i, node, problem);
+    if (finding === undefined) {
+      finding = invalidName(node, problem, table.forms[i]);
+      memo?.rememberNode('invalid-name', i, node, problem, finding);
+    }
+    findings.push(finding);
   }
 }
 
-function invalidName(node: DiagramNode, problem: NameProblem): Finding {
+function invalidName(node: DiagramNode, problem: NameProblem, form: string): Finding {
   return {
     rule: 'invalid-name',
     severity: 'error',
     nodes: [node.id],
     edges: [],
     message: `${noun(node.kind)} ${describeNameProblem(node.name, problem)}`,
-    fix: renameFix(node, problem),
+    fix: renameFix(node, problem, form),
   };
 }
 
-function renameFix(node: DiagramNode, problem: NameProblem): string {
-  const form = pythonForm(node.name);
+function renameFix(node: DiagramNode, problem: NameProblem, form: string): string {
   const kind = node.kind === 'external' ? 'api' : node.kind;
   if (problem === 'keyword') return `rename it, for example to "${form}_${kind}"`;
   if (problem === 'starts-with-digit') return `rename it to start with a letter, for example "${kind}_${form}"`;
   return `give it a name with letters, for example "my_${kind}"`;
 }
 
-/** Appends one `duplicate-name` finding per group of clashing nodes, ordered by their first node. */
-export function collectDuplicateNames(table: NameTable, findings: Finding[]): void {
-  const firstWithKey = new Map<string, number>();
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < table.nodes.length; i++) {
-    const key = table.keys[i];
-    if (key === '') continue;
-    const first = firstWithKey.get(key);
-    if (first === undefined) {
-      firstWithKey.set(key, i);
-      continue;
+/**
+ * Appends one `duplicate-name` finding per group of nodes with the same kind, feature and
+ * Python form, ordered by each group's first node. Empty forms never group: such names are
+ * already an `invalid-name`, and calling them duplicates of nothing would only repeat that.
+ */
+export function collectDuplicateNames(table: NameTable, findings: Finding[], memo?: Memo): void {
+  const groups: number[][] = [];
+  for (const members of table.shared.values()) splitByKindAndFeature(table.nodes, members, groups);
+  groups.sort((a, b) => a[0] - b[0]);
+  for (const group of groups) {
+    const nodes = group.map((i) => table.nodes[i]);
+    const key = `duplicate-name:${group[0]}`;
+    let finding = memo?.group(key, nodes, []);
+    if (finding === undefined) {
+      finding = duplicateName(nodes, table.forms[group[0]]);
+      memo?.rememberGroup(key, nodes, [], finding);
     }
-    const group = groups.get(first);
-    if (group === undefined) groups.set(first, [first, i]);
-    else group.push(i);
+    findings.push(finding);
   }
-  const firsts = [...groups.keys()].sort((a, b) => a - b);
-  for (const first of firsts) findings.push(duplicateName(table, groups.get(first)!));
 }
 
-function duplicateName(table: NameTable, members: readonly number[]): Finding {
-  const nodes = members.map((i) => table.nodes[i]);
+/** Shared forms are rare and their member lists short, so the quadratic split is fine. */
+function splitByKindAndFeature(nodes: readonly DiagramNode[], members: readonly number[], groups: number[][]): void {
+  const taken = new Set<number>();
+  for (const first of members) {
+    if (taken.has(first)) continue;
+    const group = members.filter(
+      (other) => !taken.has(other) && nodes[other].kind === nodes[first].kind && nodes[other].feature === nodes[first].feature,
+    );
+    for (const member of group) taken.add(member);
+    if (group.length >= 2) groups.push(group);
+  }
+}
+
+function duplicateName(nodes: readonly DiagramNode[], form: string): Finding {
   const head = nodes[0];
   const place = head.feature === undefined ? '' : ` in feature "${head.feature}"`;
   const verb = nodes.length === 2 ? 'would both become' : 'would all become';
@@ -115,7 +82,7 @@ function duplicateName(table: NameTable, members: readonly number[]): Finding {
     severity: 'error',
     nodes: nodes.map((node) => node.id),
     edges: [],
-    message: `${listing(nodes.map(describe))}${place} ${verb} "${table.forms[members[0]]}"`,
+    message: `${listing(nodes.map(describe))}${place} ${verb} "${form}"`,
     fix: 'rename all but one of them, or move them to different features',
   };
 }

@@ -12,43 +12,28 @@
  *    node order inside each rule.
  */
 import type { Diagram } from '../diagram';
+import { analyze, type Analysis } from './analysis';
 import type { Finding } from './catalog';
 import { collectCycles } from './cycle-rule';
 import { collectEdgeFindings } from './edge-rules';
-import { buildGraph, type Graph } from './graph';
-import { buildNames, collectDuplicateNames, collectInvalidNames, type NameTable } from './name-rules';
-import {
-  collectFatRouters,
-  collectGodServices,
-  collectOrphans,
-  collectRepositoriesWithoutDatabase,
-  collectRepositoriesWithoutModel,
-  collectUnsupportedBrokers,
-  collectWorkersWithoutBroker,
-} from './node-rules';
+import { buildGraph } from './graph';
+import type { Memo } from './memo';
+import { collectDuplicateNames, collectInvalidNames } from './name-rules';
+import { buildNames, type NameTable } from './name-table';
+import { collectNodeFindings } from './node-rules';
 
 /** Every finding for `diagram`, in the documented order. Never throws on a parsed diagram. */
 export function validate(diagram: Diagram): Finding[] {
-  return collectAll(buildGraph(diagram), buildNames(diagram.nodes));
+  return collectAll(analyze(buildGraph(diagram)), buildNames(diagram.nodes));
 }
 
-/** The node-level rules of step 5, in their fixed order. */
-export const NODE_RULES: readonly ((graph: Graph, findings: Finding[]) => void)[] = [
-  collectWorkersWithoutBroker,
-  collectUnsupportedBrokers,
-  collectRepositoriesWithoutDatabase,
-  collectRepositoriesWithoutModel,
-  collectOrphans,
-  collectGodServices,
-  collectFatRouters,
-];
-
-export function collectAll(graph: Graph, names: NameTable): Finding[] {
+/** All findings in the documented order; with a memo, unchanged findings are reused. */
+export function collectAll(analysis: Analysis, names: NameTable, memo?: Memo): Finding[] {
   const findings: Finding[] = [];
-  collectEdgeFindings(graph, findings);
-  collectCycles(graph, findings);
-  collectInvalidNames(names, findings);
-  collectDuplicateNames(names, findings);
-  for (const collect of NODE_RULES) collect(graph, findings);
+  collectEdgeFindings(analysis.graph, findings, memo);
+  collectCycles(analysis, findings, memo);
+  collectInvalidNames(names, findings, memo);
+  collectDuplicateNames(names, findings, memo);
+  collectNodeFindings(analysis, findings, memo);
   return findings;
 }
