@@ -61,3 +61,25 @@ export function spreadBackwards(graph: Graph, reaches: Uint8Array, queue: Int32A
     }
   }
 }
+
+/** Whether a path of zero or more counting edges leads from `from` to `to`. */
+export function pathExists(graph: Graph, from: number, to: number): boolean {
+  if (from === to) return true;
+  const seen = new Uint8Array(graph.nodes.length);
+  const queue = new Int32Array(graph.nodes.length);
+  const { start, edges } = graph.outgoing;
+  let tail = 0;
+  queue[tail++] = from;
+  seen[from] = 1;
+  for (let head = 0; head < tail; head++) {
+    const node = queue[head];
+    for (let k = start[node]; k < start[node + 1]; k++) {
+      const next = graph.targets[edges[k]];
+      if (next === to) return true;
+      if (seen[next] === 1) continue;
+      seen[next] = 1;
+      queue[tail++] = next;
+    }
+  }
+  return false;
+}

@@ -136,8 +136,8 @@ function layerText(source: DiagramNode, target: DiagramNode): Text {
   const targetRank = KIND_INFO[target.kind].rank;
   if (source.kind === 'scheduler') {
     return {
-      message: `${depends}; a scheduler only enqueues tasks through a broker`,
-      fix: `have the schedule enqueue a worker task through a broker, and let the worker call ${describe(target)}`,
+      message: `${depends}; a scheduler only triggers worker tasks through a broker`,
+      fix: `have the schedule trigger a worker task, and let the worker call ${describe(target)}`,
     };
   }
   if (targetRank > sourceRank) {

@@ -4,7 +4,7 @@
  * caller checks that before calling.
  */
 import type { Diagram } from '../diagram';
-import { spreadBackwards, type Analysis } from './analysis';
+import { pathExists, spreadBackwards, type Analysis } from './analysis';
 import { CycleSearch, findCycles, stronglyConnected, type Cycle } from './cycles';
 import type { Adjacency, Graph } from './graph';
 
@@ -80,7 +80,7 @@ function withCountingEdge(analysis: Analysis, edge: number): Analysis {
   if (componentOf[source] === componentOf[target]) {
     return { ...analysis, reachesDatabase, cycles: withGroupCycle(analysis, source) };
   }
-  if (!reaches(graph, target, source)) return { ...analysis, reachesDatabase };
+  if (!pathExists(graph, target, source)) return { ...analysis, reachesDatabase };
   const components = stronglyConnected(graph);
   return { ...analysis, reachesDatabase, components, cycles: findCycles(graph, components) };
 }
@@ -108,25 +108,4 @@ function withReach(analysis: Analysis, source: number, target: number): Uint8Arr
   queue[0] = source;
   spreadBackwards(analysis.graph, after, queue, 1);
   return after;
-}
-
-/** Whether a path of counting edges leads from `from` to `to`. */
-function reaches(graph: Graph, from: number, to: number): boolean {
-  const seen = new Uint8Array(graph.nodes.length);
-  const queue = new Int32Array(graph.nodes.length);
-  const { start, edges } = graph.outgoing;
-  let tail = 0;
-  queue[tail++] = from;
-  seen[from] = 1;
-  for (let head = 0; head < tail; head++) {
-    const node = queue[head];
-    if (node === to) return true;
-    for (let k = start[node]; k < start[node + 1]; k++) {
-      const next = graph.targets[edges[k]];
-      if (seen[next] === 1) continue;
-      seen[next] = 1;
-      queue[tail++] = next;
-    }
-  }
-  return false;
 }

@@ -3,3 +3,4 @@ export { RULES, RULE_IDS, type Finding, type RuleId, type RuleInfo, type Severit
 export { pairVerdict, allowedTargets, type PairVerdict } from './matrix';
 export { validate } from './validate';
 export { createValidator, type Validator } from './incremental';
+export { edgeVerdict, type EdgeVerdict } from './verdict';

@@ -29,7 +29,7 @@ export function kindOfCode(code: number): Kind {
 const ALLOWED: Readonly<Partial<Record<Kind, readonly Kind[]>>> = {
   router: ['worker', 'service', 'model', 'cache'],
   worker: ['worker', 'service', 'model', 'broker', 'cache'],
-  scheduler: ['broker'],
+  scheduler: ['worker', 'broker'],
   service: ['worker', 'service', 'repository', 'model', 'cache', 'external'],
   repository: ['repository', 'model', 'database', 'cache'],
   model: ['model'],
