@@ -35,12 +35,12 @@ export async function readTextFile(path: string): Promise<string> {
  * then renamed over the target. Until the rename the old content stays whole; after it the new
  * content is whole. A crash leaves at most a temporary file, removed by `removeStaleTempFiles`.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `${TEMP_PREFIX}${basename(path)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -80,4 +80,24 @@ export async function removeStaleTempFiles(folder: string): Promise<number> {
     }
   }
   return removed;
+}
+
+/** A message for people, never a stack trace. */
+export function describeFileError(error: unknown, path: string): string {
+  if (error instanceof FileProblem) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const name = basename(path);
+  switch (code) {
+    case 'ENOENT':
+      return `${name} does not exist, or its folder does not.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Strata may not access ${name}.`;
+    case 'EISDIR':
+      return `${name} is a folder, not a file.`;
+    case 'ENOSPC':
+      return `The disk is full; ${name} was not changed.`;
+    default:
+      return `${name}: ${(error as Error).message}`;
+  }
 }

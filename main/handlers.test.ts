@@ -6,20 +6,16 @@ import { SAMPLE_DIAGRAM } from '../domain/sample';
 import { serializeDiagram } from '../domain/serialize';
 import { createHandlers, type Handlers } from './handlers';
 import { PayloadError } from './payload';
-import { RecentFiles } from './recent';
+import { testHost, type TestHost } from './test-host';
 
 let folder: string;
 let handlers: Handlers;
-let askedSavePath: string | undefined;
+let host: TestHost;
 
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'strata-handlers-'));
-  askedSavePath = undefined;
-  handlers = createHandlers({
-    askOpenPath: async () => undefined,
-    askSavePath: async () => askedSavePath,
-    recent: new RecentFiles(folder),
-  });
+  host = testHost(folder);
+  handlers = createHandlers(host);
 });
 
 describe('main handlers', () => {
@@ -42,7 +38,7 @@ describe('main handlers', () => {
 
   it('asks for a path on Save As, adding the extension, and reports a cancel', async () => {
     expect(await handlers.saveDiagram({ diagram: SAMPLE_DIAGRAM })).toEqual({ status: 'canceled' });
-    askedSavePath = join(folder, 'chosen');
+    host.saveAnswer = join(folder, 'chosen');
     const saved = await handlers.saveDiagram({ diagram: SAMPLE_DIAGRAM, suggestedName: 'shop.strata' });
     expect(saved.status === 'saved' && saved.path).toBe(join(folder, 'chosen.strata'));
   });
@@ -57,7 +53,7 @@ describe('main handlers', () => {
 
   it('explains a missing file and binary junk in words', async () => {
     const missing = await handlers.openDiagram({ path: join(folder, 'nope.strata') });
-    expect(missing.status === 'invalid' && missing.errors[0]!.message).toBe('nope.strata does not exist.');
+    expect(missing.status === 'invalid' && missing.errors[0]!.message).toBe('nope.strata does not exist, or its folder does not.');
     const junk = join(folder, 'junk.strata');
     await writeFile(junk, Buffer.from([0xff, 0xfe, 0x00, 0x89, 0x50]));
     const opened = await handlers.openDiagram({ path: junk });

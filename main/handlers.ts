@@ -6,16 +6,33 @@ import { basename } from 'node:path';
 import { parseDiagram } from '../domain/parse';
 import { SAMPLE_DIAGRAM } from '../domain/sample';
 import { serializeDiagram } from '../domain/serialize';
-import type { Api, ApiCall, OpenResult, SaveResult } from '../preload/api';
-import { FileProblem, readTextFile, writeFileAtomic } from './files';
-import { checkOpenRequest, checkOpenTextRequest, checkSaveRequest } from './payload';
+import type { Api, ApiCall, ExportProgress, OpenResult, SaveResult } from '../preload/api';
+import { exportProject } from './export/export-project';
+import { describeFileError, readTextFile, writeFileAtomic } from './files';
+import {
+  checkDocumentState,
+  checkOpenRequest,
+  checkOpenTextRequest,
+  checkPathRequest,
+  checkPictureRequest,
+  checkRecoveryRequest,
+  checkSaveRequest,
+} from './payload';
 import type { RecentFiles } from './recent';
+import type { RecoveryStore } from './recovery';
 
-/** What differs between the desktop app and the web harness: how the user picks paths. */
+export type SaveKind = 'diagram' | 'zip' | 'png' | 'svg' | 'mermaid';
+
+/** What differs between the desktop app and the web harness: dialogs and the window. */
 export interface Host {
   askOpenPath(): Promise<string | undefined>;
-  askSavePath(suggestedName: string): Promise<string | undefined>;
+  /** A path chosen in a save dialog; the dialog itself confirms replacing an existing file. */
+  askSavePath(suggestedName: string, kind: SaveKind): Promise<string | undefined>;
+  setDocumentState(title: string, dirty: boolean): void;
+  showInFolder(path: string): void;
+  sendExportProgress(progress: ExportProgress): void;
   readonly recent: RecentFiles;
+  readonly recovery: RecoveryStore;
 }
 
 export type Handlers = {
@@ -37,11 +54,29 @@ export function createHandlers(host: Host): Handlers {
     },
     saveDiagram: async (payload) => {
       const request = checkSaveRequest(payload);
-      const path = request.path ?? withExtension(await host.askSavePath(request.suggestedName ?? 'diagram.strata'));
+      const path =
+        request.path ?? withExtension(await host.askSavePath(request.suggestedName ?? 'diagram.strata', 'diagram'), '.strata');
       if (!path) return { status: 'canceled' };
       return save(path, serializeDiagram(request.diagram), host.recent);
     },
     recentFiles: async () => host.recent.list(),
+    setDocumentState: async (payload) => {
+      const { title, dirty } = checkDocumentState(payload);
+      host.setDocumentState(title, dirty);
+    },
+    exportProject: (payload) => exportProject(payload, host),
+    showInFolder: async (payload) => host.showInFolder(checkPathRequest(payload).path),
+    savePicture: async (payload) => {
+      const request = checkPictureRequest(payload);
+      const extension = request.format === 'mermaid' ? '.mmd' : `.${request.format}`;
+      const path = withExtension(await host.askSavePath(request.suggestedName, request.format), extension);
+      if (!path) return { status: 'canceled' };
+      const data = request.format === 'png' ? Buffer.from(request.data, 'base64') : request.data;
+      return writeOut(path, data);
+    },
+    writeRecovery: async (payload) => host.recovery.write(checkRecoveryRequest(payload).file),
+    readRecovery: async () => host.recovery.read(),
+    clearRecovery: async () => host.recovery.clear(),
   };
 }
 
@@ -64,36 +99,21 @@ function openFromText(name: string, text: string, path: string | null): OpenResu
 }
 
 async function save(path: string, text: string, recent: RecentFiles): Promise<SaveResult> {
+  const result = await writeOut(path, text);
+  if (result.status === 'saved') await recent.add(path);
+  return result;
+}
+
+async function writeOut(path: string, data: string | Buffer): Promise<SaveResult> {
   try {
-    await writeFileAtomic(path, text);
+    await writeFileAtomic(path, data);
   } catch (error) {
     return { status: 'failed', message: describeFileError(error, path) };
   }
-  await recent.add(path);
   return { status: 'saved', path, name: basename(path) };
 }
 
-function withExtension(path: string | undefined): string | undefined {
+function withExtension(path: string | undefined, extension: string): string | undefined {
   if (!path) return undefined;
-  return path.endsWith('.strata') ? path : `${path}.strata`;
-}
-
-/** A message for people, never a stack trace. */
-export function describeFileError(error: unknown, path: string): string {
-  if (error instanceof FileProblem) return error.message;
-  const code = (error as NodeJS.ErrnoException).code;
-  const name = basename(path);
-  switch (code) {
-    case 'ENOENT':
-      return `${name} does not exist.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Strata may not access ${name}.`;
-    case 'EISDIR':
-      return `${name} is a folder, not a file.`;
-    case 'ENOSPC':
-      return `The disk is full; ${name} was not changed.`;
-    default:
-      return `${name}: ${(error as Error).message}`;
-  }
+  return path.endsWith(extension) ? path : `${path}${extension}`;
 }

@@ -2,8 +2,8 @@
 import { isRecord } from '../domain/json';
 import { MAX_FILE_CHARS, parseDiagram } from '../domain/parse';
 import { serializeDiagram } from '../domain/serialize';
-import type { Diagram } from '../domain/diagram';
-import type { OpenRequest, OpenTextRequest, SaveRequest } from '../preload/api';
+import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Diagram } from '../domain/diagram';
+import type { DiagramFile, ExportRequest, OpenRequest, OpenTextRequest, PictureRequest, SaveRequest } from '../preload/api';
 
 export class PayloadError extends Error {}
 
@@ -55,4 +55,63 @@ function optionalPath(value: unknown): string | undefined {
     throw new PayloadError('path must be a non-empty file path');
   }
   return value;
+}
+
+export function checkDocumentState(payload: unknown): { title: string; dirty: boolean } {
+  const request = record(payload);
+  if (typeof request.title !== 'string' || typeof request.dirty !== 'boolean') {
+    throw new PayloadError('document state needs a title and a dirty flag');
+  }
+  return { title: request.title.slice(0, 300), dirty: request.dirty };
+}
+
+export function checkPathRequest(payload: unknown): { path: string } {
+  const path = optionalPath(record(payload).path);
+  if (path === undefined) throw new PayloadError('path is required');
+  return { path };
+}
+
+const PICTURE_FORMATS = ['png', 'svg', 'mermaid'] as const;
+/** A PNG of a large diagram at 4× is big, but not this big. */
+const MAX_PICTURE_CHARS = 200 * 1024 * 1024;
+
+export function checkPictureRequest(payload: unknown): PictureRequest {
+  const request = record(payload);
+  const format = PICTURE_FORMATS.find((f) => f === request.format);
+  if (!format) throw new PayloadError('format must be png, svg or mermaid');
+  if (typeof request.data !== 'string' || request.data.length > MAX_PICTURE_CHARS) throw new PayloadError('data must be a string');
+  if (format === 'png' && !/^[A-Za-z0-9+/]*={0,2}$/.test(request.data)) throw new PayloadError('PNG data must be base64');
+  const suggestedName = typeof request.suggestedName === 'string' ? request.suggestedName.slice(0, 255) : `diagram.${format}`;
+  return { format, data: request.data, suggestedName };
+}
+
+export function checkRecoveryRequest(payload: unknown): { file: DiagramFile } {
+  const file = record(record(payload).file);
+  const path = file.path === null ? null : optionalPath(file.path) ?? null;
+  const name = typeof file.name === 'string' ? file.name.slice(0, 255) : 'Untitled';
+  return { file: { path, name, diagram: checkDiagram(file.diagram) } };
+}
+
+export function checkExportRequest(payload: unknown): ExportRequest {
+  const request = record(payload);
+  const options = request.options === undefined ? {} : record(request.options);
+  const path = optionalPath(request.path);
+  if (path !== undefined && !path.endsWith('.zip')) throw new PayloadError('projects are exported only to .zip files');
+  return {
+    diagram: checkDiagram(request.diagram),
+    options: {
+      ...(options.framework !== undefined && { framework: oneOf(options.framework, FRAMEWORKS, 'framework') }),
+      ...(options.tasks !== undefined && { tasks: oneOf(options.tasks, TASK_FRAMEWORKS, 'tasks') }),
+      ...(options.layout !== undefined && { layout: oneOf(options.layout, LAYOUTS, 'layout') }),
+    },
+    ...(path !== undefined && { path }),
+    force: request.force === true,
+    overwrite: request.overwrite === true,
+  };
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
+  const found = allowed.find((a) => a === value);
+  if (!found) throw new PayloadError(`${name} must be one of ${allowed.join(', ')}`);
+  return found;
 }

@@ -3,8 +3,9 @@
  * events main sends. Main registers exactly these handlers; the preload bridge and the web
  * transport both implement exactly this type.
  */
-import type { Diagram } from '../domain/diagram';
+import type { Diagram, Framework, Layout, TaskFramework } from '../domain/diagram';
 import type { ParseError } from '../domain/parse';
+import type { Finding } from '../domain/rules';
 
 /** A diagram with where it came from. `path` is null for the sample and for unsaved diagrams. */
 export interface DiagramFile {
@@ -44,6 +45,50 @@ export interface SaveRequest {
   readonly suggestedName?: string;
 }
 
+/** Export options; each overrides the diagram's own project setting. */
+export interface ExportOptions {
+  readonly framework?: Framework;
+  readonly tasks?: TaskFramework;
+  readonly layout?: Layout;
+}
+
+export interface ExportRequest {
+  readonly diagram: Diagram;
+  readonly options: ExportOptions;
+  /** Where to write the zip; when absent, the user is asked. */
+  readonly path?: string;
+  /** Export even though the diagram has errors. */
+  readonly force?: boolean;
+  /** The user agreed to replace an existing file. */
+  readonly overwrite?: boolean;
+}
+
+export type ExportResult =
+  | { readonly status: 'exported'; readonly path: string | null; readonly files: number; readonly bytes: number }
+  | { readonly status: 'canceled' }
+  | { readonly status: 'has-errors'; readonly findings: readonly Finding[] }
+  | { readonly status: 'exists'; readonly path: string }
+  | { readonly status: 'failed'; readonly message: string };
+
+export interface ExportProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Unsaved work kept in the user-data folder, offered back after a crash. */
+export interface Recovery {
+  readonly file: DiagramFile;
+  /** When it was written, in ms since 1970. */
+  readonly savedAt: number;
+}
+
+export interface PictureRequest {
+  readonly format: 'png' | 'svg' | 'mermaid';
+  /** PNG as base64; SVG and Mermaid as text. */
+  readonly data: string;
+  readonly suggestedName: string;
+}
+
 export type MenuCommand =
   | 'new'
   | 'open'
@@ -53,7 +98,16 @@ export type MenuCommand =
   | 'redo'
   | 'select-all'
   | 'delete'
-  | 'zoom-to-fit';
+  | 'zoom-to-fit'
+  | 'export'
+  | 'export-png'
+  | 'export-svg'
+  | 'export-mermaid'
+  | 'copy'
+  | 'paste'
+  | 'duplicate'
+  | 'auto-layout'
+  | 'find';
 
 export interface Api {
   /** The built-in sample diagram (a small shop). */
@@ -66,8 +120,25 @@ export interface Api {
   saveDiagram(request: SaveRequest): Promise<SaveResult>;
   /** Recently opened or saved files, newest first. */
   recentFiles(): Promise<readonly string[]>;
+  /** Tells main the title and whether there are unsaved changes (it asks before closing). */
+  setDocumentState(request: { title: string; dirty: boolean }): Promise<void>;
+  /** Generate, zip and write the Python project; refuses diagrams with errors unless forced. */
+  exportProject(request: ExportRequest): Promise<ExportResult>;
+  /** Shows a written file in the system's file manager. */
+  showInFolder(request: { path: string }): Promise<void>;
+  /** Saves a picture of the diagram (PNG, SVG or Mermaid text). */
+  savePicture(request: PictureRequest): Promise<SaveResult>;
+  /** Keeps unsaved work where a crash cannot take it. */
+  writeRecovery(request: { file: DiagramFile }): Promise<void>;
+  /** The unsaved work a crashed session left, if any; reading it does not remove it. */
+  readRecovery(): Promise<Recovery | null>;
+  clearRecovery(): Promise<void>;
   /** Menu items chosen in the native menu. Returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** A file to open: from the command line, a file association or a second launch. */
+  onOpenFile(listener: (path: string) => void): () => void;
+  /** Progress of a running export. */
+  onExportProgress(listener: (progress: ExportProgress) => void): () => void;
 }
 
 /** Operations that are request/response calls (everything but the event subscriptions). */
@@ -75,10 +146,31 @@ export type ApiCall = {
   [K in keyof Api]: K extends `on${string}` ? never : K;
 }[keyof Api];
 
-export const API_CALLS = ['loadSample', 'openDiagram', 'openDiagramText', 'saveDiagram', 'recentFiles'] as const satisfies readonly ApiCall[];
+export const API_CALLS = [
+  'loadSample',
+  'openDiagram',
+  'openDiagramText',
+  'saveDiagram',
+  'recentFiles',
+  'setDocumentState',
+  'exportProject',
+  'showInFolder',
+  'savePicture',
+  'writeRecovery',
+  'readRecovery',
+  'clearRecovery',
+] as const satisfies readonly ApiCall[];
+
+/** Compile-time check that API_CALLS lists every call of the contract. */
+type Missing = Exclude<ApiCall, (typeof API_CALLS)[number]>;
+export const ALL_CALLS_LISTED: Missing extends never ? true : Missing = true;
 
 /** The events main sends to the renderer, by channel. */
-export const EVENT_CHANNELS = { menuCommand: 'strata:menu-command' } as const;
+export const EVENT_CHANNELS = {
+  menuCommand: 'strata:menu-command',
+  openFile: 'strata:open-file',
+  exportProgress: 'strata:export-progress',
+} as const;
 
 export function callChannel(call: ApiCall): string {
   return `strata:${call}`;

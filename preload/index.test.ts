@@ -18,20 +18,24 @@ describe('preload bridge', () => {
 
   it('exposes exactly the contract, under window.api', () => {
     expect(Object.keys(exposed)).toEqual(['api']);
-    expect(Object.keys(exposed.api!).sort()).toEqual([...API_CALLS, 'onMenuCommand'].sort());
+    expect(Object.keys(exposed.api!).sort()).toEqual([...API_CALLS, 'onMenuCommand', 'onOpenFile', 'onExportProgress'].sort());
   });
 
   it('sends each call on its own channel with its payload', async () => {
     for (const call of API_CALLS) {
       await exposed.api![call]!({ probe: call });
-      expect(invoke).toHaveBeenLastCalledWith(callChannel(call), ...(call === 'loadSample' || call === 'recentFiles' ? [] : [{ probe: call }]));
+      expect(invoke).toHaveBeenLastCalledWith(callChannel(call), { probe: call });
     }
   });
 
   it('subscribes to menu commands and can stop', () => {
-    const stop = exposed.api!.onMenuCommand!(() => undefined) as () => void;
+    const received: unknown[] = [];
+    const stop = exposed.api!.onMenuCommand!((command: unknown) => received.push(command)) as () => void;
     expect(on).toHaveBeenCalledWith(EVENT_CHANNELS.menuCommand, expect.any(Function));
+    const handler = on.mock.calls[0]![1] as (event: unknown, value: unknown) => void;
+    handler({}, 'save');
+    expect(received).toEqual(['save']);
     stop();
-    expect(removeListener).toHaveBeenCalledWith(EVENT_CHANNELS.menuCommand, on.mock.calls[0]![1]);
+    expect(removeListener).toHaveBeenCalledWith(EVENT_CHANNELS.menuCommand, handler);
   });
 });

@@ -3,9 +3,10 @@ import { useCallback, useEffect } from 'react';
 import type { Kind } from '../domain/diagram';
 import { api } from './api';
 import { Canvas } from './canvas/Canvas';
-import { addNodeOfKind, runCommand, showOpenResult } from './commands';
+import { addNodeOfKind, openDiagram, runCommand, showOpenResult } from './commands';
 import { MessageDialog, showMessage } from './panels/messages';
 import { Palette } from './panels/Palette';
+import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { shortcutFor } from './shortcuts';
 import { isDirty, useStore } from './store/store';
@@ -43,6 +44,9 @@ function Workspace() {
       <main className="workspace">
         <Palette onAdd={addAtCentre} />
         <Canvas />
+        <aside className="side-panel">
+          <ProblemsPanel />
+        </aside>
       </main>
       <MessageDialog />
     </div>
@@ -67,9 +71,11 @@ function useCommands() {
     };
     window.addEventListener('keydown', onKeyDown);
     const stopMenu = api.onMenuCommand(runCommand);
+    const stopOpen = api.onOpenFile((path) => void openDiagram(path));
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       stopMenu();
+      stopOpen();
     };
   }, []);
 }
@@ -79,6 +85,7 @@ function useWindowTitle() {
   const dirty = useStore(isDirty);
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${name} — Strata`;
+    void api.setDocumentState({ title: name, dirty });
   }, [name, dirty]);
 }
 

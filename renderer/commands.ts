@@ -79,18 +79,23 @@ export async function saveDiagram(saveAs = false): Promise<void> {
   if (result.status === 'failed') showMessage('The diagram was not saved', result.message);
 }
 
-export function runCommand(command: MenuCommand): void {
-  const store = useStore.getState();
-  const actions: Record<MenuCommand, () => void> = {
-    new: newDiagram,
-    open: () => void openDiagram(),
-    save: () => void saveDiagram(),
-    'save-as': () => void saveDiagram(true),
-    undo: store.undo,
-    redo: store.redo,
-    'select-all': selectAll,
-    delete: removeSelection,
-    'zoom-to-fit': () => window.dispatchEvent(new Event('strata:zoom-to-fit')),
-  };
-  actions[command]();
+const commandHandlers = new Map<MenuCommand, () => void>();
+
+/** Registers what a menu command does; features register their own commands. */
+export function onCommand(command: MenuCommand, handler: () => void): void {
+  commandHandlers.set(command, handler);
 }
+
+export function runCommand(command: MenuCommand): void {
+  commandHandlers.get(command)?.();
+}
+
+onCommand('new', newDiagram);
+onCommand('open', () => void openDiagram());
+onCommand('save', () => void saveDiagram());
+onCommand('save-as', () => void saveDiagram(true));
+onCommand('undo', () => useStore.getState().undo());
+onCommand('redo', () => useStore.getState().redo());
+onCommand('select-all', selectAll);
+onCommand('delete', removeSelection);
+onCommand('zoom-to-fit', () => window.dispatchEvent(new Event('strata:zoom-to-fit')));

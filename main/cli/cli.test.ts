@@ -51,7 +51,7 @@ describe('strata validate', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('version 99');
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect((await run('validate', join(folder, 'missing.strata'))).stderr).toContain('missing.strata does not exist.');
+    expect((await run('validate', join(folder, 'missing.strata'))).stderr).toContain('missing.strata does not exist');
   });
 
   it('exits 2 on wrong usage', async () => {

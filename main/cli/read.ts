@@ -1,7 +1,6 @@
 import { formatParseErrors, parseDiagram } from '../../domain/parse';
 import type { Diagram } from '../../domain/diagram';
-import { describeFileError } from '../handlers';
-import { readTextFile } from '../files';
+import { describeFileError, readTextFile } from '../files';
 
 /** Reads and checks a diagram file; on failure, the lines to print and no diagram. */
 export async function readDiagramFile(path: string): Promise<{ diagram: Diagram } | { problem: string }> {

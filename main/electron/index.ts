@@ -1,45 +1,71 @@
 /** The Electron main process: one window, the native menu, and the contract's handlers. */
-import { app, dialog } from 'electron';
-import { join } from 'node:path';
-import { createHandlers } from '../handlers';
+import { app, dialog, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { EVENT_CHANNELS } from '../../preload/api';
+import { removeStaleTempFiles } from '../files';
+import { createHandlers, type SaveKind } from '../handlers';
 import { RecentFiles } from '../recent';
+import { RecoveryStore } from '../recovery';
+import { DocumentState } from './document';
 import { registerHandlers } from './ipc';
 import { installMenu } from './menu';
+import { forwardOpenedFiles } from './open-files';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+
+const FILTERS: Record<SaveKind, Electron.FileFilter> = {
+  diagram: { name: 'Strata diagrams', extensions: ['strata'] },
+  zip: { name: 'Zip archives', extensions: ['zip'] },
+  png: { name: 'PNG images', extensions: ['png'] },
+  svg: { name: 'SVG images', extensions: ['svg'] },
+  mermaid: { name: 'Mermaid diagrams', extensions: ['mmd'] },
+};
 
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   const window = createMainWindow();
+  const document = new DocumentState(window);
+  const userData = app.getPath('userData');
+  const recent = new RecentFiles(userData);
+  await cleanInterruptedSaves(userData, recent);
   const handlers = createHandlers({
     askOpenPath: async () => {
-      const result = await dialog.showOpenDialog(window, {
-        properties: ['openFile'],
-        filters: [{ name: 'Strata diagrams', extensions: ['strata'] }],
-      });
+      const result = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: [FILTERS.diagram] });
       return result.canceled ? undefined : result.filePaths[0];
     },
-    askSavePath: async (suggestedName) => {
-      const result = await dialog.showSaveDialog(window, {
-        defaultPath: suggestedName,
-        filters: [{ name: 'Strata diagrams', extensions: ['strata'] }],
-      });
+    askSavePath: async (suggestedName, kind) => {
+      const result = await dialog.showSaveDialog(window, { defaultPath: suggestedName, filters: [FILTERS[kind]] });
       return result.canceled ? undefined : result.filePath;
     },
-    recent: new RecentFiles(app.getPath('userData')),
+    setDocumentState: (title, dirty) => document.update(title, dirty),
+    showInFolder: (path) => shell.showItemInFolder(path),
+    sendExportProgress: (progress) => window.webContents.send(EVENT_CHANNELS.exportProgress, progress),
+    recent,
+    recovery: new RecoveryStore(userData),
   });
   registerHandlers(handlers, window);
   installMenu(window);
+  forwardOpenedFiles(window);
   await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+/** Temporary files a crash left beside recently saved diagrams, and in the user-data folder. */
+async function cleanInterruptedSaves(userData: string, recent: RecentFiles): Promise<void> {
+  const folders = new Set([userData, ...(await recent.list()).map((path) => dirname(path))]);
+  await Promise.all([...folders].map((folder) => removeStaleTempFiles(folder)));
+}
 
-start().catch((error: unknown) => {
-  dialog.showErrorBox('Strata could not start', (error as Error).message);
-  app.exit(1);
-});
+if (!app.requestSingleInstanceLock()) {
+  // Another Strata is running; it receives our files through 'second-instance'.
+  app.quit();
+} else {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Strata could not start', (error as Error).message);
+    app.exit(1);
+  });
+}

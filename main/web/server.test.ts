@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../handlers';
-import { RecentFiles } from '../recent';
+import { testHost } from '../test-host';
 import { startWebServer, type WebServer } from './server';
 
 let server: WebServer;
@@ -14,11 +14,7 @@ beforeAll(async () => {
   await mkdir(renderer);
   await writeFile(join(renderer, 'index.html'), '<meta name="strata-token" content="%STRATA_TOKEN%">');
   await writeFile(join(folder, 'secret.txt'), 'secret');
-  const handlers = createHandlers({
-    askOpenPath: async () => undefined,
-    askSavePath: async () => undefined,
-    recent: new RecentFiles(folder),
-  });
+  const handlers = createHandlers(testHost(folder));
   server = await startWebServer({ handlers, rendererFolder: renderer });
 });
 

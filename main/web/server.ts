@@ -10,6 +10,7 @@ import { MAX_FILE_CHARS } from '../../domain/parse';
 import { API_CALLS, type ApiCall } from '../../preload/api';
 import type { Handlers } from '../handlers';
 import { PayloadError } from '../payload';
+import { exportAsDownload, wantsDownload } from './download';
 import { serveStatic } from './static';
 
 export const TOKEN_HEADER = 'x-strata-token';
@@ -72,6 +73,7 @@ async function callHandler(name: string, request: IncomingMessage, response: Ser
     return sendJson(response, 400, { error: (error as Error).message });
   }
   try {
+    if (wantsDownload(name, payload)) return await exportAsDownload(payload as Record<string, unknown>, handlers, response);
     const result = await handlers[name as ApiCall](payload);
     sendJson(response, 200, { result });
   } catch (error) {

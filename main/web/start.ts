@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHandlers } from '../handlers';
 import { RecentFiles } from '../recent';
+import { RecoveryStore } from '../recovery';
 import { startWebServer } from './server';
 
 async function main(): Promise<void> {
@@ -11,10 +12,14 @@ async function main(): Promise<void> {
   const userData = process.env.STRATA_USER_DATA ?? join(homedir(), '.config', 'strata-web');
   await mkdir(userData, { recursive: true });
   const handlers = createHandlers({
-    // The browser picks files itself (file input and download); the server never asks.
+    // The browser picks and downloads files itself; the server never shows a dialog.
     askOpenPath: async () => undefined,
     askSavePath: async () => undefined,
+    setDocumentState: () => undefined,
+    showInFolder: () => undefined,
+    sendExportProgress: () => undefined,
     recent: new RecentFiles(userData),
+    recovery: new RecoveryStore(userData),
   });
   const server = await startWebServer({ handlers, rendererFolder: resolve('out/renderer'), port });
   console.log(`Strata is running at ${server.url}/ (Ctrl+C to stop)`);

@@ -6,27 +6,32 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
-  type Edge,
+  type IsValidConnection,
   type NodeChange,
   type EdgeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
 import { KINDS, type Kind, type Position } from '../../domain/diagram';
+import { edgeVerdict } from '../../domain/rules';
+import { findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
 import { addEdge, addNodeOfKind } from '../commands';
-import { flowEdges, flowNodes } from './derive';
+import { flowEdges, flowNodes, type StrataFlowEdge } from './derive';
+import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
 export const KIND_DRAG_TYPE = 'application/x-strata-kind';
 /** Half a node's size, so a dropped node is centred on the pointer. */
 const NODE_HALF = { x: 90, y: 26 };
 const nodeTypes = { strata: StrataNode };
+const edgeTypes = { strata: StrataEdge };
 
 export function Canvas() {
   const diagram = useStore((state) => state.diagram);
   const selection = useStore((state) => state.selection);
-  const nodes = useMemo(() => flowNodes(diagram.nodes, selection), [diagram.nodes, selection]);
-  const edges = useMemo(() => flowEdges(diagram.edges, selection), [diagram.edges, selection]);
+  const index = findingsOf(diagram);
+  const nodes = useMemo(() => flowNodes(diagram.nodes, selection, index), [diagram.nodes, selection, index]);
+  const edges = useMemo(() => flowEdges(diagram.edges, selection, index), [diagram.edges, selection, index]);
   const { screenToFlowPosition } = useReactFlow();
 
   const onDrop = useCallback(
@@ -42,10 +47,12 @@ export function Canvas() {
 
   return (
     <div className="canvas" onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<StrataFlowNode, Edge>
+      <ReactFlow<StrataFlowNode, StrataFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        isValidConnection={isAllowedInStrictMode}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -57,7 +64,6 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
@@ -87,13 +93,16 @@ function onNodesChange(changes: NodeChange<StrataFlowNode>[]) {
   if (nodes !== store.selection.nodes) store.select({ ...store.selection, nodes });
 }
 
-function onEdgesChange(changes: EdgeChange[]) {
+function onEdgesChange(changes: EdgeChange<StrataFlowEdge>[]) {
   const store = useStore.getState();
   const edges = applySelect(store.selection.edges, changes);
   if (edges !== store.selection.edges) store.select({ ...store.selection, edges });
 }
 
-function applySelect(current: ReadonlySet<string>, changes: readonly (NodeChange<StrataFlowNode> | EdgeChange)[]) {
+function applySelect(
+  current: ReadonlySet<string>,
+  changes: readonly (NodeChange<StrataFlowNode> | EdgeChange<StrataFlowEdge>)[],
+) {
   let next: Set<string> | undefined;
   for (const change of changes) {
     if (change.type !== 'select' || current.has(change.id) === change.selected) continue;
@@ -103,6 +112,12 @@ function applySelect(current: ReadonlySet<string>, changes: readonly (NodeChange
   }
   return next ?? current;
 }
+
+/** In strict mode, an edge the rules call an error cannot be drawn at all. */
+const isAllowedInStrictMode: IsValidConnection<StrataFlowEdge> = (connection) => {
+  const { strict, diagram } = useStore.getState();
+  return !strict || edgeVerdict(diagram, connection.source, connection.target).severity !== 'error';
+};
 
 function onConnect(connection: Connection) {
   if (connection.source && connection.target) addEdge(connection.source, connection.target);

@@ -2,20 +2,23 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type KeyboardEvent } from 'react';
 import { KIND_INFO, engineOf, type DiagramNode } from '../../domain/diagram';
+import type { ItemStatus } from '../store/findings';
 import { useStore } from '../store/store';
+import { ConnectionHint } from './ConnectionHint';
+import { FindingBadge } from './FindingBadge';
 import { KindIcon } from './icons';
 
-export type StrataNodeData = { node: DiagramNode };
+export type StrataNodeData = { node: DiagramNode; status: ItemStatus | undefined };
 export type StrataFlowNode = Node<StrataNodeData, 'strata'>;
 
 export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps<StrataFlowNode>) {
-  const { node } = data;
+  const { node, status } = data;
   const info = KIND_INFO[node.kind];
   const editing = useStore((state) => state.renaming === node.id);
   const engine = engineOf(node);
   return (
     <div
-      className={`strata-node layer-${info.layer} kind-${node.kind}${selected ? ' selected' : ''}`}
+      className={`strata-node layer-${info.layer} kind-${node.kind}${selected ? ' selected' : ''}${status ? ` has-${status.severity}` : ''}`}
       data-kind={node.kind}
     >
       <Handle type="target" position={Position.Top} className="handle" />
@@ -36,6 +39,8 @@ export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps
           {node.feature ? ` · ${node.feature}` : ''}
         </span>
       </span>
+      {status && <FindingBadge status={status} />}
+      <ConnectionHint nodeId={node.id} />
       <Handle type="source" position={Position.Bottom} className="handle" />
     </div>
   );

@@ -1,40 +1,59 @@
 /**
- * React Flow's nodes and edges, derived from the Diagram and the selection. Each flow object is
- * cached against the diagram object it came from, so an edit re-creates only what it touched and
- * React Flow re-renders only those.
+ * React Flow's nodes and edges, derived from the Diagram, the selection and the findings. Each
+ * flow object is cached against the diagram object it came from, so an edit re-creates only
+ * what it touched and React Flow re-renders only those.
  */
 import { MarkerType, type Edge } from '@xyflow/react';
 import type { DiagramEdge, DiagramNode } from '../../domain/diagram';
+import type { FindingIndex, ItemStatus } from '../store/findings';
 import type { Selection } from '../store/store';
 import type { StrataFlowNode } from './StrataNode';
 
-const nodeCache = new WeakMap<DiagramNode, { selected: boolean; flow: StrataFlowNode }>();
-const edgeCache = new WeakMap<DiagramEdge, { selected: boolean; flow: Edge }>();
+export type StrataEdgeData = { status: ItemStatus | undefined };
+export type StrataFlowEdge = Edge<StrataEdgeData, 'strata'>;
 
-export function flowNodes(nodes: readonly DiagramNode[], selection: Selection): StrataFlowNode[] {
+interface Cached<T> {
+  readonly selected: boolean;
+  readonly statusKey: string;
+  readonly flow: T;
+}
+
+const nodeCache = new WeakMap<DiagramNode, Cached<StrataFlowNode>>();
+const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
+
+export function flowNodes(nodes: readonly DiagramNode[], selection: Selection, index: FindingIndex): StrataFlowNode[] {
   return nodes.map((node) => {
     const selected = selection.nodes.has(node.id);
+    const status = index.nodes.get(node.id);
+    const statusKey = status?.key ?? '';
     const cached = nodeCache.get(node);
-    if (cached && cached.selected === selected) return cached.flow;
-    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data: { node }, selected };
-    nodeCache.set(node, { selected, flow });
+    if (cached && cached.selected === selected && cached.statusKey === statusKey) return cached.flow;
+    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data: { node, status }, selected };
+    nodeCache.set(node, { selected, statusKey, flow });
     return flow;
   });
 }
 
-export function flowEdges(edges: readonly DiagramEdge[], selection: Selection): Edge[] {
+const ARROW = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
+
+export function flowEdges(edges: readonly DiagramEdge[], selection: Selection, index: FindingIndex): StrataFlowEdge[] {
   return edges.map((edge) => {
     const selected = selection.edges.has(edge.id);
+    const status = index.edges.get(edge.id);
+    const statusKey = status?.key ?? '';
     const cached = edgeCache.get(edge);
-    if (cached && cached.selected === selected) return cached.flow;
-    const flow: Edge = {
+    if (cached && cached.selected === selected && cached.statusKey === statusKey) return cached.flow;
+    const flow: StrataFlowEdge = {
       id: edge.id,
+      type: 'strata',
       source: edge.source,
       target: edge.target,
       selected,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      data: { status },
+      className: status ? `has-${status.severity}` : undefined,
+      markerEnd: { ...ARROW, color: status ? `var(--${status.severity})` : 'var(--edge)' },
     };
-    edgeCache.set(edge, { selected, flow });
+    edgeCache.set(edge, { selected, statusKey, flow });
     return flow;
   });
 }

@@ -30,6 +30,7 @@ export function Toolbar() {
         </button>
       </nav>
       <ProjectSettings />
+      <StrictToggle />
     </header>
   );
 }
@@ -67,6 +68,16 @@ function Choice<T extends string>(props: { label: string; value: T; options: rea
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+function StrictToggle() {
+  const strict = useStore((state) => state.strict);
+  return (
+    <label className="strict-toggle" title="Strict: refuse new edges the rules call errors. Off: allow them and flag them.">
+      <input type="checkbox" checked={strict} onChange={(event) => useStore.getState().setStrict(event.target.checked)} />
+      Strict
     </label>
   );
 }

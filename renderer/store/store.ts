@@ -27,6 +27,8 @@ export interface DocumentState {
   readonly gestureStart: Diagram | null;
   /** The node whose name is being edited on the canvas. */
   readonly renaming: string | null;
+  /** Strict mode refuses new edges that the rules call errors; by default they are drawn and flagged. */
+  readonly strict: boolean;
 }
 
 export interface DocumentActions {
@@ -41,6 +43,7 @@ export interface DocumentActions {
   redo(): void;
   select(selection: Selection): void;
   rename(id: string | null): void;
+  setStrict(strict: boolean): void;
 }
 
 export type Store = DocumentState & DocumentActions;
@@ -56,6 +59,7 @@ export const useStore = create<Store>()((set, get) => ({
   selection: NO_SELECTION,
   gestureStart: null,
   renaming: null,
+  strict: false,
 
   load: (file) =>
     set({
@@ -89,6 +93,7 @@ export const useStore = create<Store>()((set, get) => ({
   },
   select: (selection) => set({ selection }),
   rename: (renaming) => set({ renaming }),
+  setStrict: (strict) => set({ strict }),
 }));
 
 export function isDirty(state: DocumentState): boolean {

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { connect, diagramOf, nodeByName, openApp } from './fixtures';
+
+test('an upward edge turns both ends red and is listed; deleting it clears the panel', async ({ page }, testInfo) => {
+  await openApp(page);
+  const problems = page.getByTestId('problems');
+  await expect(problems.getByText('No problems')).toBeVisible();
+
+  await connect(page, 'order_repository', 'order_service');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(8);
+  await expect(nodeByName(page, 'order_repository')).toHaveClass(/has-error/);
+  await expect(nodeByName(page, 'order_service')).toHaveClass(/has-error/);
+  await expect(problems.locator('.problem[data-rule="layer-direction"]')).toHaveCount(1);
+  await expect(problems.locator('.problem[data-rule="cycle"]')).toHaveCount(1);
+  await expect(page.getByTestId('error-count')).toHaveText('2 errors');
+  await page.screenshot({ path: testInfo.outputPath('flagged.png') });
+  await testInfo.attach('flagged', { path: testInfo.outputPath('flagged.png'), contentType: 'image/png' });
+
+  const diagram = await diagramOf(page);
+  const upward = diagram.edges.find((e) => e.source === 'p1' && e.target === 's1')!;
+  await page.locator(`.react-flow__edge[data-id="${upward.id}"]`).click({ force: true });
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+  await expect(problems.getByText('No problems')).toBeVisible();
+  await expect(nodeByName(page, 'order_service')).not.toHaveClass(/has-error/);
+});
+
+test('hovering a badge shows the message and the fix', async ({ page }) => {
+  await openApp(page);
+  await connect(page, 'order_repository', 'order_service');
+  const badge = nodeByName(page, 'order_repository').getByTestId('finding-badge');
+  await badge.hover();
+  const tooltip = badge.getByRole('tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('repository "order_repository" depends on service "order_service"');
+  await expect(tooltip).toContainText('Fix:');
+});
+
+test('clicking a problem selects its nodes', async ({ page }) => {
+  await openApp(page);
+  await connect(page, 'order_repository', 'order_service');
+  await page.locator('.problem[data-rule="layer-direction"]').click();
+  await expect(nodeByName(page, 'order_repository')).toHaveClass(/selected/);
+  await expect(nodeByName(page, 'order_service')).toHaveClass(/selected/);
+});
+
+test('changing the task framework re-checks the broker at once', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Tasks' }).selectOption('rq');
+  await expect(page.locator('.problem')).toHaveCount(0);
+  await nodeByName(page, 'redis').click();
+  const diagram = await diagramOf(page);
+  expect(diagram.project.tasks).toBe('rq');
+  // The broker runs Redis, which RQ supports; switch it to RabbitMQ through the file format's engine.
+  await page.evaluate(() => {
+    const strata = (window as unknown as { strata: { getState(): { edit(e: unknown): void } } }).strata;
+    strata.getState().edit({ type: 'update-node', id: 'b1', changes: { engine: 'rabbitmq' } });
+  });
+  await expect(page.locator('.problem[data-rule="broker-unsupported"]')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Tasks' }).selectOption('celery');
+  await expect(page.locator('.problem[data-rule="broker-unsupported"]')).toHaveCount(0);
+});
+
+test('while connecting, a candidate target says whether the edge is allowed; strict mode refuses errors', async ({ page }) => {
+  await openApp(page);
+  const source = nodeByName(page, 'order_repository').locator('.react-flow__handle-bottom');
+  const box = (await source.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 40, { steps: 4 });
+  await expect(nodeByName(page, 'order_service').getByTestId('connection-hint')).toContainText('layer-direction');
+  await expect(nodeByName(page, 'order').getByTestId('connection-hint')).toContainText('✓');
+  await page.mouse.up();
+
+  await page.getByLabel('Strict').check();
+  await connect(page, 'order_repository', 'order_service');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
+  await connect(page, 'notifications', 'order_repository');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(8);
+});

@@ -1,0 +1,43 @@
+import { dialog, type BrowserWindow } from 'electron';
+import { EVENT_CHANNELS } from '../../preload/api';
+
+/**
+ * The window's title and unsaved-changes state, as the renderer reports them; closing with
+ * unsaved changes asks first, and "Save" closes once the renderer reports the save done.
+ */
+export class DocumentState {
+  private dirty = false;
+  private closeAfterSave = false;
+
+  constructor(private readonly window: BrowserWindow) {
+    window.on('close', (event) => {
+      if (!this.dirty) return;
+      event.preventDefault();
+      this.askBeforeClosing();
+    });
+  }
+
+  update(title: string, dirty: boolean): void {
+    this.dirty = dirty;
+    this.window.setTitle(`${title}${dirty ? ' •' : ''} — Strata`);
+    this.window.setDocumentEdited(dirty);
+    if (!dirty && this.closeAfterSave) this.window.destroy();
+  }
+
+  private askBeforeClosing(): void {
+    const choice = dialog.showMessageBoxSync(this.window, {
+      type: 'warning',
+      message: 'Save the changes to this diagram before closing?',
+      detail: 'Unsaved changes are lost if you close without saving.',
+      buttons: ['Save', "Don't Save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    if (choice === 0) {
+      this.closeAfterSave = true;
+      this.window.webContents.send(EVENT_CHANNELS.menuCommand, 'save');
+    } else if (choice === 1) {
+      this.window.destroy();
+    }
+  }
+}

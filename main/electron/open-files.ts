@@ -1,0 +1,28 @@
+import { app, type BrowserWindow } from 'electron';
+import { resolve } from 'node:path';
+import { EVENT_CHANNELS } from '../../preload/api';
+
+/** `.strata` paths among command-line arguments, made absolute against the launch folder. */
+export function diagramPaths(argv: readonly string[], cwd: string): string[] {
+  return argv.filter((arg) => arg.endsWith('.strata') && !arg.startsWith('-')).map((arg) => resolve(cwd, arg));
+}
+
+/**
+ * Files to open from the command line, a file association (macOS `open-file`) or a second
+ * launch, which hands its files to this running instance and quits.
+ */
+export function forwardOpenedFiles(window: BrowserWindow): void {
+  const send = (path: string) => window.webContents.send(EVENT_CHANNELS.openFile, path);
+  const pending = diagramPaths(process.argv.slice(1), process.cwd());
+  window.webContents.once('did-finish-load', () => pending.splice(0).forEach(send));
+  app.on('second-instance', (_event, argv, cwd) => {
+    diagramPaths(argv.slice(1), cwd).forEach(send);
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (window.webContents.isLoading()) pending.push(path);
+    else send(path);
+  });
+}

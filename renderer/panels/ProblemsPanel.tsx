@@ -1,0 +1,45 @@
+/** Every finding, errors first, with counts; clicking one selects and centres what it is about. */
+import { useReactFlow } from '@xyflow/react';
+import type { Finding } from '../../domain/rules';
+import { countBySeverity, findingsOf } from '../store/findings';
+import { useStore } from '../store/store';
+
+export function ProblemsPanel() {
+  const findings = useStore((state) => findingsOf(state.diagram).findings);
+  const { fitView } = useReactFlow();
+  const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+  const { errors, warnings } = countBySeverity(findings);
+  const reveal = (finding: Finding) => {
+    useStore.getState().select({ nodes: new Set(finding.nodes), edges: new Set(finding.edges) });
+    const nodes = finding.nodes.map((id) => ({ id }));
+    if (nodes.length > 0) void fitView({ nodes, padding: 0.6, duration: 250, maxZoom: 1.2 });
+  };
+  return (
+    <section className="problems" aria-label="Problems" data-testid="problems">
+      <header className="problems-header">
+        <h2>Problems</h2>
+        <span className="count error" data-testid="error-count">
+          {errors} {errors === 1 ? 'error' : 'errors'}
+        </span>
+        <span className="count warning" data-testid="warning-count">
+          {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+        </span>
+      </header>
+      {ordered.length === 0 ? (
+        <p className="problems-empty">No problems: the diagram follows the layering rules.</p>
+      ) : (
+        <ul className="problems-list">
+          {ordered.map((finding, i) => (
+            <li key={i}>
+              <button type="button" className={`problem ${finding.severity}`} data-rule={finding.rule} onClick={() => reveal(finding)}>
+                <span className="problem-rule">{finding.rule}</span>
+                <span className="problem-message">{finding.message}</span>
+                <span className="problem-fix">{finding.fix}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
