@@ -67,7 +67,6 @@ export function benchDiagram(seed = 42): Diagram {
     const name = next() < 0.2 ? `${kind} Number ${i}` : `${kind}_${i}`;
     return { id: `n${i}`, kind, name, feature: `feature_${i % 50}`, position: { x: i * 10, y: i * 5 } };
   });
-  const sources = nodes.filter((node) => KIND_INFO[node.kind].layer !== 'infrastructure').map((_, i) => i);
   const code = nodes.map((node, i) => [node, i] as const).filter(([node]) => KIND_INFO[node.kind].layer !== 'infrastructure');
   const edges: DiagramEdge[] = [];
   const connect = (source: number, target: number): void => {
@@ -79,7 +78,7 @@ export function benchDiagram(seed = 42): Diagram {
     if (first) connect(i, pick(byKind.get(first)!));
     if (node.kind === 'repository') connect(i, pick(byKind.get('database')!));
   }
-  while (edges.length < EDGE_COUNT && sources.length > 0) {
+  while (edges.length < EDGE_COUNT) {
     const [node, i] = pick(code);
     const wild = next() < 0.03;
     const allowed = KINDS.filter((kind) => pairVerdict(node.kind, kind).rule === undefined);
