@@ -1,0 +1,112 @@
+/** import-linter contracts encoding rules.md for one diagram. */
+import type { Modules } from './layout';
+import { modulesFor } from './layout';
+import type { NodePlan, Plan } from './plan';
+
+const FRAMEWORKS = ['fastapi', 'starlette', 'celery', 'rq', 'dramatiq', 'flask', 'django'];
+
+interface Contract {
+  readonly name: string;
+  readonly type: 'layers' | 'forbidden';
+  readonly fields: ReadonlyArray<readonly [string, string[] | string | boolean]>;
+}
+
+function toml(c: Contract): string {
+  const value = (v: string[] | string | boolean): string =>
+    typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : `[\n${v.map((x) => `    ${JSON.stringify(x)},`).join('\n')}\n]`;
+  return [`[[tool.importlinter.contracts]]`, `name = ${JSON.stringify(c.name)}`, `type = "${c.type}"`, ...c.fields.map(([k, v]) => `${k} = ${value(v)}`)].join('\n');
+}
+
+/** The external frameworks the project actually installs (import-linter only knows imported ones). */
+function installedFrameworks(plan: Plan): string[] {
+  const present = ['fastapi', 'starlette'];
+  if (plan.options.tasks !== 'none') present.push(plan.options.tasks);
+  return FRAMEWORKS.filter((f) => present.includes(f));
+}
+
+export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
+  const m = modulesFor(plan);
+  const has = (mod: string): boolean => existing.has(mod);
+  const out: Contract[] = [];
+  const areaModules = (area: Parameters<Modules['of']>[0], nodes: readonly NodePlan[]): string[] => {
+    if (plan.layout === 'layered') {
+      const pkg = m.of(area, { snake: 'x' } as NodePlan).replace(/\.x$/, '');
+      return has(pkg) ? [pkg] : [];
+    }
+    return [...new Set(nodes.map((n) => m.of(area, n)))].filter(has).sort();
+  };
+  const routes = areaModules('routes', plan.routers);
+  const tasks = areaModules('tasks', plan.workers);
+  const services = areaModules('services', plan.services);
+  const repositories = areaModules('repositories', plan.repositories);
+  const models = areaModules('models', plan.models);
+  const schemas = areaModules('schemas', plan.models);
+  const clients = areaModules('clients', [...plan.externals, ...plan.caches]);
+
+  if (plan.layout === 'feature') {
+    const containers = plan.features.map((f) => `${plan.pkg}.${f}`).filter(has);
+    out.push({
+      name: 'Layers inside each feature: interface > application > data > domain',
+      type: 'layers',
+      fields: [
+        ['containers', containers],
+        ['layers', ['(routes) : (tasks)', '(services)', '(repositories)', '(models) : (schemas)', '(clients)']],
+      ],
+    });
+    out.push({ name: 'core sits below everything', type: 'forbidden', fields: [['source_modules', [`${plan.pkg}.core`]], ['forbidden_modules', [...containers, m.container, m.deps, `${plan.pkg}.main`].filter(has)]] });
+    for (const feature of containers) {
+      const others = containers.filter((o) => o !== feature && !featureEdge(plan, feature, o));
+      if (others.length === 0) continue;
+      out.push({
+        name: `Feature ${feature.split('.').pop()} is independent of the features it has no drawn edge to`,
+        type: 'forbidden',
+        fields: [['source_modules', [feature]], ['forbidden_modules', others], ['allow_indirect_imports', true]],
+      });
+    }
+  } else {
+    const layer = (mods: string[]): string => mods.join(' : ');
+    const layers = [layer([...routes, ...tasks].sort()), layer(services), layer(repositories), layer([...models, ...schemas].sort()), layer(clients), `${plan.pkg}.core`].filter((l) => l !== '');
+    out.push({ name: 'Layers: interface > application > data > domain, core below all', type: 'layers', fields: [['layers', layers]] });
+  }
+
+  const forbiddenForRoutes = [...repositories, ...models];
+  if (routes.length > 0 && forbiddenForRoutes.length > 0) {
+    const ignored = drawnRouteImports(plan, m).filter(has2(existing));
+    out.push({
+      name: 'Routes talk to services, not to repositories or models (except drawn edges)',
+      type: 'forbidden',
+      fields: [['source_modules', routes], ['forbidden_modules', forbiddenForRoutes], ['allow_indirect_imports', true], ...(ignored.length > 0 ? [['ignore_imports', ignored] as const] : [])],
+    });
+  }
+  const business = [...services, ...repositories, ...models, ...schemas];
+  if (business.length > 0) {
+    out.push({
+      name: 'Business layers import no web or queue framework',
+      type: 'forbidden',
+      fields: [['source_modules', business], ['forbidden_modules', installedFrameworks(plan)]],
+    });
+  }
+  return out.map(toml).join('\n\n') + '\n';
+}
+
+function has2(existing: ReadonlySet<string>) {
+  return (line: string): boolean => {
+    const [a, b] = line.split(' -> ');
+    return existing.has(a!) && existing.has(b!);
+  };
+}
+
+/** Route modules that import a repository or model because the diagram draws that edge. */
+function drawnRouteImports(plan: Plan, m: Modules): string[] {
+  const lines = new Set<string>();
+  for (const r of plan.routers) {
+    for (const repo of r.repositories) lines.add(`${m.of('routes', r)} -> ${m.of('repositories', repo)}`);
+    for (const model of r.models) lines.add(`${m.of('routes', r)} -> ${m.of('models', model)}`);
+  }
+  return [...lines].sort();
+}
+
+function featureEdge(plan: Plan, from: string, to: string): boolean {
+  const name = (f: string): string => f.split('.').pop()!;
+  return plan.edges.some((e) => e.source.feature === name(from) && e.target.feature === name(to));
+}

@@ -1,0 +1,225 @@
+/** alembic.ini, alembic/env.py reading the URL from settings, and the initial migration. */
+import { columnsOf, type Column } from './columns';
+import type { Modules } from './layout';
+import { shortHash } from './naming';
+import type { ModelPlan, Plan } from './plan';
+import { from, indent, plain, pyModule, str, wrap } from './py';
+
+const MIGRATION_TYPES: Readonly<Record<string, string>> = {
+  'String(255)': 'sa.String(length=255)',
+  Text: 'sa.Text()',
+  Integer: 'sa.Integer()',
+  Float: 'sa.Float()',
+  'Numeric(12, 2)': 'sa.Numeric(precision=12, scale=2)',
+  Boolean: 'sa.Boolean()',
+  Date: 'sa.Date()',
+  'DateTime(timezone=True)': 'sa.DateTime(timezone=True)',
+  Uuid: 'sa.Uuid()',
+  JSON: 'sa.JSON()',
+  ForeignKey: 'sa.Integer()',
+};
+
+export function alembicFiles(plan: Plan, modules: Modules): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('alembic.ini', INI);
+  files.set('alembic/script.py.mako', MAKO);
+  files.set('alembic/env.py', envModule(plan, modules));
+  const migration = initialMigration(plan);
+  files.set(`alembic/versions/${migration.revision}_initial.py`, migration.text);
+  return files;
+}
+
+function envModule(plan: Plan, modules: Modules): string {
+  const imports = [
+    plain('asyncio'),
+    from('logging.config', 'fileConfig'),
+    from('alembic', 'context'),
+    from('sqlalchemy.engine', 'Connection'),
+    from(modules.core('config'), 'get_settings'),
+    from(modules.core('db'), 'Base', 'build_engine'),
+    from(modules.core('task_runs'), 'TaskRun'),
+    ...plan.models.map((m) => from(modules.of('models', m), m.cls)),
+  ];
+  return pyModule({
+    doc: 'Alembic environment: the database URL comes from the app settings, never from alembic.ini.',
+    imports,
+    firstParty: [plan.pkg],
+    blocks: [
+      `# Importing the models registers their tables on Base.metadata.
+${wrap('MODELS = (', ['TaskRun', ...plan.models.map((m) => m.cls)], ')').replace(/\(TaskRun\)$/, '(TaskRun,)')}
+
+config = context.config
+if config.config_file_name is not None:
+    fileConfig(config.config_file_name)
+target_metadata = Base.metadata`,
+      `def run_migrations_offline() -> None:
+    context.configure(
+        url=get_settings().database_url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        dialect_opts={"paramstyle": "named"},
+    )
+    with context.begin_transaction():
+        context.run_migrations()`,
+      `def do_run_migrations(connection: Connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata)
+    with context.begin_transaction():
+        context.run_migrations()`,
+      `async def run_migrations_online() -> None:
+    engine = build_engine(pooled=False)
+    async with engine.connect() as connection:
+        await connection.run_sync(do_run_migrations)
+    await engine.dispose()`,
+      `if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    asyncio.run(run_migrations_online())`,
+    ],
+  });
+}
+
+function columnItem(c: Column): string {
+  const args = [str(c.name), MIGRATION_TYPES[c.sa] ?? 'sa.Integer()'];
+  if (c.serverNow) args.push('server_default=sa.func.now()');
+  args.push(`nullable=${c.nullable ? 'True' : 'False'}`);
+  return wrap('sa.Column(', args, '),', '        ');
+}
+
+function createTable(table: string, columns: readonly Column[], extra: readonly string[]): string {
+  const items = [
+    `        sa.Column("id", sa.Integer(), nullable=False),`,
+    ...columns.map(columnItem),
+    ...extra.map((e) => wrap(e.slice(0, e.indexOf('(') + 1), splitArgs(e.slice(e.indexOf('(') + 1, -1)), '),', '        ')),
+    `        sa.PrimaryKeyConstraint("id", name=op.f(${str(`pk_${table}`)})),`,
+  ];
+  return `op.create_table(\n    ${str(table)},\n${items.map((i) => i.replace(/^ {4}/gm, '')).join('\n')}\n)`;
+}
+
+/** Splits top-level comma-separated arguments (no nested commas in what we pass). */
+function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of args) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+function modelTable(m: ModelPlan): string {
+  const columns = columnsOf(m);
+  const extra: string[] = [];
+  for (const c of columns) {
+    if (c.ref) extra.push(`sa.ForeignKeyConstraint([${str(c.name)}], [${str(`${c.ref.table}.id`)}], name=op.f(${str(`fk_${m.table}_${c.name}_${c.ref.table}`)}))`);
+  }
+  for (const c of columns) if (c.unique) extra.push(`sa.UniqueConstraint(${str(c.name)}, name=op.f(${str(`uq_${m.table}_${c.name}`)}))`);
+  return createTable(m.table, columns, extra);
+}
+
+const TASK_RUNS = `op.create_table(
+    "task_runs",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("task", sa.String(length=200), nullable=False),
+    sa.Column("item_id", sa.Integer(), nullable=False),
+    sa.Column(
+        "finished_at",
+        sa.DateTime(timezone=True),
+        server_default=sa.func.now(),
+        nullable=False,
+    ),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_task_runs")),
+    sa.UniqueConstraint("task", "item_id", name=op.f("uq_task_runs_task")),
+)`;
+
+export function initialMigration(plan: Plan): { revision: string; text: string } {
+  const upgrade = [TASK_RUNS, ...plan.models.map(modelTable)];
+  const downgrade = [...plan.models].reverse().map((m) => `op.drop_table(${str(m.table)})`).concat('op.drop_table("task_runs")');
+  const body = `def upgrade() -> None:\n${indent(upgrade.join('\n'))}\n\n\ndef downgrade() -> None:\n${indent(downgrade.join('\n'))}`;
+  const revision = `${shortHash(`${body}:a`, 6)}${shortHash(`${body}:b`, 6)}`;
+  const text = pyModule({
+    doc: `Initial tables: ${['task_runs', ...plan.models.map((m) => m.table)].join(', ')}.`,
+    imports: [from('collections.abc', 'Sequence'), plain('sqlalchemy as sa'), from('alembic', 'op')],
+    firstParty: [plan.pkg],
+    blocks: [
+      `revision: str = ${str(revision)}
+down_revision: str | None = None
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None`,
+      body,
+    ],
+  });
+  return { revision, text };
+}
+
+const INI = `# Alembic reads the database URL from the app settings (DATABASE_URL), see alembic/env.py.
+[alembic]
+script_location = %(here)s/alembic
+file_template = %%(rev)s_%%(slug)s
+path_separator = os
+
+[loggers]
+keys = root,sqlalchemy,alembic
+
+[handlers]
+keys = console
+
+[formatters]
+keys = generic
+
+[logger_root]
+level = WARNING
+handlers = console
+qualname =
+
+[logger_sqlalchemy]
+level = WARNING
+handlers =
+qualname = sqlalchemy.engine
+
+[logger_alembic]
+level = INFO
+handlers =
+qualname = alembic
+
+[handler_console]
+class = StreamHandler
+args = (sys.stderr,)
+level = NOTSET
+formatter = generic
+
+[formatter_generic]
+format = %(levelname)-5.5s [%(name)s] %(message)s
+datefmt = %H:%M:%S
+`;
+
+const MAKO = `"""\${message}
+
+Revision ID: \${up_revision}
+Revises: \${down_revision | comma,n}
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+\${imports if imports else ""}
+revision: str = \${repr(up_revision)}
+down_revision: str | None = \${repr(down_revision)}
+branch_labels: str | Sequence[str] | None = \${repr(branch_labels)}
+depends_on: str | Sequence[str] | None = \${repr(depends_on)}
+
+
+def upgrade() -> None:
+    \${upgrades if upgrades else "pass"}
+
+
+def downgrade() -> None:
+    \${downgrades if downgrades else "pass"}
+`;
+

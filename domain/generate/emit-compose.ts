@@ -1,0 +1,167 @@
+/** docker-compose.yml, Dockerfile and the ignore files. */
+import type { InfraPlan, Plan } from './plan';
+import { cacheSetting } from './settings';
+
+const q = (text: string): string => JSON.stringify(text);
+
+interface ComposeService {
+  readonly name: string;
+  readonly lines: string[];
+}
+
+function workerCommand(plan: Plan, taskApp: string, taskModules: readonly string[]): string[] {
+  switch (plan.options.tasks) {
+    case 'celery':
+      return ['celery', '-A', taskApp, 'worker', '--loglevel', 'INFO', '--concurrency', '2'];
+    case 'rq':
+      return ['sh', '-c', `rq worker --url "$$BROKER_URL" ${plan.pkg}`];
+    case 'dramatiq':
+      return ['dramatiq', taskApp, ...taskModules, '--processes', '1', '--threads', '4'];
+    case 'none':
+      return [];
+  }
+}
+
+export function dbUrlForCompose(plan: Plan): string {
+  const host = plan.database.node?.compose ?? 'db';
+  switch (plan.database.engine) {
+    case 'postgres':
+      return `postgresql+psycopg://app:\${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}@${host}:5432/${plan.pkg}`;
+    case 'mysql':
+      return `mysql+aiomysql://app:\${MARIADB_PASSWORD:?set MARIADB_PASSWORD in .env}@${host}:3306/${plan.pkg}`;
+    case 'sqlite':
+      return `sqlite+aiosqlite:////data/${plan.pkg}.db`;
+  }
+}
+
+function brokerUrlForCompose(plan: Plan): string | undefined {
+  if (!plan.broker) return undefined;
+  const host = plan.broker.node?.compose ?? 'broker';
+  if (plan.broker.engine === 'rabbitmq') {
+    const vhost = plan.options.tasks === 'dramatiq' ? '%2F' : '/';
+    return `amqp://app:\${RABBITMQ_PASSWORD:?set RABBITMQ_PASSWORD in .env}@${host}:5672/${vhost}`;
+  }
+  return `redis://${host}:6379/0`;
+}
+
+function infraService(plan: Plan, node: InfraPlan, volumes: string[]): ComposeService {
+  const volume = `${node.compose}-data`;
+  volumes.push(volume);
+  const lines: string[] = [];
+  if (node.kind === 'database' && node.engine === 'postgres') {
+    lines.push('image: postgres:17', 'environment:', '  POSTGRES_USER: app', `  POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}`, `  POSTGRES_DB: ${plan.pkg}`);
+    lines.push('healthcheck:', `  test: ["CMD-SHELL", "pg_isready -U app -d ${plan.pkg}"]`);
+    lines.push('volumes:', `  - ${volume}:/var/lib/postgresql/data`);
+  } else if (node.kind === 'database' && node.engine === 'mysql') {
+    lines.push('image: mariadb:11', 'environment:', '  MARIADB_USER: app', `  MARIADB_PASSWORD: \${MARIADB_PASSWORD:?set MARIADB_PASSWORD in .env}`, `  MARIADB_ROOT_PASSWORD: \${MARIADB_ROOT_PASSWORD:?set MARIADB_ROOT_PASSWORD in .env}`, `  MARIADB_DATABASE: ${plan.pkg}`);
+    lines.push('healthcheck:', '  test: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]');
+    lines.push('volumes:', `  - ${volume}:/var/lib/mysql`);
+  } else if (node.kind === 'broker' && node.engine === 'rabbitmq') {
+    lines.push('image: rabbitmq:4-alpine', 'environment:', '  RABBITMQ_DEFAULT_USER: app', `  RABBITMQ_DEFAULT_PASS: \${RABBITMQ_PASSWORD:?set RABBITMQ_PASSWORD in .env}`);
+    lines.push('healthcheck:', '  test: ["CMD", "rabbitmq-diagnostics", "-q", "ping"]');
+    lines.push('volumes:', `  - ${volume}:/var/lib/rabbitmq`);
+  } else {
+    lines.push('image: redis:7-alpine', 'healthcheck:', '  test: ["CMD", "redis-cli", "ping"]', 'volumes:', `  - ${volume}:/data`);
+  }
+  return { name: node.compose, lines: withTiming(lines) };
+}
+
+/** Adds the timing keys right under the healthcheck's test. */
+function withTiming(lines: string[]): string[] {
+  const out = [...lines];
+  const at = out.findIndex((l) => l.startsWith('  test:'));
+  out.splice(at + 1, 0, '  interval: 5s', '  timeout: 5s', '  retries: 10');
+  return out;
+}
+
+export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly string[]): string {
+  const volumes: string[] = [];
+  const infra = [...(plan.database.engine === 'sqlite' ? [] : plan.databases.filter((d) => d === plan.database.node)), ...(plan.broker?.node ? [plan.broker.node] : []), ...plan.caches];
+  const infraServices = infra.map((n) => infraService(plan, n, volumes));
+  const healthyDeps = infraServices.map((s) => s.name);
+  const env = ['environment:', `  DATABASE_URL: ${q(dbUrlForCompose(plan))}`];
+  const broker = brokerUrlForCompose(plan);
+  if (broker) env.push(`  BROKER_URL: ${q(broker)}`);
+  plan.caches.forEach((c, i) => env.push(`  ${cacheSetting(c).toUpperCase()}: ${q(`redis://${c.compose}:6379/${i}`)}`));
+  const sqliteVolume = plan.database.engine === 'sqlite' ? ['volumes:', `  - sqlite-data:/data`] : [];
+  if (sqliteVolume.length) volumes.push('sqlite-data');
+  const dependsOn = (extra: Array<[string, string]>): string[] => {
+    const all: Array<[string, string]> = [...healthyDeps.map((d): [string, string] => [d, 'service_healthy']), ...extra];
+    return all.length === 0 ? [] : ['depends_on:', ...all.flatMap(([name, condition]) => [`  ${name}:`, `    condition: ${condition}`])];
+  };
+  const app: ComposeService[] = [
+    {
+      name: 'migrate',
+      lines: ['build: .', 'command: ["alembic", "upgrade", "head"]', 'restart: "no"', ...env, ...sqliteVolume, ...dependsOn([]), 'healthcheck:', '  test: ["CMD", "alembic", "current"]', '  interval: 10s', '  timeout: 5s', '  retries: 3'],
+    },
+    {
+      name: 'api',
+      lines: ['build: .', 'ports:', '  - "8000:8000"', ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), 'healthcheck:', '  test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:8000/health/ready\', timeout=4)"]', '  interval: 10s', '  timeout: 5s', '  retries: 5', '  start_period: 10s'],
+    },
+  ];
+  if (plan.broker && plan.workers.length > 0) {
+    const command = workerCommand(plan, taskApp, taskModules);
+    const check = plan.options.tasks === 'celery'
+      ? ['healthcheck:', `  test: ["CMD-SHELL", "celery -A ${taskApp} inspect ping -d celery@$$HOSTNAME"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3']
+      : ['healthcheck:', `  test: ["CMD", "python", "-c", "import ${taskApp}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'];
+    app.push({ name: 'worker', lines: ['build: .', `command: [${command.map(q).join(', ')}]`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), ...check] });
+  }
+  const services = [...app, ...infraServices];
+  const body = services.map((s) => `  ${s.name}:\n${s.lines.map((l) => `    ${l}`).join('\n')}`).join('\n\n');
+  const vols = volumes.length ? `\nvolumes:\n${volumes.map((v) => `  ${v}:`).join('\n')}\n` : '';
+  return `# ${plan.title}: the drawn topology. Secrets come from .env (see .env.example).\nname: ${q(plan.pkg.replace(/_/g, '-'))}\n\nservices:\n${body}\n${vols}`;
+}
+
+export function dockerfile(plan: Plan): string {
+  return `# syntax=docker/dockerfile:1
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY src ./src
+RUN pip install .
+
+FROM python:3.11-slim
+ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN useradd --create-home --uid 10001 app
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY alembic.ini ./
+COPY alembic ./alembic
+RUN mkdir -p /data && chown app:app /data
+USER app
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \\
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4)"
+CMD ["uvicorn", "${plan.pkg}.main:app", "--host", "0.0.0.0", "--port", "8000"]
+`;
+}
+
+export const GITIGNORE = `__pycache__/
+*.py[cod]
+.venv/
+.env
+*.db
+*.sqlite3
+.pytest_cache/
+.ruff_cache/
+.import_linter_cache/
+dist/
+build/
+*.egg-info/
+`;
+
+export const DOCKERIGNORE = `.git
+.venv
+.env
+__pycache__
+*.py[cod]
+*.db
+*.sqlite3
+.pytest_cache
+.ruff_cache
+.import_linter_cache
+tests
+`;

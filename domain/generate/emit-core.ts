@@ -1,0 +1,151 @@
+/** The `core` package: settings, database, errors, logging and the task ledger. */
+import type { Modules } from './layout';
+import type { Plan } from './plan';
+import { from, plain, pyModule, type PyImport } from './py';
+import { settingsFields } from './settings';
+
+export function coreFiles(plan: Plan, modules: Modules): Map<string, string> {
+  const first = [plan.pkg];
+  const files = new Map<string, string>();
+  files.set(modules.core('config'), config(plan, first));
+  files.set(modules.core('db'), db(modules, first));
+  files.set(modules.core('errors'), errors(first));
+  files.set(modules.core('logging'), logging(first));
+  files.set(modules.core('task_runs'), taskRuns(modules, first));
+  return files;
+}
+
+function config(plan: Plan, firstParty: string[]): string {
+  const fields = settingsFields(plan).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
+  return pyModule({
+    doc: 'Settings from the environment (and a local .env file), validated once at startup.',
+    imports: [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')],
+    firstParty,
+    blocks: [
+      `class Settings(BaseSettings):\n    model_config = SettingsConfigDict(env_file=".env", extra="ignore")\n\n${fields.map((f) => `    ${f}`).join('\n')}`,
+      '@lru_cache\ndef get_settings() -> Settings:\n    return Settings()',
+    ],
+  });
+}
+
+function db(modules: Modules, firstParty: string[]): string {
+  const imports: PyImport[] = [
+    from('collections.abc', 'AsyncIterator', 'Callable'),
+    from('contextlib', 'asynccontextmanager'),
+    from('functools', 'lru_cache'),
+    from('sqlalchemy', 'MetaData', 'text'),
+    from('sqlalchemy.ext.asyncio', 'AsyncEngine', 'AsyncSession', 'async_sessionmaker', 'create_async_engine'),
+    from('sqlalchemy.orm', 'DeclarativeBase'),
+    from('sqlalchemy.pool', 'NullPool'),
+    from(modules.core('config'), 'get_settings'),
+  ];
+  return pyModule({
+    doc: 'Engine, sessions and the declarative base. Repositories flush; the unit of work commits.',
+    imports,
+    firstParty,
+    blocks: [
+      `NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Runs a function with its arguments once the current unit of work has committed.
+Defer = Callable[..., object]`,
+      'class Base(DeclarativeBase):\n    metadata = MetaData(naming_convention=NAMING_CONVENTION)',
+      `def build_engine(*, pooled: bool = True) -> AsyncEngine:
+    """A pooled engine for the web app; NullPool for SQLite and for task processes."""
+    settings = get_settings()
+    url = settings.database_url
+    if not pooled or url.startswith("sqlite"):
+        return create_async_engine(url, poolclass=NullPool)
+    return create_async_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        pool_recycle=1800,
+        pool_pre_ping=True,
+    )`,
+      '@lru_cache\ndef get_engine() -> AsyncEngine:\n    return build_engine()',
+      '@lru_cache\ndef get_sessionmaker() -> async_sessionmaker[AsyncSession]:\n    return async_sessionmaker(get_engine(), expire_on_commit=False)',
+      `@asynccontextmanager
+async def session_scope() -> AsyncIterator[AsyncSession]:
+    """One unit of work: commits when the block succeeds, rolls back when it raises."""
+    async with get_sessionmaker()() as session:
+        try:
+            yield session
+            await session.commit()
+        except Exception:
+            await session.rollback()
+            raise`,
+      `@asynccontextmanager
+async def task_session() -> AsyncIterator[AsyncSession]:
+    """A session on a fresh engine: each task run has its own event loop."""
+    engine = build_engine(pooled=False)
+    try:
+        async with async_sessionmaker(engine, expire_on_commit=False)() as session:
+            yield session
+    finally:
+        await engine.dispose()`,
+      `async def ping() -> None:
+    async with get_engine().connect() as connection:
+        await connection.execute(text("SELECT 1"))`,
+    ],
+  });
+}
+
+function errors(firstParty: string[]): string {
+  return pyModule({
+    doc: 'Errors the services raise; the web layer maps them to HTTP responses.',
+    firstParty,
+    blocks: ['class NotFoundError(LookupError):\n    """The requested item does not exist."""'],
+  });
+}
+
+function logging(firstParty: string[]): string {
+  return pyModule({
+    doc: 'Logging setup shared by the web app and the workers.',
+    imports: [plain('logging')],
+    firstParty,
+    blocks: [
+      `def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )`,
+    ],
+  });
+}
+
+function taskRuns(modules: Modules, firstParty: string[]): string {
+  return pyModule({
+    doc: 'The task ledger: one row per finished (task, id), which makes every task idempotent.',
+    imports: [
+      from('datetime', 'datetime'),
+      from('sqlalchemy', 'DateTime', 'String', 'UniqueConstraint', 'func', 'select'),
+      from('sqlalchemy.ext.asyncio', 'AsyncSession'),
+      from('sqlalchemy.orm', 'Mapped', 'mapped_column'),
+      from(modules.core('db'), 'Base'),
+    ],
+    firstParty,
+    blocks: [
+      `class TaskRun(Base):
+    __tablename__ = "task_runs"
+    __table_args__ = (UniqueConstraint("task", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task: Mapped[str] = mapped_column(String(200))
+    item_id: Mapped[int]
+    finished_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )`,
+      `async def already_done(session: AsyncSession, task: str, item_id: int) -> bool:
+    query = select(TaskRun.id).where(TaskRun.task == task, TaskRun.item_id == item_id)
+    return (await session.scalar(query)) is not None`,
+      'def mark_done(session: AsyncSession, task: str, item_id: int) -> None:\n    session.add(TaskRun(task=task, item_id=item_id))',
+    ],
+  });
+}

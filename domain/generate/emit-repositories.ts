@@ -1,0 +1,79 @@
+/** Repository nodes: data access over their models. They flush, never commit. */
+import type { Modules } from './layout';
+import type { ModelPlan, RepositoryPlan } from './plan';
+import { from, indent, wrap, type PyImport } from './py';
+import type { Unit } from './unit';
+
+export const repoAttr = (r: RepositoryPlan): string => `${r.snake.replace(/_+$/, '')}`;
+export const cacheAttr = (snake: string): string => `${snake.replace(/_+$/, '')}`;
+
+export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: Modules): Unit[] {
+  return repositories.map((r) => repositoryUnit(r, modules));
+}
+
+function repositoryUnit(repo: RepositoryPlan, modules: Modules): Unit {
+  const imports: PyImport[] = [from('sqlalchemy.ext.asyncio', 'AsyncSession')];
+  const params = ['self', 'session: AsyncSession'];
+  const assigns = ['self._session = session'];
+  for (const other of repo.repositories) {
+    imports.push(from(modules.of('repositories', other), other.cls));
+    params.push(`${repoAttr(other)}: ${other.cls}`);
+    assigns.push(`self._${repoAttr(other)} = ${repoAttr(other)}`);
+  }
+  for (const cache of repo.caches) {
+    imports.push(from(modules.of('clients', cache), cache.cls));
+    params.push(`${cacheAttr(cache.snake)}: ${cache.cls}`);
+    assigns.push(`self._${cacheAttr(cache.snake)} = ${cacheAttr(cache.snake)}`);
+  }
+  const methods: string[] = [];
+  for (const model of repo.models) {
+    imports.push(from(modules.of('models', model), model.cls), from(modules.of('schemas', model), model.create));
+    methods.push(...crudMethods(model));
+  }
+  if (repo.models.length > 0) imports.push(from('sqlalchemy', 'select'), from('typing', 'Any'));
+  const init = `${wrap('def __init__(', params, ') -> None:')}\n${indent(assigns.join('\n'))}`;
+  const doc = `"""Data access${repo.models.length ? ` for ${repo.models.map((m) => m.cls).join(', ')}` : ''}; flushes, never commits: the caller owns the transaction."""`;
+  const body = [doc, init, ...methods].join('\n\n');
+  return {
+    module: modules.of('repositories', repo),
+    imports,
+    doc: `The ${repo.label} repository.`,
+    blocks: [`class ${repo.cls}:\n${indent(body)}`],
+  };
+}
+
+function crudMethods(m: ModelPlan): string[] {
+  const s = m.snake;
+  return [
+    `async def add_${s}(self, data: ${m.create}) -> ${m.cls}:
+    entity = ${m.cls}(**data.model_dump())
+    self._session.add(entity)
+    await self._session.flush()
+    await self._session.refresh(entity)
+    return entity`,
+    `async def get_${s}(self, item_id: int) -> ${m.cls} | None:
+    return await self._session.get(${m.cls}, item_id)`,
+    `async def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.cls}]:
+    query = select(${m.cls}).order_by(${m.cls}.id).offset(offset).limit(limit)
+    return list(await self._session.scalars(query))`,
+    `async def update_${s}(self, entity: ${m.cls}, changes: dict[str, Any]) -> ${m.cls}:
+    for key, value in changes.items():
+        setattr(entity, key, value)
+    await self._session.flush()
+    await self._session.refresh(entity)
+    return entity`,
+    `async def delete_${s}(self, entity: ${m.cls}) -> None:
+    await self._session.delete(entity)
+    await self._session.flush()`,
+  ].map(fitSignature);
+}
+
+/** Re-wraps a method's first line when a long model name pushes it past the line length. */
+export function fitSignature(method: string): string {
+  const [first, ...rest] = method.split('\n');
+  const match = /^(async def \w+\()(.*)(\) -> .*:)$/.exec(first!);
+  if (!match || first!.length + 4 <= 88) return method;
+  const params = match[2]!.split(', ');
+  const wrapped = wrap(match[1]!, params, match[3]!, '    ').replace(/^ {4}/gm, '');
+  return [wrapped, ...rest].join('\n');
+}

@@ -1,0 +1,133 @@
+/** The composition root (`container.py`) and the FastAPI dependencies built on it (`deps.py`). */
+import type { Modules } from './layout';
+import type { NodePlan, Plan, RepositoryPlan, ServicePlan } from './plan';
+import { from, pyModule, wrap, type PyImport } from './py';
+import { cacheAttr, repoAttr } from './emit-repositories';
+import { serviceParams } from './emit-services';
+import { NameRegistry } from './naming';
+
+/** Function names in `container.py`, shared with the routes, deps and tasks that call them. */
+export interface Builders {
+  of(node: NodePlan): string;
+  /** How the tasks module of a worker is imported where its enqueue functions are needed. */
+  taskModule(worker: NodePlan): { readonly imp: PyImport; readonly name: string };
+}
+
+export function buildersFor(plan: Plan, modules: Modules): Builders {
+  const names = new NameRegistry(['container', 'partial', 'get_settings']);
+  const suffix: Record<string, string> = { repository: 'repository', service: 'service', external: 'client', cache: 'cache' };
+  const wanted = (n: NodePlan): string => {
+    const base = n.snake.replace(/_+$/, '');
+    const end = suffix[n.kind] ?? n.kind;
+    return base.endsWith(end) ? base : `${base}_${end}`;
+  };
+  const aliases = new NameRegistry(['container', 'tasks']);
+  return {
+    of: (n) => names.claim(n.id, wanted(n)),
+    taskModule(worker) {
+      const module = modules.of('tasks', worker);
+      const parts = module.split('.');
+      const last = parts.pop()!;
+      const alias = plan.layout === 'layered' ? aliases.claim(worker.id, `${last}_tasks`) : aliases.claim(module, plan.layout === 'flat' ? 'tasks' : `${parts[parts.length - 1]}_tasks`);
+      return { imp: from(parts.join('.'), alias === last ? last : `${last} as ${alias}`), name: alias };
+    },
+  };
+}
+
+export function containerModule(plan: Plan, modules: Modules, builders: Builders): string {
+  const imports: PyImport[] = [];
+  const blocks: string[] = [];
+  const needsSession = plan.repositories.length + plan.services.length > 0;
+  if (needsSession) imports.push(from('sqlalchemy.ext.asyncio', 'AsyncSession'));
+  for (const x of [...plan.externals, ...plan.caches]) {
+    imports.push(from(modules.of('clients', x), x.cls));
+    blocks.push(`def ${builders.of(x)}() -> ${x.cls}:\n    return ${x.cls}.from_settings()`);
+  }
+  for (const r of plan.repositories) {
+    imports.push(from(modules.of('repositories', r), r.cls));
+    blocks.push(repositoryBuilder(r, builders));
+  }
+  if (plan.services.length > 0) imports.push(from(modules.core('db'), 'Defer'));
+  for (const s of plan.services) {
+    imports.push(from(modules.of('services', s), s.cls));
+    blocks.push(serviceBuilder(s, builders, imports));
+  }
+  return pyModule({
+    doc: 'The composition root: how each service, repository and client is built, for the web app and the workers alike.',
+    imports,
+    firstParty: [plan.pkg],
+    blocks,
+  });
+}
+
+function repositoryBuilder(r: RepositoryPlan, builders: Builders): string {
+  const args = [
+    'session',
+    ...r.repositories.map((o) => `${repoAttr(o)}=${builders.of(o)}(session)`),
+    ...r.caches.map((c) => `${cacheAttr(c.snake)}=${builders.of(c)}()`),
+  ];
+  return `def ${builders.of(r)}(session: AsyncSession) -> ${r.cls}:\n${wrap(`return ${r.cls}(`, args, ')', '    ')}`;
+}
+
+function serviceBuilder(s: ServicePlan, builders: Builders, imports: PyImport[]): string {
+  const args = serviceParams(s).map((p) => {
+    switch (p.of) {
+      case 'repository':
+        return `${p.name}=${builders.of(s.repositories.find((r) => repoAttr(r) === p.name)!)}(session)`;
+      case 'service':
+        return `${p.name}=${builders.of(s.services.find((o) => o.snake.replace(/_+$/, '') === p.name)!)}(session, defer)`;
+      case 'external':
+      case 'cache':
+        return `${p.name}=${builders.of([...s.externals, ...s.caches].find((x) => x.snake.replace(/_+$/, '') === p.name)!)}()`;
+      case 'task': {
+        const worker = s.workers.find((w) => w.tasks.some((t) => `enqueue_${t.fn}` === p.name))!;
+        const mod = builders.taskModule(worker);
+        imports.push(mod.imp, from('functools', 'partial'));
+        return `${p.name}=partial(defer, ${mod.name}.${p.name})`;
+      }
+    }
+  });
+  const signature = wrap(`def ${builders.of(s)}(`, ['session: AsyncSession', 'defer: Defer'], `) -> ${s.cls}:`);
+  return `${signature}\n${wrap(`return ${s.cls}(`, args, ')', '    ')}`;
+}
+
+export function depsModule(plan: Plan, modules: Modules, builders: Builders): string {
+  const imports: PyImport[] = [
+    from('collections.abc', 'AsyncIterator'),
+    from('typing', 'Annotated'),
+    from('fastapi', 'Depends'),
+    from('sqlalchemy.ext.asyncio', 'AsyncSession'),
+    from(modules.core('db'), 'session_scope'),
+  ];
+  const blocks = [
+    `async def get_session() -> AsyncIterator[AsyncSession]:
+    """One unit of work per request, committed before the response is sent."""
+    async with session_scope() as session:
+        yield session`,
+    'SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]',
+  ];
+  const used = new Set<string>();
+  for (const r of plan.routers) {
+    for (const s of r.services) used.add(s.id);
+    for (const x of [...r.repositories, ...r.caches]) used.add(x.id);
+  }
+  const container = modules.container.split('.');
+  const withContainer = (): void => void imports.push(from(container.slice(0, -1).join('.'), container[container.length - 1]!));
+  for (const s of plan.services.filter((x) => used.has(x.id))) {
+    withContainer();
+    imports.push(from(modules.of('services', s), s.cls), from('fastapi', 'BackgroundTasks'));
+    blocks.push(`${wrap(`async def get_${builders.of(s)}(`, ['session: SessionDep', 'background: BackgroundTasks'], `) -> ${s.cls}:`)}\n    return container.${builders.of(s)}(session, background.add_task)`);
+  }
+  for (const r of plan.repositories.filter((x) => used.has(x.id))) {
+    withContainer();
+    imports.push(from(modules.of('repositories', r), r.cls));
+    blocks.push(`async def get_${builders.of(r)}(session: SessionDep) -> ${r.cls}:\n    return container.${builders.of(r)}(session)`);
+  }
+  for (const c of plan.caches.filter((x) => used.has(x.id))) {
+    withContainer();
+    imports.push(from(modules.of('clients', c), c.cls));
+    blocks.push(`async def get_${builders.of(c)}() -> ${c.cls}:\n    return container.${builders.of(c)}()`);
+  }
+  return pyModule({ doc: 'FastAPI dependencies: the one place the web layer wires objects together.', imports, firstParty: [plan.pkg], blocks });
+}
+

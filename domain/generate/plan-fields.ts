@@ -1,0 +1,33 @@
+/** The columns of a model node: its drawn fields, or the defaults when none are drawn. */
+import type { FieldType, ModelField } from '../diagram';
+import { fieldName, NameRegistry } from './naming';
+
+export interface FieldPlan {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly optional: boolean;
+  readonly unique: boolean;
+  /** Filled by the database (`created_at`, `updated_at` of type datetime): not in the create schema. */
+  readonly serverNow: boolean;
+}
+
+const DEFAULT_FIELDS: readonly ModelField[] = [
+  { name: 'name', type: 'str' },
+  { name: 'created_at', type: 'datetime' },
+];
+
+const SERVER_TIMESTAMPS = new Set(['created_at', 'updated_at']);
+
+export function planFields(drawn: readonly ModelField[] | undefined): FieldPlan[] {
+  const source = drawn && drawn.length > 0 ? drawn : DEFAULT_FIELDS;
+  const names = new NameRegistry(['id']);
+  const fields: FieldPlan[] = [];
+  source.forEach((field, i) => {
+    const wanted = fieldName(field.name);
+    if (wanted === 'id_') return;
+    const name = names.claim(`field:${i}`, wanted);
+    const serverNow = field.type === 'datetime' && SERVER_TIMESTAMPS.has(name);
+    fields.push({ name, type: field.type, optional: Boolean(field.optional) && !serverNow, unique: Boolean(field.unique), serverNow });
+  });
+  return fields;
+}
