@@ -1,0 +1,98 @@
+/**
+ * Atomic save under SIGKILL: a child process saves two complete contents over one file in a
+ * loop and is killed at random moments; after every kill the file must be one of the two,
+ * byte for byte, and the temporary files the kill left behind must be removable.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeStaleTempFiles, writeFileAtomic } from './files';
+import { NEW_CONTENT, OLD_CONTENT } from './testing/contents';
+
+const KILLS = 200;
+/** Four folders killed side by side: child start-up, not saving, is what takes the time. */
+const LANES = 4;
+/** How long after the loop starts the kill lands; a save of ~200 KB with fsync takes a few ms. */
+const MAX_KILL_DELAY_MS = 25;
+
+let workspace: string;
+let childScript: string;
+
+beforeAll(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'strata-kill-'));
+  // main/testing/save-loop.ts runs under `node --import tsx` too, but tsx costs ~0.4 s of CPU
+  // per start, 200 starts would take over a minute; bundled once, each start costs ~0.1 s.
+  childScript = join(workspace, 'save-loop.mjs');
+  buildSync({
+    entryPoints: [join(import.meta.dirname, 'testing/save-loop.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: childScript,
+    logLevel: 'warning',
+  });
+});
+
+afterAll(async () => {
+  await rm(workspace, { recursive: true, force: true });
+});
+
+interface Outcome {
+  readonly content: 'old' | 'new';
+  readonly leftovers: number;
+}
+
+/** Starts the save loop, kills it a random moment after it starts saving, and checks the file. */
+async function killOnce(folder: string, target: string): Promise<Outcome> {
+  const child = spawn(process.execPath, [childScript, target], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`save loop exited with ${code} before it was killed`)));
+  });
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * MAX_KILL_DELAY_MS));
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+
+  const bytes = await readFile(target, 'utf8');
+  const content = bytes === OLD_CONTENT ? 'old' : bytes === NEW_CONTENT ? 'new' : undefined;
+  if (!content) throw new Error(`torn save: ${bytes.length} characters, neither the old nor the new content`);
+  const leftovers = await removeStaleTempFiles(folder);
+  expect(await readdir(folder)).toEqual(['target.strata']);
+  return { content, leftovers };
+}
+
+async function lane(index: number, rounds: number): Promise<Outcome[]> {
+  const folder = join(workspace, `lane-${index}`);
+  const target = join(folder, 'target.strata');
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder);
+  await writeFileAtomic(target, OLD_CONTENT);
+  const outcomes: Outcome[] = [];
+  for (let round = 0; round < rounds; round++) outcomes.push(await killOnce(folder, target));
+  return outcomes;
+}
+
+describe('writeFileAtomic under SIGKILL', () => {
+  it(`leaves the old or the new content, never a mix, across ${KILLS} kills`, { timeout: 120_000 }, async () => {
+    const started = Date.now();
+    const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, KILLS / LANES)));
+    const outcomes = lanes.flat();
+    const seconds = (Date.now() - started) / 1000;
+    const leftovers = outcomes.reduce((sum, o) => sum + o.leftovers, 0);
+    const count = (content: Outcome['content']) => outcomes.filter((o) => o.content === content).length;
+    console.log(
+      `${outcomes.length} kills in ${seconds.toFixed(1)} s: ${count('old')} old, ${count('new')} new, ` +
+        `${leftovers} interrupted saves left a temporary file`,
+    );
+    expect(outcomes).toHaveLength(KILLS);
+    // Kills must land on both sides of the rename and inside saves, or the test proves nothing.
+    expect(count('old')).toBeGreaterThan(0);
+    expect(count('new')).toBeGreaterThan(0);
+    expect(leftovers).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(60);
+  });
+});
