@@ -2,20 +2,30 @@
  * Format migrations: each step turns a raw file of version N into version N + 1.
  * Steps run on raw JSON, before validation, so validation only ever knows the current shape.
  */
-import { CURRENT_VERSION } from './diagram';
 
-type RawDiagram = Record<string, unknown>;
-type Step = (raw: RawDiagram) => RawDiagram;
+/** A file as parsed from JSON, before it is checked. */
+export type RawDiagram = Readonly<Record<string, unknown>>;
 
-/** MIGRATIONS[n] upgrades version n + 1 to version n + 2. Version 1 is the first. */
-const MIGRATIONS: readonly Step[] = [];
+/** Upgrades a raw file by one version. Must not change its argument. */
+export type MigrationStep = (raw: RawDiagram) => RawDiagram;
 
+/**
+ * MIGRATIONS[n] upgrades version n + 1 to version n + 2. Version 1 is the first, so there are
+ * always CURRENT_VERSION - 1 steps (a test holds the two together).
+ */
+export const MIGRATIONS: readonly MigrationStep[] = [];
+
+/** Upgrades a raw file of `version` (at most CURRENT_VERSION) to the current version. */
 export function migrate(raw: RawDiagram, version: number): RawDiagram {
+  return migrateWith(MIGRATIONS, raw, version);
+}
+
+/**
+ * Runs `steps` from `version` up to version `steps.length + 1`, one step at a time. The steps
+ * are a parameter so that tests can prove the mechanism before the first real step exists.
+ */
+export function migrateWith(steps: readonly MigrationStep[], raw: RawDiagram, version: number): RawDiagram {
   let current = raw;
-  for (let v = version; v < CURRENT_VERSION; v++) {
-    const step = MIGRATIONS[v - 1];
-    if (!step) throw new Error(`no migration from version ${v}`);
-    current = step(current);
-  }
+  for (let index = version - 1; index < steps.length; index++) current = steps[index]!(current);
   return current;
 }
