@@ -63,6 +63,7 @@ mkdirSync(REPORTS, { recursive: true });
 
 check('typecheck', 'npx', ['tsc', '-b']);
 check('lint', 'npx', ['eslint', '.']);
+check('electron security (electronegativity)', 'node', ['scripts/electronegativity-gate.mjs']);
 vitestSuite('unit', []);
 if (existsSync('vitest.verify.config.ts')) vitestSuite('exported-projects', ['--config', 'vitest.verify.config.ts']);
 if (!findChromium()) {

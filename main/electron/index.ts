@@ -57,6 +57,9 @@ async function cleanInterruptedSaves(userData: string, recent: RecentFiles): Pro
   await Promise.all([...folders].map((folder) => removeStaleTempFiles(folder)));
 }
 
+// Every renderer sandboxed, including any a future change creates without saying so.
+app.enableSandbox();
+
 if (!app.requestSingleInstanceLock()) {
   // Another Strata is running; it receives our files through 'second-instance'.
   app.quit();

@@ -12,9 +12,10 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-/** The window never navigates away, opens windows, or attaches webviews. */
+/** The window never navigates away (nor do its frames), opens windows, or attaches webviews. */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

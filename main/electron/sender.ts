@@ -2,11 +2,20 @@
  * IPC sender check, kept free of Electron so it can be tested in plain Node: only our own
  * window's top frame, showing our bundled page, may call the handlers.
  */
-export function isTrustedSender(frameUrl: string | undefined, senderId: number, windowId: number): boolean {
-  if (senderId !== windowId || !frameUrl) return false;
+export interface Sender {
+  /** The URL of the frame that sent the message; absent once the frame is gone. */
+  readonly frameUrl: string | undefined;
+  /** Whether that frame is its page's top frame (a sub-frame could show anything). */
+  readonly isMainFrame: boolean;
+  /** The id of the webContents that sent the message. */
+  readonly senderId: number;
+}
+
+export function isTrustedSender(sender: Sender, windowId: number): boolean {
+  if (sender.senderId !== windowId || !sender.isMainFrame || !sender.frameUrl) return false;
   let url: URL;
   try {
-    url = new URL(frameUrl);
+    url = new URL(sender.frameUrl);
   } catch {
     return false;
   }

@@ -22,6 +22,8 @@ export function createMainWindow(): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // A middle-click on a link would otherwise ask for a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
