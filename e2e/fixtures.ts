@@ -31,3 +31,8 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
   await page.mouse.up();
 }
+
+/** The card inside a node, which carries the node's state classes (selected, has-error …). */
+export function nodeCard(page: Page, name: string) {
+  return nodeByName(page, name).locator('.strata-node');
+}

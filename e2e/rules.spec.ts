@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { connect, diagramOf, nodeByName, openApp } from './fixtures';
+import { connect, diagramOf, nodeByName, nodeCard, openApp } from './fixtures';
 
 test('an upward edge turns both ends red and is listed; deleting it clears the panel', async ({ page }, testInfo) => {
   await openApp(page);
@@ -8,8 +8,8 @@ test('an upward edge turns both ends red and is listed; deleting it clears the p
 
   await connect(page, 'order_repository', 'order_service');
   await expect(page.locator('.react-flow__edge')).toHaveCount(8);
-  await expect(nodeByName(page, 'order_repository')).toHaveClass(/has-error/);
-  await expect(nodeByName(page, 'order_service')).toHaveClass(/has-error/);
+  await expect(nodeCard(page, 'order_repository')).toHaveClass(/has-error/);
+  await expect(nodeCard(page, 'order_service')).toHaveClass(/has-error/);
   await expect(problems.locator('.problem[data-rule="layer-direction"]')).toHaveCount(1);
   await expect(problems.locator('.problem[data-rule="cycle"]')).toHaveCount(1);
   await expect(page.getByTestId('error-count')).toHaveText('2 errors');
@@ -22,7 +22,7 @@ test('an upward edge turns both ends red and is listed; deleting it clears the p
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__edge')).toHaveCount(7);
   await expect(problems.getByText('No problems')).toBeVisible();
-  await expect(nodeByName(page, 'order_service')).not.toHaveClass(/has-error/);
+  await expect(nodeCard(page, 'order_service')).not.toHaveClass(/has-error/);
 });
 
 test('hovering a badge shows the message and the fix', async ({ page }) => {
@@ -40,8 +40,8 @@ test('clicking a problem selects its nodes', async ({ page }) => {
   await openApp(page);
   await connect(page, 'order_repository', 'order_service');
   await page.locator('.problem[data-rule="layer-direction"]').click();
-  await expect(nodeByName(page, 'order_repository')).toHaveClass(/selected/);
-  await expect(nodeByName(page, 'order_service')).toHaveClass(/selected/);
+  await expect(nodeCard(page, 'order_repository')).toHaveClass(/selected/);
+  await expect(nodeCard(page, 'order_service')).toHaveClass(/selected/);
 });
 
 test('changing the task framework re-checks the broker at once', async ({ page }) => {

@@ -68,3 +68,28 @@ describe('strata validate', () => {
     expect(failed.code).toBe(1);
   });
 });
+
+describe('strata export', () => {
+  it('writes the zip, refuses errors without --force, and never overwrites without --overwrite', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'strata-cli-export-'));
+    const out = join(folder, 'shop.zip');
+    const written = await run('export', `${examples}/shop.strata`, '-o', out);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain(out);
+    const again = await run('export', `${examples}/shop.strata`, '-o', out);
+    expect(again).toMatchObject({ code: 1 });
+    expect(again.stderr).toContain('already exists');
+    expect((await run('export', `${examples}/shop.strata`, '-o', out, '--overwrite')).code).toBe(0);
+
+    const tangled = await run('export', `${examples}/tangled.strata`, '-o', join(folder, 't.zip'));
+    expect(tangled.code).toBe(1);
+    expect(tangled.stderr).toMatch(/error\s+cycle/);
+  });
+
+  it('exits 2 on wrong usage and unreadable files', async () => {
+    expect((await run('export', `${examples}/shop.strata`)).code).toBe(2);
+    expect((await run('export', '-o', 'x.zip')).code).toBe(2);
+    expect((await run('export', 'missing.strata', '-o', 'x.zip')).code).toBe(2);
+    expect((await run('export', `${examples}/shop.strata`, '-o', 'x.tar')).stderr).toContain('.zip');
+  });
+});

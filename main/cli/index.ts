@@ -2,6 +2,7 @@
  * `strata validate FILE [--json]` and `strata export FILE -o OUT.zip [--force]`.
  * Exit codes: 0 clean (or warnings only), 1 errors, 2 unreadable file or wrong usage.
  */
+import { exportCommand } from './export';
 import { validateCommand } from './validate';
 
 export interface Output {
@@ -10,7 +11,7 @@ export interface Output {
 
 export const USAGE = `Usage:
   strata validate FILE [--json]
-  strata export FILE -o OUT.zip [--force]
+  strata export FILE -o OUT.zip [--force] [--overwrite]
 `;
 
 export class UsageError extends Error {}
@@ -21,6 +22,8 @@ export async function main(args: readonly string[], out: Output, err: Output): P
     switch (command) {
       case 'validate':
         return await validateCommand(rest, out, err);
+      case 'export':
+        return await exportCommand(rest, out, err);
       case undefined:
       case '--help':
       case '-h':

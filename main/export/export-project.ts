@@ -7,7 +7,10 @@ import { checkExportRequest } from '../payload';
 import { projectFiles, zipName } from './project-files';
 import { TargetExists, writeZip } from './zip';
 
-export async function exportProject(payload: unknown, host: Host): Promise<ExportResult> {
+/** What an export needs of its host: a save dialog and a progress channel. */
+export type ExportHost = Pick<Host, 'askSavePath' | 'sendExportProgress'>;
+
+export async function exportProject(payload: unknown, host: ExportHost): Promise<ExportResult> {
   const request = checkExportRequest(payload);
   const errors = validate(request.diagram).filter((finding) => finding.severity === 'error');
   if (errors.length > 0 && !request.force) return { status: 'has-errors', findings: errors };

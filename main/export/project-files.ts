@@ -9,7 +9,7 @@ export type ProjectFiles = { readonly ok: true; readonly files: Files } | { read
 
 export function projectFiles(diagram: Diagram, options: ExportOptions): ProjectFiles {
   const result = generate(diagram, options);
-  return result.ok ? { ok: true, files: result.files } : { ok: false, message: result.error };
+  return result.ok ? { ok: true, files: result.files } : { ok: false, message: result.error.message };
 }
 
 export function zipName(diagram: Diagram): string {

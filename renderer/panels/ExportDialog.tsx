@@ -1,0 +1,123 @@
+/**
+ * Export: choose framework, task framework and layout (with `auto` explained), explore every
+ * file before writing, then write the zip with progress and a way to find it afterwards.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Diagram, type Project } from '../../domain/diagram';
+import { generate, resolveLayout } from '../../domain/generate';
+
+import { validate } from '../../domain/rules';
+import type { ExportOptions, ExportProgress, ExportResult } from '../../preload/api';
+import { api, isDesktop } from '../api';
+import { useStore } from '../store/store';
+import { describeSize, runExport } from './export-flow';
+import { FileTree } from './FileTree';
+
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const diagram = useStore((state) => state.diagram);
+  const [options, setOptions] = useState<Required<ExportOptions>>(() => pickOptions(diagram.project));
+  const [force, setForce] = useState(false);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const errors = useMemo(() => validate(diagram).filter((f) => f.severity === 'error'), [diagram]);
+  const generated = useMemo(() => generate(diagram, options), [diagram, options]);
+  useEffect(() => api.onExportProgress(setProgress), []);
+
+  const exportNow = async () => {
+    setResult(null);
+    setProgress(null);
+    setResult(await runExport(diagram, options, force));
+  };
+  const set = (change: Partial<ExportOptions>) => setOptions((current) => ({ ...current, ...change }));
+  const blocked = errors.length > 0 && !force;
+  return (
+    <div className="modal-backdrop">
+      <div className="modal export-dialog" role="dialog" aria-labelledby="export-title">
+        <h2 id="export-title">Export Python project</h2>
+        <ExportOptionsForm diagram={diagram} options={options} onChange={set} />
+        {errors.length > 0 && <ErrorsNotice count={errors.length} messages={errors.map((e) => e.message)} force={force} onForce={setForce} />}
+        {generated.ok ? <FileTree files={generated.files} /> : <p className="export-problem">{generated.error.message}</p>}
+        <ExportStatus progress={progress} result={result} />
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="primary" disabled={blocked || !generated.ok} onClick={() => void exportNow()}>
+            Export zip…
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function pickOptions(project: Project): Required<ExportOptions> {
+  return { framework: project.framework, tasks: project.tasks, layout: project.layout };
+}
+
+function ExportOptionsForm(props: { diagram: Diagram; options: Required<ExportOptions>; onChange: (change: Partial<ExportOptions>) => void }) {
+  const { options, onChange } = props;
+  const layout = resolveLayout(props.diagram, options.layout);
+  return (
+    <div className="export-options">
+      <Select label="Framework" value={options.framework} options={FRAMEWORKS} onChange={(framework) => onChange({ framework })} />
+      <Select label="Task framework" value={options.tasks} options={TASK_FRAMEWORKS} onChange={(tasks) => onChange({ tasks })} />
+      <Select label="Layout" value={options.layout} options={LAYOUTS} onChange={(layout) => onChange({ layout })} />
+      <p className="layout-reason" data-testid="layout-reason">
+        {options.layout === 'auto' ? `auto → ${layout.layout}. ` : ''}
+        {layout.reason}
+      </p>
+    </div>
+  );
+}
+
+function Select<T extends string>(props: { label: string; value: T; options: readonly T[]; onChange: (value: T) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.options.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ErrorsNotice(props: { count: number; messages: string[]; force: boolean; onForce: (force: boolean) => void }) {
+  return (
+    <div className="export-errors" role="alert">
+      <strong>
+        The diagram has {props.count} {props.count === 1 ? 'error' : 'errors'}; the exported code would break its own layering
+        contract.
+      </strong>
+      <ul>
+        {props.messages.slice(0, 5).map((message, i) => (
+          <li key={i}>{message}</li>
+        ))}
+      </ul>
+      <label>
+        <input type="checkbox" checked={props.force} onChange={(event) => props.onForce(event.target.checked)} /> Export anyway
+      </label>
+    </div>
+  );
+}
+
+function ExportStatus({ progress, result }: { progress: ExportProgress | null; result: ExportResult | null }) {
+  if (result?.status === 'exported') {
+    return (
+      <p className="export-done" role="status" data-testid="export-status">
+        Exported {result.files} files ({describeSize(result.bytes)}){result.path ? ` to ${result.path}` : ''}.
+        {isDesktop && result.path && (
+          <button type="button" onClick={() => void api.showInFolder({ path: result.path! })}>
+            Show in folder
+          </button>
+        )}
+      </p>
+    );
+  }
+  if (result?.status === 'failed') return <p className="export-problem" role="alert">{result.message}</p>;
+  if (result?.status === 'has-errors') return <p className="export-problem" role="alert">Export refused: the diagram has errors.</p>;
+  if (progress) return <progress max={progress.total} value={progress.done} aria-label="Export progress" />;
+  return null;
+}
