@@ -1,9 +1,10 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Kind } from '../domain/diagram';
 import { api } from './api';
 import { Canvas } from './canvas/Canvas';
-import { addNodeOfKind, openDiagram, runCommand, showOpenResult } from './commands';
+import { addNodeOfKind, onCommand, openDiagram, runCommand, showOpenResult } from './commands';
+import { ExportDialog } from './panels/ExportDialog';
 import { MessageDialog, showMessage } from './panels/messages';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
@@ -48,9 +49,16 @@ function Workspace() {
           <ProblemsPanel />
         </aside>
       </main>
+      <ExportDialogHost />
       <MessageDialog />
     </div>
   );
+}
+
+function ExportDialogHost() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => onCommand('export', () => setOpen(true)), []);
+  return open ? <ExportDialog onClose={() => setOpen(false)} /> : null;
 }
 
 function useStartup() {

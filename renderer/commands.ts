@@ -82,8 +82,11 @@ export async function saveDiagram(saveAs = false): Promise<void> {
 const commandHandlers = new Map<MenuCommand, () => void>();
 
 /** Registers what a menu command does; features register their own commands. */
-export function onCommand(command: MenuCommand, handler: () => void): void {
+export function onCommand(command: MenuCommand, handler: () => void): () => void {
   commandHandlers.set(command, handler);
+  return () => {
+    if (commandHandlers.get(command) === handler) commandHandlers.delete(command);
+  };
 }
 
 export function runCommand(command: MenuCommand): void {

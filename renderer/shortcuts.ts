@@ -18,6 +18,7 @@ const SHORTCUTS: readonly Shortcut[] = [
   { key: 'y', mod: true, command: 'redo' },
   { key: 'a', mod: true, command: 'select-all' },
   { key: '0', mod: true, command: 'zoom-to-fit' },
+  { key: 'e', mod: true, command: 'export' },
   { key: 'delete', mod: false, command: 'delete' },
   { key: 'backspace', mod: false, command: 'delete' },
 ];

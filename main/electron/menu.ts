@@ -22,6 +22,8 @@ export function installMenu(window: BrowserWindow): void {
         item('Save', 'CmdOrCtrl+S', 'save'),
         item('Save As…', 'CmdOrCtrl+Shift+S', 'save-as'),
         { type: 'separator' },
+        item('Export Project…', 'CmdOrCtrl+E', 'export'),
+        { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },

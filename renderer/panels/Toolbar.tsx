@@ -1,6 +1,6 @@
 /** File actions and the project's settings. */
 import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
-import { newDiagram, openDiagram, saveDiagram } from '../commands';
+import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
 import { isDirty, useStore } from '../store/store';
 
 export function Toolbar() {
@@ -27,6 +27,9 @@ export function Toolbar() {
         </button>
         <button type="button" onClick={() => void saveDiagram(true)} title="Save As (Ctrl+Shift+S)">
           Save As…
+        </button>
+        <button type="button" className="primary" onClick={() => runCommand('export')} title="Export project (Ctrl+E)">
+          Export…
         </button>
       </nav>
       <ProjectSettings />
