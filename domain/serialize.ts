@@ -49,7 +49,8 @@ function withExtra<T extends object>(known: T, extra: Extra | undefined): T {
   if (!extra) return known;
   const out: Record<string, unknown> = { ...(known as Record<string, unknown>) };
   for (const [key, value] of Object.entries(extra)) {
-    if (!(key in known)) out[key] = value;
+    // hasOwn, not `in`: an unknown key named like an Object.prototype member (valueOf) must be kept.
+    if (!Object.hasOwn(known, key)) out[key] = value;
   }
   return out as T;
 }

@@ -1,0 +1,404 @@
+/**
+ * The parser against hostile input: thousands of malformed files must be refused in words,
+ * with a `$`-rooted path, without throwing or touching Object.prototype; and random valid
+ * diagrams, unknown keys included, must survive a save and a reopen byte for byte.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CURRENT_VERSION,
+  ENGINES,
+  FIELD_TYPES,
+  FRAMEWORKS,
+  HTTP_METHODS,
+  KINDS,
+  LAYOUTS,
+  TASK_FRAMEWORKS,
+  type Diagram,
+  type DiagramNode,
+  type Extra,
+  type Kind,
+} from './diagram';
+import { FORBIDDEN_KEYS, findForbiddenKey } from './json';
+import { MAX_DEPTH, MAX_NAME_LENGTH, parseDiagram, type ParseError, type ParseResult } from './parse';
+import { serializeDiagram } from './serialize';
+
+/** Hostile inputs tried in this run; the last test checks there were enough. */
+let hostile = 0;
+const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
+
+/** Parses, failing the test (with the input) if the parser throws or pollutes a prototype. */
+function parse(text: string): ParseResult {
+  hostile++;
+  let result: ParseResult;
+  try {
+    result = parseDiagram(text);
+  } catch (error) {
+    throw new Error(`parseDiagram threw on ${JSON.stringify(text.slice(0, 200))}`, { cause: error });
+  }
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  if (!result.ok) expectExplained(result.errors);
+  return result;
+}
+
+function expectExplained(errors: readonly ParseError[]): void {
+  expect(errors.length).toBeGreaterThan(0);
+  for (const error of errors) {
+    expect(error.path).toMatch(/^\$(?:$|[.[])/);
+    expect(typeof error.message === 'string' && error.message.trim().length > 0).toBe(true);
+  }
+}
+
+function refused(text: string): readonly ParseError[] {
+  const result = parse(text);
+  if (result.ok) throw new Error(`accepted ${JSON.stringify(text.slice(0, 200))}`);
+  return result.errors;
+}
+
+// ---------------------------------------------------------------- valid diagrams
+
+const KNOWN = {
+  root: ['format', 'version', 'project', 'nodes', 'edges'],
+  project: ['name', 'framework', 'tasks', 'layout'],
+  node: ['id', 'kind', 'name', 'feature', 'position', 'engine', 'fields', 'endpoints', 'tasks'],
+  position: ['x', 'y'],
+  field: ['name', 'type', 'optional', 'unique'],
+  endpoint: ['method', 'path'],
+  task: ['name'],
+  edge: ['id', 'source', 'target'],
+} as const;
+
+/** Text of at most `max` UTF-16 units: ASCII mostly, any code point (lone surrogates too) sometimes. */
+function text(max: number, minLength = 0): fc.Arbitrary<string> {
+  const maxLength = Math.min(max, 16);
+  const ascii = fc.string({ unit: 'grapheme-ascii', minLength, maxLength });
+  const any = fc.string({ unit: 'binary', minLength, maxLength });
+  const long = fc.string({ unit: 'grapheme-ascii', minLength: max - 10, maxLength: max });
+  return fc.oneof({ weight: 12, arbitrary: ascii }, { weight: 4, arbitrary: any }, { weight: 1, arbitrary: long }).filter((s) => s.length <= max);
+}
+const required = (max: number) => text(max, 1).filter((s) => s.trim() !== '');
+const id = required(MAX_NAME_LENGTH);
+
+/** Unknown keys as a file could hold them: JSON values, no prototype keys. */
+function extra(known: readonly string[], enabled: boolean): fc.Arbitrary<Extra | undefined> {
+  if (!enabled) return fc.constant(undefined);
+  const key = fc.string({ minLength: 1, maxLength: 10 }).filter((k) => !known.includes(k) && !FORBIDDEN_KEYS.has(k));
+  const value = fc
+    .jsonValue({ maxDepth: 3 })
+    .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+    .filter((v) => findForbiddenKey(v) === undefined);
+  const keys = fc.dictionary(key, value, { minKeys: 1, maxKeys: 3, noNullPrototype: true });
+  return fc.option(keys, { nil: undefined, freq: 2 });
+}
+
+/** Leaves out absent optional keys, as the parser does. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const coordinate = fc.double({ min: -1e7, max: 1e7, noNaN: true }).map((v) => (v === 0 ? 0 : v));
+
+function details(kind: Kind, extras: boolean): fc.Arbitrary<Partial<DiagramNode>> {
+  const list = <T,>(item: fc.Arbitrary<T>) => fc.option(fc.array(item, { maxLength: 4 }), { nil: undefined });
+  switch (kind) {
+    case 'database':
+    case 'broker':
+    case 'cache':
+      return fc.record({ engine: fc.option(fc.constantFrom(...ENGINES[kind]), { nil: undefined }) }).map(defined);
+    case 'model': {
+      const flag = fc.option(fc.constant(true as const), { nil: undefined });
+      const field = fc.record({ name: id, type: fc.constantFrom(...FIELD_TYPES), optional: flag, unique: flag, extra: extra(KNOWN.field, extras) });
+      return fc.record({ fields: list(field.map(defined)) }).map(defined);
+    }
+    case 'router': {
+      const path = text(MAX_NAME_LENGTH - 1).map((p) => `/${p}`);
+      const endpoint = fc.record({ method: fc.constantFrom(...HTTP_METHODS), path, extra: extra(KNOWN.endpoint, extras) });
+      return fc.record({ endpoints: list(endpoint.map(defined)) }).map(defined);
+    }
+    case 'worker':
+      return fc.record({ tasks: list(fc.record({ name: id, extra: extra(KNOWN.task, extras) }).map(defined)) }).map(defined);
+    default:
+      return fc.constant({});
+  }
+}
+
+function node(extras: boolean): fc.Arbitrary<DiagramNode> {
+  return fc.constantFrom(...KINDS).chain((kind) =>
+    fc
+      .record({
+        id,
+        name: text(MAX_NAME_LENGTH),
+        feature: fc.option(required(MAX_NAME_LENGTH), { nil: undefined }),
+        position: fc.record({ x: coordinate, y: coordinate, extra: extra(KNOWN.position, extras) }).map(defined),
+        details: details(kind, extras),
+        extra: extra(KNOWN.node, extras),
+      })
+      .map(({ details: more, ...rest }) => defined({ ...rest, kind, ...more })),
+  );
+}
+
+/** Random valid diagrams; edges point at real nodes or, as files may, at nodes that do not exist. */
+function diagram(extras: boolean, size: 'small' | 'large' = 'small'): fc.Arbitrary<Diagram> {
+  const [maxNodes, maxEdges] = size === 'small' ? [3, 4] : [6, 8];
+  const project = fc.record({
+    name: text(MAX_NAME_LENGTH),
+    framework: fc.constantFrom(...FRAMEWORKS),
+    tasks: fc.constantFrom(...TASK_FRAMEWORKS),
+    layout: fc.constantFrom(...LAYOUTS),
+    extra: extra(KNOWN.project, extras),
+  });
+  return fc
+    .record({ project: project.map(defined), nodes: fc.uniqueArray(node(extras), { selector: (n) => n.id, maxLength: maxNodes }), extra: extra(KNOWN.root, extras) })
+    .chain(({ project, nodes, extra: rootExtra }) => {
+      const end = nodes.length > 0 ? fc.oneof(fc.constantFrom(...nodes.map((n) => n.id)), id) : id;
+      const edge = fc.record({ id, source: end, target: end, extra: extra(KNOWN.edge, extras) }).map(defined);
+      return fc.uniqueArray(edge, { selector: (e) => e.id, maxLength: maxEdges }).map((edges) =>
+        defined({ version: CURRENT_VERSION, project, nodes, edges, extra: rootExtra }),
+      );
+    });
+}
+
+// ---------------------------------------------------------------- mutations of valid files
+
+type Segment = string | number;
+interface Entry {
+  readonly segments: readonly Segment[];
+  readonly value: unknown;
+}
+
+function pathOf(segments: readonly Segment[]): string {
+  return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
+}
+
+/** Every value in a JSON tree, the root included, with where it is. */
+function entries(value: unknown, segments: readonly Segment[] = []): Entry[] {
+  const children: [Segment, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [];
+  return [{ segments, value }, ...children.flatMap(([key, v]) => entries(v, [...segments, key]))];
+}
+
+/** A copy of `root` with `change` applied to the parent of `segments`. */
+function changed(root: unknown, segments: readonly Segment[], change: (parent: Record<Segment, unknown>, key: Segment) => void): unknown {
+  if (segments.length === 0) throw new Error('no parent');
+  const copy = structuredClone(root) as Record<Segment, unknown>;
+  const parent = segments.slice(0, -1).reduce((at, key) => at[key] as Record<Segment, unknown>, copy);
+  change(parent, segments.at(-1)!);
+  return copy;
+}
+
+function typeOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+const anyJsonType = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3, noNullPrototype: true }),
+);
+
+/** A valid file without unknown keys, so that every key in it is one the parser checks, and a place in it. */
+function fileAndEntry(pick: (entry: Entry) => boolean) {
+  return diagram(false).chain((d) => {
+    const raw: unknown = JSON.parse(serializeDiagram(d));
+    return fc.record({ raw: fc.constant(raw), entry: fc.constantFrom(...entries(raw).filter(pick)) });
+  });
+}
+
+/** Keys without which a file is refused; every other key has a default or is optional. */
+const REQUIRED_KEYS = new Set(['format', 'version', 'id', 'kind', 'name', 'position', 'x', 'y', 'method', 'path', 'type', 'source', 'target']);
+
+function nested(depth: number, open: string, close: string, inner = '0'): string {
+  return `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+}
+
+describe('parseDiagram on hostile input', () => {
+  it('names the field when any value has the wrong type', () => {
+    const arbitrary = fileAndEntry(() => true).chain(({ raw, entry }) =>
+      fc.record({ raw: fc.constant(raw), entry: fc.constant(entry), wrong: anyJsonType.filter((v) => typeOf(v) !== typeOf(entry.value)) }),
+    );
+    fc.assert(
+      fc.property(arbitrary, ({ raw, entry, wrong }) => {
+        const file = entry.segments.length === 0 ? wrong : changed(raw, entry.segments, (parent, key) => (parent[key] = wrong));
+        expect(refused(JSON.stringify(file)).map((e) => e.path)).toContain(pathOf(entry.segments));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a missing required field at its path and fills in optional ones', () => {
+    fc.assert(
+      fc.property(fileAndEntry((e) => typeof e.segments.at(-1) === 'string'), ({ raw, entry }) => {
+        const key = entry.segments.at(-1) as string;
+        const result = parse(JSON.stringify(changed(raw, entry.segments, (parent) => delete parent[key])));
+        if (REQUIRED_KEYS.has(key)) expect(!result.ok && result.errors.map((e) => e.path)).toContain(pathOf(entry.segments));
+        else expect(result.ok, pathOf(entry.segments)).toBe(true);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('refuses strings over the length limits, naming the field', () => {
+    const arbitrary = fileAndEntry((e) => typeof e.value === 'string').chain(({ raw, entry }) =>
+      fc.record({ raw: fc.constant(raw), entry: fc.constant(entry), size: fc.integer({ min: MAX_NAME_LENGTH + 1, max: 5000 }) }),
+    );
+    fc.assert(
+      fc.property(arbitrary, ({ raw, entry, size }) => {
+        const file = changed(raw, entry.segments, (parent, key) => (parent[key] = '/'.padEnd(size, 'x')));
+        expect(refused(JSON.stringify(file)).map((e) => e.path)).toContain(pathOf(entry.segments));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('refuses lists over their limits', () => {
+    const position = { x: 0, y: 0 };
+    const nodes = (n: number, more: object = {}) => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: 'model', name: `m${i}`, position, ...more }));
+    const file = (body: object) => JSON.stringify({ format: 'strata', version: 1, ...body });
+    const edges = Array.from({ length: 50_001 }, (_, i) => ({ id: `e${i}`, source: 'a', target: 'b' }));
+    expect(refused(file({ nodes: nodes(20_001) }))[0]!.path).toBe('$.nodes');
+    expect(refused(file({ edges }))[0]!.path).toBe('$.edges');
+    const fields = Array.from({ length: 501 }, (_, i) => ({ name: `f${i}`, type: 'int' }));
+    expect(refused(file({ nodes: nodes(1, { fields }) }))[0]!.path).toBe('$.nodes[0].fields');
+  });
+
+  it(`refuses nesting deeper than ${MAX_DEPTH} levels anywhere, up to 20,000 deep`, () => {
+    const deep = fc.record({
+      depth: fc.oneof(fc.constant(20_000), fc.integer({ min: MAX_DEPTH + 1, max: 20_000 })),
+      brackets: fc.constantFrom({ open: '[', close: ']' }, { open: '{"a":', close: '}' }, { open: '[{"__proto__":', close: '}]' }),
+      place: fc.constantFrom('root', 'extra', 'node', 'truncated'),
+    });
+    fc.assert(
+      fc.property(deep, ({ depth, brackets: { open, close }, place }) => {
+        // The levels around the nested value count too: the file object, and `nodes` and a node.
+        const inner = nested(depth - { root: 0, extra: 1, node: 3, truncated: 0 }[place], open, close);
+        const text = {
+          root: inner,
+          extra: `{"format":"strata","version":1,"deep":${inner}}`,
+          node: `{"format":"strata","version":1,"nodes":[{"id":"n","extra":${inner}}]}`,
+          truncated: inner.slice(0, inner.length - close.length * Math.ceil(depth / 2)),
+        }[place];
+        expect(refused(text)[0]!.message).toContain(`${MAX_DEPTH} levels`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses __proto__, constructor and prototype keys at every level without polluting anything', () => {
+    const arbitrary = diagram(true).chain((d) => {
+      const raw: unknown = JSON.parse(serializeDiagram(d));
+      const objects = entries(raw).filter((e) => typeOf(e.value) === 'object');
+      const payload = fc.oneof(fc.constant({ polluted: 'yes' }), fc.jsonValue({ maxDepth: 2 }));
+      return fc.record({ raw: fc.constant(raw), at: fc.constantFrom(...objects), key: fc.constantFrom(...FORBIDDEN_KEYS), payload });
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ raw, at, key, payload }) => {
+        const copy = structuredClone(raw);
+        const target = at.segments.reduce<unknown>((value, segment) => (value as Record<Segment, unknown>)[segment], copy);
+        // defineProperty makes an own key named __proto__, as JSON.parse does, instead of setting the prototype.
+        Object.defineProperty(target, key, { value: payload, enumerable: true });
+        expect(refused(JSON.stringify(copy))[0]!.path).toBe(`${pathOf(at.segments)}.${key}`);
+      }),
+      { numRuns: 800 },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeNames);
+  });
+
+  it('refuses binary junk: random bytes read as text', () => {
+    const decoders = ['utf-8', 'utf-16le', 'latin1'].map((label) => new TextDecoder(label));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), fc.constantFrom(...decoders), (bytes, decoder) => {
+        refused(decoder.decode(bytes));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('refuses empty and whitespace-only files', () => {
+    const space = fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\ufeff', '\u2028', '\u3000');
+    fc.assert(
+      fc.property(fc.string({ unit: space, maxLength: 2000 }), (blank) => {
+        expect(refused(blank)).toEqual([{ path: '$', message: 'The file is empty.' }]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses truncated valid files', () => {
+    const arbitrary = diagram(true).chain((d) => {
+      const whole = serializeDiagram(d);
+      return fc.integer({ min: 0, max: whole.trimEnd().length - 1 }).map((end) => whole.slice(0, end));
+    });
+    fc.assert(fc.property(arbitrary, (cut) => void refused(cut)), { numRuns: 800 });
+  });
+
+  it('explains any other text or JSON it refuses', () => {
+    const junk = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ format: 'strata', version: 1, nodes: v, edges: v, project: v })),
+    );
+    fc.assert(fc.property(junk, (text) => void parse(text)), { numRuns: 600 });
+  });
+
+  it('refuses a 30 MB file before parsing it', () => {
+    const padding = 'x'.repeat(30 * 1024 * 1024);
+    const started = performance.now();
+    expect(refused(`{"format":"strata","version":1,"pad":"${padding}"}`)[0]!.message).toMatch(/30\.0 MiB/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('accepts edges to nodes that do not exist: the rules report those, not the parser', () => {
+    const ghost = required(20).map((name) => `ghost:${name}`);
+    const arbitrary = fc.record({ d: diagram(true), edge: fc.record({ id: fc.constant('ghost-edge'), source: id, target: ghost }) });
+    fc.assert(
+      fc.property(arbitrary, ({ d, edge }) => {
+        const dangling = { ...d, edges: [...d.edges.filter((e) => e.id !== edge.id), edge] };
+        const result = parse(serializeDiagram(dangling));
+        expect(result.ok && result.diagram).toEqual(dangling);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tried at least 6,000 hostile inputs', () => {
+    expect(hostile).toBeGreaterThanOrEqual(6000);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeNames);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseDiagram on valid diagrams', () => {
+  it('keeps unknown keys named like Object.prototype members (regression: `in` dropped them on save)', () => {
+    const names = ['valueOf', 'toString', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'];
+    const extra = Object.fromEntries(names.map((name, i) => [name, i]));
+    const file = serializeDiagram({
+      version: CURRENT_VERSION,
+      project: { name: 'p', framework: 'fastapi', tasks: 'none', layout: 'flat', extra },
+      nodes: [{ id: 'n', kind: 'model', name: 'm', position: { x: 0, y: 0, extra }, fields: [{ name: 'f', type: 'int', extra }], extra }],
+      edges: [{ id: 'e', source: 'n', target: 'n', extra }],
+      extra,
+    });
+    const result = parseDiagram(file);
+    expect(result.ok && serializeDiagram(result.diagram)).toBe(file);
+    expect(JSON.parse(file)).toMatchObject({ ...extra, project: extra, edges: [extra], nodes: [{ ...extra, position: extra }] });
+  });
+
+  it('reads back every saved diagram losslessly, unknown keys included, and saves it to the same bytes', () => {
+    fc.assert(
+      fc.property(diagram(true, 'large'), (d) => {
+        const saved = serializeDiagram(d);
+        const result = parseDiagram(saved);
+        if (!result.ok) throw new Error(JSON.stringify(result.errors));
+        expect(result.diagram).toEqual(d);
+        expect(serializeDiagram(result.diagram)).toBe(saved);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
