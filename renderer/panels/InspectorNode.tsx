@@ -1,0 +1,156 @@
+/** The Inspector for one node: name, feature, engine, details, dependencies and findings. */
+import { memo, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ENGINES, KIND_INFO, engineOf, type DiagramNode, type Engine, type Kind } from '../../domain/diagram';
+import { edgeVerdict } from '../../domain/rules';
+import { addEdge } from '../commands';
+import { KindIcon } from '../canvas/icons';
+import { findingsOf } from '../store/findings';
+import { useStore } from '../store/store';
+import { Details } from './InspectorDetails';
+import { FeatureField } from './InspectorFeature';
+import { Choice, CommitText, describeName, Findings } from './InspectorInputs';
+
+export function NodeInspector({ node }: { node: DiagramNode }) {
+  const info = KIND_INFO[node.kind];
+  const findings = useStore((state) => findingsOf(state.diagram).nodes.get(node.id)?.findings) ?? [];
+  const update = (changes: Partial<Omit<DiagramNode, 'id'>>) =>
+    useStore.getState().edit({ type: 'update-node', id: node.id, changes });
+  return (
+    <div className={`inspector-node layer-${info.layer}`} data-testid="inspector-node">
+      <header className="inspector-title">
+        <span className="node-icon">
+          <KindIcon kind={node.kind} />
+        </span>
+        <span>
+          <strong>{info.label}</strong>
+          <small>
+            {info.layer} layer · {info.description}
+          </small>
+        </span>
+      </header>
+      <div className="inspector-field">
+        <span className="field-label">Name</span>
+        <CommitText label="Name" value={node.name} describe={describeName} onCommit={(name) => update({ name })} />
+      </div>
+      <FeatureField nodes={[node]} />
+      <EngineField node={node} onChange={(engine) => update({ engine })} />
+      <Details node={node} />
+      <DependsOn node={node} />
+      <Findings findings={findings} />
+    </div>
+  );
+}
+
+function EngineField({ node, onChange }: { node: DiagramNode; onChange: (engine: Engine) => void }) {
+  const engine = engineOf(node);
+  if (engine === undefined || !(node.kind === 'database' || node.kind === 'broker' || node.kind === 'cache')) return null;
+  return (
+    <div className="inspector-field">
+      <span className="field-label">Engine</span>
+      <Choice<Engine> label="Engine" value={engine} options={ENGINES[node.kind]} onChange={onChange} />
+    </div>
+  );
+}
+
+/**
+ * What the node depends on, and a keyboard way to add a dependency: choose a node and press
+ * Enter (or Add). Strict mode refuses what the rules call an error, as drawing it would.
+ */
+function DependsOn({ node }: { node: DiagramNode }) {
+  const diagram = useStore((state) => state.diagram);
+  const [target, setTarget] = useState('');
+  const [note, setNote] = useState<{ text: string; severity?: string }>();
+  const choices = useChoices(node.id);
+  const outgoing = diagram.edges.filter((edge) => edge.source === node.id);
+  const names = new Map(outgoing.map((edge) => [edge.target, diagram.nodes.find((other) => other.id === edge.target)]));
+  const preview = target ? edgeVerdict(diagram, node.id, target) : undefined;
+  const add = () => {
+    if (!target || !preview) return;
+    if (useStore.getState().strict && preview.severity === 'error') {
+      setNote({ text: `Not added (strict mode): ${preview.message}`, severity: 'error' });
+      return;
+    }
+    addEdge(node.id, target);
+    setNote({ text: preview.message, severity: preview.severity });
+    setTarget('');
+  };
+  const remove = (edgeId: string) => useStore.getState().edit({ type: 'remove', nodeIds: [], edgeIds: [edgeId] });
+  return (
+    <section className="inspector-rows depends-on" aria-label="Dependencies">
+      <h3>Depends on</h3>
+      {outgoing.length === 0 ? (
+        <p className="inspector-empty">Nothing yet.</p>
+      ) : (
+        <ul>
+          {outgoing.map((edge) => (
+            <li key={edge.id} className="row dependency">
+              <span>
+                → {names.get(edge.target)?.name ?? edge.target}{' '}
+                <small>{KIND_INFO[names.get(edge.target)?.kind ?? 'service'].label}</small>
+              </span>
+              <button type="button" className="remove-row" aria-label={`Remove dependency on ${names.get(edge.target)?.name}`} onClick={() => remove(edge.id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="row">
+        <select
+          aria-label="Depends on"
+          value={target}
+          onChange={(event) => setTarget(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') add();
+          }}
+        >
+          <option value="">Choose a node…</option>
+          <ChoiceOptions choices={choices} />
+        </select>
+        <button type="button" onClick={add} disabled={!target}>
+          Add
+        </button>
+      </div>
+      {preview && <p className={`verdict ${preview.severity ?? 'ok'}`}>{preview.message}</p>}
+      {!preview && note && (
+        <p className={`verdict ${note.severity ?? 'ok'}`} role="status">
+          {note.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface NodeChoice {
+  readonly id: string;
+  readonly kind: Kind;
+  readonly name: string;
+}
+
+/**
+ * The other nodes by name. Read as labels compared item by item, so a drag (which only moves
+ * nodes) neither re-sorts nor re-renders a list that may hold thousands of options.
+ */
+function useChoices(selfId: string): NodeChoice[] {
+  const labels = useStore(useShallow((state) => state.diagram.nodes.map((n) => JSON.stringify([n.kind, n.id, n.name]))));
+  return useMemo(
+    () =>
+      labels
+        .map((label) => {
+          const [kind, id, name] = JSON.parse(label) as [Kind, string, string];
+          return { kind, id, name };
+        })
+        .filter((choice) => choice.id !== selfId)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [labels, selfId],
+  );
+}
+
+const ChoiceOptions = memo(function ChoiceOptions({ choices }: { choices: readonly NodeChoice[] }) {
+  return choices.map((choice) => (
+    <option key={choice.id} value={choice.id}>
+      {choice.name || '(unnamed)'} · {KIND_INFO[choice.kind].label}
+    </option>
+  ));
+});
