@@ -107,7 +107,9 @@ export type MenuCommand =
   | 'paste'
   | 'duplicate'
   | 'auto-layout'
-  | 'find';
+  | 'find'
+  | 'group-feature'
+  | 'ungroup-feature';
 
 export interface Api {
   /** The built-in sample diagram (a small shop). */

@@ -19,6 +19,12 @@ const SHORTCUTS: readonly Shortcut[] = [
   { key: 'a', mod: true, command: 'select-all' },
   { key: '0', mod: true, command: 'zoom-to-fit' },
   { key: 'e', mod: true, command: 'export' },
+  // Ctrl+C, X and V stay with the platform, whose copy and paste events reach the system
+  // clipboard without a permission prompt (renderer/clipboard.ts); the menu's roles raise them too.
+  { key: 'd', mod: true, command: 'duplicate' },
+  { key: 'f', mod: true, command: 'find' },
+  { key: 'g', mod: true, shift: true, command: 'ungroup-feature' },
+  { key: 'g', mod: true, command: 'group-feature' },
   { key: 'delete', mod: false, command: 'delete' },
   { key: 'backspace', mod: false, command: 'delete' },
 ];

@@ -29,6 +29,8 @@ export interface DocumentState {
   readonly renaming: string | null;
   /** Strict mode refuses new edges that the rules call errors; by default they are drawn and flagged. */
   readonly strict: boolean;
+  /** Dragged nodes land on a 20px grid. */
+  readonly snapToGrid: boolean;
 }
 
 export interface DocumentActions {
@@ -44,6 +46,7 @@ export interface DocumentActions {
   select(selection: Selection): void;
   rename(id: string | null): void;
   setStrict(strict: boolean): void;
+  setSnapToGrid(snapToGrid: boolean): void;
 }
 
 export type Store = DocumentState & DocumentActions;
@@ -60,6 +63,7 @@ export const useStore = create<Store>()((set, get) => ({
   gestureStart: null,
   renaming: null,
   strict: false,
+  snapToGrid: false,
 
   load: (file) =>
     set({
@@ -94,6 +98,7 @@ export const useStore = create<Store>()((set, get) => ({
   select: (selection) => set({ selection }),
   rename: (renaming) => set({ renaming }),
   setStrict: (strict) => set({ strict }),
+  setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
 }));
 
 export function isDirty(state: DocumentState): boolean {
