@@ -223,10 +223,8 @@ test('inspector: rename checks the naming rules, a model gains a field', async (
 
 test('an edge shows both ends and the rules’ verdict', async ({ page }) => {
   await openApp(page);
-  await page.evaluate(() => {
-    const strata = (window as unknown as { strata: { getState(): { select(s: { nodes: Set<string>; edges: Set<string> }): void } } }).strata;
-    strata.getState().select({ nodes: new Set(), edges: new Set(['e7']) });
-  });
+  await page.getByTestId('rf__edge-e7').focus();
+  await page.keyboard.press('Enter');
   const inspector = page.getByTestId('inspector-edge');
   await expect(inspector.getByLabel('From')).toContainText('notifications');
   await expect(inspector.getByLabel('To')).toContainText('order_service');
@@ -259,4 +257,13 @@ test('Shift+drag on empty canvas draws a marquee; a plain drag pans', async ({ p
   await dragBy(page, { x: before.x - 40, y: before.y + 120 }, 80, -60);
   await expect.poll(async () => (await nodeByName(page, 'db').boundingBox())!.x).toBeGreaterThan(before.x + 40);
   expect((await editorState(page)).undoSteps).toBe(steps);
+});
+
+test('with snap on, a dragged node lands on the 20px grid', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('checkbox', { name: 'Snap' }).check();
+  await dragBy(page, await centreOf(nodeByName(page, 'redis').locator('.node-name')), -37, 23);
+  await expect.poll(async () => nodeIn(await diagramOf(page), 'redis').position.x).not.toBe(440);
+  const { x, y } = nodeIn(await diagramOf(page), 'redis').position;
+  expect([x % 20, y % 20]).toEqual([0, 0]);
 });
