@@ -23,7 +23,9 @@ function externalUnit(x: NodePlan, modules: Modules): Unit {
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._base_url = base_url
-        self._timeout = httpx.Timeout(timeout_seconds, connect=min(timeout_seconds, 5.0))
+        self._timeout = httpx.Timeout(
+            timeout_seconds, connect=min(timeout_seconds, 5.0)
+        )
         self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._transport = transport
 

@@ -1,5 +1,6 @@
 /** docker-compose.yml, Dockerfile and the ignore files. */
 import type { InfraPlan, Plan } from './plan';
+import { docText } from './py';
 import { cacheSetting } from './settings';
 
 const q = (text: string): string => JSON.stringify(text);
@@ -109,7 +110,7 @@ export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly s
   const services = [...app, ...infraServices];
   const body = services.map((s) => `  ${s.name}:\n${s.lines.map((l) => `    ${l}`).join('\n')}`).join('\n\n');
   const vols = volumes.length ? `\nvolumes:\n${volumes.map((v) => `  ${v}:`).join('\n')}\n` : '';
-  return `# ${plan.title}: the drawn topology. Secrets come from .env (see .env.example).\nname: ${q(plan.pkg.replace(/_/g, '-'))}\n\nservices:\n${body}\n${vols}`;
+  return `# ${docText(plan.title)}: the drawn topology. Secrets come from .env (see .env.example).\nservices:\n${body}\n${vols}`;
 }
 
 export function dockerfile(plan: Plan): string {

@@ -2,20 +2,27 @@
 import type { Modules } from './layout';
 import type { Plan, TaskPlan, WorkerPlan } from './plan';
 import { from, indent, plain, pyModule, str, wrap, type PyImport } from './py';
-import { cacheAttr } from './emit-repositories';
 import type { Builders } from './emit-wiring';
 import type { Unit } from './unit';
 
 const RUN_ONCE = `Work = Callable[[AsyncSession, Defer, int], Awaitable[None]]
 
 
-async def run_once(task: str, item_id: int, work: Work) -> bool:
-    """Runs \`work\` once per (task, id): the ledger row commits with the work itself."""
+def run_once(task: str, item_id: int, work: Work) -> bool:
+    """Runs \`work\` once per (task, id); what it defers is enqueued after the commit."""
     deferred: list[tuple[Callable[..., object], tuple[object, ...]]] = []
 
     def defer(function: Callable[..., object], *args: object) -> None:
         deferred.append((function, args))
 
+    done = asyncio.run(_run_once(task, item_id, work, defer))
+    # Outside the event loop: an eager task may start its own.
+    for function, args in deferred:
+        function(*args)
+    return done
+
+
+async def _run_once(task: str, item_id: int, work: Work, defer: Defer) -> bool:
     async with task_session() as session:
         if await already_done(session, task, item_id):
             logger.info("%s(%s) already done", task, item_id)
@@ -27,12 +34,11 @@ async def run_once(task: str, item_id: int, work: Work) -> bool:
             return False
         mark_done(session, task, item_id)
         await session.commit()
-    for function, args in deferred:
-        function(*args)
     return True`;
 
 export function taskAppModule(plan: Plan, modules: Modules): string {
   const imports: PyImport[] = [
+    plain('asyncio'),
     plain('logging'),
     from('collections.abc', 'Awaitable', 'Callable'),
     from('sqlalchemy.ext.asyncio', 'AsyncSession'),
@@ -106,7 +112,6 @@ export function workerUnits(plan: Plan, modules: Modules, builders: Builders): U
 function workerUnit(plan: Plan, w: WorkerPlan, modules: Modules, builders: Builders): Unit {
   const app = modules.taskApp;
   const imports: PyImport[] = [
-    plain('asyncio'),
     plain('logging'),
     from('sqlalchemy.ext.asyncio', 'AsyncSession'),
     from(modules.core('db'), 'Defer'),
@@ -119,7 +124,7 @@ function workerUnit(plan: Plan, w: WorkerPlan, modules: Modules, builders: Build
 
 function taskBlocks(plan: Plan, w: WorkerPlan, t: TaskPlan, modules: Modules, builders: Builders, imports: PyImport[]): string[] {
   const ledger = str(`${w.snake.replace(/_+$/, '')}.${t.fn}`);
-  const run = `return asyncio.run(run_once(${ledger}, item_id, _${t.fn}))`;
+  const run = wrap('return run_once(', [ledger, 'item_id', `_${t.fn}`], ')', '    ').trimStart();
   const doc = '"""Idempotent: a second run for the same id changes nothing."""';
   let task: string;
   let enqueue: string;
@@ -188,11 +193,12 @@ function work(w: WorkerPlan, t: TaskPlan, modules: Modules, builders: Builders, 
       lines.push(`defer(enqueue_${next.fn}, item_id)`);
     }
   }
-  for (const c of w.caches) {
+  w.caches.forEach((c, i) => {
     useContainer();
-    lines.push(`await container.${builders.of(c)}().incr(${str(`${t.fn}:runs`)})`);
-    void cacheAttr;
-  }
+    imports.push(from(modules.of('clients', c), c.cls));
+    const name = i === 0 ? 'cache' : `cache_${i + 1}`;
+    lines.push(`${name}: ${c.cls} = container.${builders.of(c)}()`, `await ${name}.incr(${str(`${t.fn}:runs`)})`);
+  });
   if (lines.length === 0) lines.push(`logger.info("${t.fn}: handled %s", item_id)`);
   const signature = wrap(`async def _${t.fn}(`, ['session: AsyncSession', 'defer: Defer', 'item_id: int'], ') -> None:');
   return `${signature}\n${indent(lines.join('\n'))}`;

@@ -127,7 +127,7 @@ function serviceTest(plan: Plan, s: ServicePlan, modules: Modules, builders: Bui
   const imports: PyImport[] = [from(container.slice(0, -1).join('.'), container[container.length - 1]!), from(modules.core('db'), 'task_session'), from(modules.of('services', s), s.cls)];
   const blocks: string[] = [];
   const lines = ['deferred: list[tuple[object, ...]] = []', 'async with task_session() as session:'];
-  const body = [`service = container.${builders.of(s)}(session, lambda *args: deferred.append(args))`, `assert isinstance(service, ${s.cls})`];
+  const body = [wrap(`service = container.${builders.of(s)}(`, ['session', 'lambda *args: deferred.append(args)'], ')', '        ').replace(/^ {8}/gm, ''), `assert isinstance(service, ${s.cls})`];
   const provided = s.provides[0]?.model;
   if (provided) {
     imports.push(from(modules.of('schemas', provided), provided.create));

@@ -78,7 +78,7 @@ export function shortHash(text: string, length = 4): string {
 
 /** True when `text` is an ASCII Python identifier that is neither a hard nor a soft keyword. */
 export function isSafeIdentifier(text: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !HARD_OR_SOFT.has(text) && !PYTHON_KEYWORDS.has(text.toLowerCase());
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !HARD_OR_SOFT.has(text) && !['False', 'None', 'True'].includes(text);
 }
 
 /** True when `stem` can be a file name on Linux, macOS and Windows alike. */
@@ -108,11 +108,13 @@ export function pascalName(snake: string): string {
     .filter((part) => part !== '')
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join('');
-  return pascal === '' ? 'Item' : pascal;
+  if (pascal === '') return 'Item';
+  return ['None', 'True', 'False'].includes(pascal) ? `${pascal}_` : pascal;
 }
 
 /** The project's package name: a valid identifier that shadows no module the project imports. */
 export function packageName(projectName: string): string {
+  if (pythonForm(projectName) === '') return 'project';
   const snake = snakeName(projectName, 'project').replace(/_+$/, '');
   const safe = snake === '' ? 'project' : snake;
   return TOP_LEVEL_TAKEN.includes(safe) || HARD_OR_SOFT.has(safe) || WINDOWS_RESERVED.has(safe) || BUILTINS.includes(safe)

@@ -78,7 +78,9 @@ export function planEndpoints(router: RouterPlan, drawn: readonly Endpoint[], na
     if (endpoints.some((e) => e.provider?.node.id === service.id)) continue;
     add({ method: 'GET', path: `/${kebab(service.snake)}`, op: 'info', service, fnWanted: `${service.snake.replace(/_+$/, '')}_info` });
   }
-  return endpoints;
+  // A leading `{item_id}` matches any segment, so fixed paths must be declared before it.
+  const leadingParam = (e: EndpointPlan): boolean => /^\/\{/.test(e.path);
+  return [...endpoints.filter((e) => !leadingParam(e)), ...endpoints.filter(leadingParam)];
 }
 
 function mapDrawn(

@@ -134,7 +134,8 @@ export function buildPlan(diagram: Diagram, options: GenerateOptions): Plan {
   for (const node of diagram.nodes) {
     if (base.has(node.id)) continue;
     const group: Kind = node.kind === 'cache' ? 'external' : node.kind;
-    const registry = modules.get(group) ?? moduleRegistry();
+    const infra = node.kind === 'database' || node.kind === 'broker';
+    const registry = modules.get(group) ?? (infra ? new NameRegistry() : moduleRegistry());
     modules.set(group, registry);
     const snake = registry.claim(node.id, snakeName(node.name, node.kind));
     const cls = classes.claim(node.id, classNameFor(node.kind, snake));

@@ -96,7 +96,9 @@ export function wrap(head: string, items: readonly string[], tail: string, inden
   const oneLine = `${indent}${head}${items.join(', ')}${tail}`;
   if (oneLine.length <= LINE_LENGTH) return oneLine;
   const inner = `${indent}    ${items.join(', ')}`;
-  if (inner.length <= LINE_LENGTH && !items.some((item) => item.includes('\n'))) {
+  // The formatter gives a lone parameter of a split `def` a trailing comma; calls keep none.
+  const loneDefParam = /^(async )?def /.test(head) && items.length === 1;
+  if (inner.length <= LINE_LENGTH && !loneDefParam && !items.some((item) => item.includes('\n'))) {
     return `${indent}${head}\n${inner}\n${indent}${tail}`;
   }
   return `${indent}${head}\n${items.map((item) => `${indent}    ${item},`).join('\n')}\n${indent}${tail}`;

@@ -1,0 +1,126 @@
+/** One example diagram exported to a temp folder, with its own venv and its real services. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagram } from '../domain/diagram';
+import { generate } from '../domain/generate';
+import { columnsOf } from '../domain/generate/columns';
+import { modulesFor } from '../domain/generate/layout';
+import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../domain/generate/plan';
+import { parseDiagram } from '../domain/parse';
+import { mustRun, PIP_CACHE, REPO } from './harness';
+import { writeFiles } from './write';
+
+export interface Exported {
+  readonly name: string;
+  readonly diagram: Diagram;
+  readonly plan: Plan;
+  readonly dir: string;
+  readonly venv: string;
+  readonly files: ReadonlyMap<string, string>;
+}
+
+export function loadExample(file: string): Diagram {
+  const parsed = parseDiagram(readFileSync(join(REPO, 'examples', file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse: ${JSON.stringify(parsed.errors)}`);
+  return parsed.diagram;
+}
+
+export function exportTo(name: string, diagram: Diagram, base: string): Exported {
+  const result = generate(diagram);
+  if (!result.ok) throw new Error(`${name}: generate() refused: ${result.error.message}`);
+  const out = join(base, name);
+  mkdirSync(out, { recursive: true });
+  writeFiles(result.files, out);
+  const plan = buildPlan(diagram, { framework: diagram.project.framework, tasks: diagram.project.tasks, layout: diagram.project.layout });
+  return { name, diagram, plan, dir: join(out, result.root), venv: join(out, 'venv'), files: result.files };
+}
+
+export const bin = (p: Exported, tool: string): string => join(p.venv, 'bin', tool);
+
+/** Check 1: a fresh venv, pip new enough for `--group`, then the project with its dev group. */
+export async function install(p: Exported): Promise<void> {
+  const python = await findPython();
+  if (!existsSync(bin(p, 'python'))) await mustRun(python, ['-m', 'venv', p.venv], { timeoutMs: 120_000 });
+  const pip = [bin(p, 'python'), '-m', 'pip'];
+  const quiet = ['--quiet', '--disable-pip-version-check', '--cache-dir', PIP_CACHE];
+  await pipOrExplain(pip, ['install', ...quiet, '--upgrade', 'pip>=25.1'], p.dir);
+  await pipOrExplain(pip, ['install', ...quiet, '-e', '.', '--group', 'dev'], p.dir);
+}
+
+async function pipOrExplain(pip: string[], args: string[], cwd: string): Promise<void> {
+  try {
+    await mustRun(pip[0]!, [...pip.slice(1), ...args], { cwd, timeoutMs: 600_000 });
+  } catch (error) {
+    throw new Error(`pip could not install from PyPI (is the package index reachable?): ${(error as Error).message}`);
+  }
+}
+
+let pythonFound: string | undefined;
+export async function findPython(): Promise<string> {
+  if (pythonFound) return pythonFound;
+  try {
+    const version = await mustRun('python3', ['-c', 'import sys; print(sys.version_info[:2] >= (3, 11))']);
+    if (!version.includes('True')) throw new Error('python3 is older than 3.11');
+  } catch (error) {
+    throw new Error(`python3 (3.11 or newer) is needed to verify exported projects: ${(error as Error).message}`);
+  }
+  pythonFound = 'python3';
+  return pythonFound;
+}
+
+/** Environment for the project's tools: only its venv on PATH, settings from `extra`. */
+export function envFor(p: Exported, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: `${join(p.venv, 'bin')}:/usr/local/bin:/usr/bin:/bin`,
+    HOME: process.env.HOME,
+    LANG: 'C.UTF-8',
+    VIRTUAL_ENV: p.venv,
+    PYTHONDONTWRITEBYTECODE: '1',
+    ...extra,
+  };
+  return env;
+}
+
+/** JSON body for creating an item of `model`, from the same samples the project's tests use. */
+export function samplePayload(model: ModelPlan): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const c of columnsOf(model)) {
+    if (c.serverNow || c.ref) continue;
+    body[c.name] = JSON.parse(c.sample === 'True' ? 'true' : c.sample === 'None' ? 'null' : c.sample);
+  }
+  return body;
+}
+
+export interface Scenario {
+  readonly create: { readonly url: string; readonly model: ModelPlan; readonly getUrl: (id: number) => string };
+  readonly task?: { readonly plan: TaskPlan; readonly url: (id: number) => string; readonly ledger: string };
+}
+
+/** Which API calls check 7 makes: create and read back an item, then enqueue a task for it. */
+export function scenario(plan: Plan): Scenario {
+  const url = (r: RouterPlan, path: string): string => `/api${r.prefix}${path === '/' ? '/' : path}`;
+  const taskRouter = plan.routers.find((r) => r.endpoints.some((e) => e.op === 'enqueue'));
+  const enqueue = taskRouter?.endpoints.find((e) => e.op === 'enqueue');
+  const wanted = enqueue?.task?.worker.services[0]?.provides[0]?.model;
+  const creators = plan.routers.flatMap((r) => r.endpoints.filter((e) => e.op === 'create').map((e) => ({ r, e })));
+  const creator = creators.find((c) => !wanted || c.e.model?.id === wanted.id) ?? creators[0];
+  if (!creator?.e.model) throw new Error('the diagram has no router that creates an item');
+  const getter = creator.r.endpoints.find((e) => e.op === 'get' && e.model?.id === creator.e.model!.id);
+  if (!getter) throw new Error('the router that creates items cannot read them back');
+  const create = { url: url(creator.r, creator.e.path), model: creator.e.model, getUrl: (id: number) => url(creator.r, getter.path).replace('{item_id}', String(id)) };
+  if (!enqueue?.task || !taskRouter) return { create };
+  const task = enqueue.task;
+  return {
+    create,
+    task: { plan: task, url: (id) => url(taskRouter, enqueue.path).replace('{item_id}', String(id)), ledger: `${task.worker.snake.replace(/_+$/, '')}.${task.fn}` },
+  };
+}
+
+export function taskModules(p: Exported): string[] {
+  const modules = modulesFor(p.plan);
+  return [...new Set(p.plan.workers.map((w) => modules.of('tasks', w)))];
+}
+
+export function taskApp(p: Exported): string {
+  return modulesFor(p.plan).taskApp;
+}
