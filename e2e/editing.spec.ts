@@ -94,6 +94,20 @@ test('copy and paste two connected nodes, here and in another tab', async ({ pag
   expect((await diagramOf(other)).edges).toHaveLength(8);
 });
 
+test('cut removes the selection; paste brings the node back', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await nodeByName(page, 'db').click();
+  await page.keyboard.press('Control+x');
+  await expect(page.locator('.react-flow__node-strata')).toHaveCount(6);
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node-strata')).toHaveCount(7);
+  // Only the node travelled: the edge to it went with the cut and stays gone.
+  const diagram = await diagramOf(page);
+  expect(nodeIn(diagram, 'db').engine).toBe('postgres');
+  expect(diagram.edges.some((edge) => edge.target === nodeIn(diagram, 'db').id)).toBe(false);
+});
+
 test('duplicate and arrow-key nudges are one undo step each', async ({ page }) => {
   await openApp(page);
   await nodeByName(page, 'db').click();

@@ -4,22 +4,9 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { KIND_INFO, type DiagramNode } from '../../domain/diagram';
 import { onCommand } from '../commands';
 import { useStore } from '../store/store';
+import { findNodes } from './find-nodes';
 
 const MAX_MATCHES = 8;
-
-/** Nodes whose name holds the query, ignoring case; names that start with it come first. */
-export function findNodes(nodes: readonly DiagramNode[], query: string): DiagramNode[] {
-  const needle = query.trim().toLowerCase();
-  if (needle === '') return [];
-  const starts: DiagramNode[] = [];
-  const contains: DiagramNode[] = [];
-  for (const node of nodes) {
-    const name = node.name.toLowerCase();
-    if (name.startsWith(needle)) starts.push(node);
-    else if (name.includes(needle)) contains.push(node);
-  }
-  return [...starts, ...contains];
-}
 
 export function SearchBox() {
   const [query, setQuery] = useState('');
