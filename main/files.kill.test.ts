@@ -17,6 +17,8 @@ const KILLS = 200;
 const LANES = 4;
 /** How long after the loop starts the kill lands; a save of ~200 KB with fsync takes a few ms. */
 const MAX_KILL_DELAY_MS = 25;
+const OLD_BYTES = Buffer.from(OLD_CONTENT);
+const NEW_BYTES = Buffer.from(NEW_CONTENT);
 
 let workspace: string;
 let childScript: string;
@@ -57,9 +59,9 @@ async function killOnce(folder: string, target: string): Promise<Outcome> {
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
-  const bytes = await readFile(target, 'utf8');
-  const content = bytes === OLD_CONTENT ? 'old' : bytes === NEW_CONTENT ? 'new' : undefined;
-  if (!content) throw new Error(`torn save: ${bytes.length} characters, neither the old nor the new content`);
+  const bytes = await readFile(target);
+  const content = bytes.equals(OLD_BYTES) ? 'old' : bytes.equals(NEW_BYTES) ? 'new' : undefined;
+  if (!content) throw new Error(`torn save: ${bytes.length} bytes, neither the old nor the new content`);
   const leftovers = await removeStaleTempFiles(folder);
   expect(await readdir(folder)).toEqual(['target.strata']);
   return { content, leftovers };
@@ -77,7 +79,8 @@ async function lane(index: number, rounds: number): Promise<Outcome[]> {
 }
 
 describe('writeFileAtomic under SIGKILL', () => {
-  it(`leaves the old or the new content, never a mix, across ${KILLS} kills`, { timeout: 120_000 }, async () => {
+  // ~30 s on a quiet 2-core machine, ~55 s at a load average of 10; the timeout is the bound.
+  it(`leaves the old or the new content, never a mix, across ${KILLS} kills`, { timeout: 90_000 }, async () => {
     const started = Date.now();
     const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, KILLS / LANES)));
     const outcomes = lanes.flat();
@@ -93,6 +96,5 @@ describe('writeFileAtomic under SIGKILL', () => {
     expect(count('old')).toBeGreaterThan(0);
     expect(count('new')).toBeGreaterThan(0);
     expect(leftovers).toBeGreaterThan(0);
-    expect(seconds).toBeLessThan(60);
   });
 });
