@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['verify/**/*.test.ts'],
+    // verify/support/ holds helpers named *.test.ts only so that tsconfig.tools.json type-checks them.
+    exclude: ['verify/support/**'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 15 * 60_000,

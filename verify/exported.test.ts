@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { modulesFor, pathOf } from '../domain/generate/layout';
 import { validate } from '../domain/rules';
-import { checkCompose } from './compose-check';
-import { freePort, limiter, mustRun, REPO, redisCommand, requireService, run, start, stopAll, waitFor, type Background } from './harness';
-import { bin, envFor, exportTo, findPython, install, loadExample, samplePayload, scenario, taskApp, taskModules, type Exported } from './project';
+import { checkCompose } from './support/compose-check.test';
+import { freePort, limiter, mustRun, REPO, redisCommand, requireService, run, start, stopAll, waitFor, type Background } from './support/harness.test';
+import { bin, envFor, exportTo, findPython, install, loadExample, samplePayload, scenario, taskApp, taskModules, type Exported } from './support/project.test';
 
 const EXAMPLES = readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.strata')).sort();
 const BASE = mkdtempSync(join(tmpdir(), 'strata-verify-'));

@@ -3,7 +3,7 @@ import { columnsOf, type Column } from './columns';
 import type { Modules } from './layout';
 import { shortHash } from './naming';
 import type { ModelPlan, Plan } from './plan';
-import { from, indent, plain, pyModule, str, wrap } from './py';
+import { from, indent, plain, pyModule, str, wrap, wrapCollection } from './py';
 
 const MIGRATION_TYPES: Readonly<Record<string, string>> = {
   'String(255)': 'sa.String(length=255)',
@@ -46,7 +46,7 @@ function envModule(plan: Plan, modules: Modules): string {
     firstParty: [plan.pkg],
     blocks: [
       `# Importing the models registers their tables on Base.metadata.
-${wrap('MODELS = (', ['TaskRun', ...plan.models.map((m) => m.cls)], ')').replace(/\(TaskRun\)$/, '(TaskRun,)')}
+${plan.models.length === 0 ? 'MODELS = (TaskRun,)' : wrapCollection('MODELS = (', ['TaskRun', ...plan.models.map((m) => m.cls)], ')')}
 
 config = context.config
 if config.config_file_name is not None:

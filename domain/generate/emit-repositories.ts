@@ -4,8 +4,9 @@ import type { ModelPlan, RepositoryPlan } from './plan';
 import { from, indent, wrap, type PyImport } from './py';
 import type { Unit } from './unit';
 
-export const repoAttr = (r: RepositoryPlan): string => `${r.snake.replace(/_+$/, '')}`;
-export const cacheAttr = (snake: string): string => `${snake.replace(/_+$/, '')}`;
+/** Attribute and parameter names: the snake name as it is (a trailing `_` may guard a keyword). */
+export const repoAttr = (r: RepositoryPlan): string => r.snake;
+export const cacheAttr = (snake: string): string => snake;
 
 export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: Modules): Unit[] {
   return repositories.map((r) => repositoryUnit(r, modules));
@@ -31,7 +32,7 @@ function repositoryUnit(repo: RepositoryPlan, modules: Modules): Unit {
     methods.push(...crudMethods(model));
   }
   if (repo.models.length > 0) imports.push(from('sqlalchemy', 'select'), from('typing', 'Any'));
-  const init = `${wrap('def __init__(', params, ') -> None:')}\n${indent(assigns.join('\n'))}`;
+  const init = `${wrap('def __init__(', params, ') -> None:', '    ').replace(/^ {4}/gm, '')}\n${indent(assigns.join('\n'))}`;
   const doc = `"""Data access${repo.models.length ? ` for ${repo.models.map((m) => m.cls).join(', ')}` : ''}; flushes, never commits: the caller owns the transaction."""`;
   const body = [doc, init, ...methods].join('\n\n');
   return {

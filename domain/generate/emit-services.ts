@@ -5,8 +5,8 @@ import { docText, from, indent, plain, wrap, type PyImport } from './py';
 import { cacheAttr, fitSignature, repoAttr } from './emit-repositories';
 import type { Unit } from './unit';
 
-export const serviceAttr = (s: ServicePlan): string => s.snake.replace(/_+$/, '');
-export const clientAttr = (snake: string): string => snake.replace(/_+$/, '');
+export const serviceAttr = (s: ServicePlan): string => s.snake;
+export const clientAttr = (snake: string): string => snake;
 export const enqueueName = (task: { fn: string }): string => `enqueue_${task.fn}`;
 
 export function serviceUnits(services: readonly ServicePlan[], modules: Modules): Unit[] {
@@ -36,7 +36,7 @@ function serviceUnit(s: ServicePlan, modules: Modules): Unit {
   for (const o of s.services) imports.push(from(modules.of('services', o), o.cls));
   for (const x of [...s.externals, ...s.caches]) imports.push(from(modules.of('clients', x), x.cls));
   if (s.workers.length > 0) imports.push(from('collections.abc', 'Callable'));
-  const init = `${wrap('def __init__(', ['self', ...params.map((p) => `${p.name}: ${p.type}`)], ') -> None:')}\n${
+  const init = `${wrap('def __init__(', ['self', ...params.map((p) => `${p.name}: ${p.type}`)], ') -> None:', '    ').replace(/^ {4}/gm, '')}\n${
     params.length > 0 ? indent(params.map((p) => `self._${p.name} = ${p.name}`).join('\n')) : '    pass'
   }`;
   const enqueues = params.filter((p) => p.of === 'task').map((p) => `self._${p.name}(entity.id)`);

@@ -1,7 +1,7 @@
 /** The task app and one tasks module per worker node, for Celery, RQ or Dramatiq. */
 import type { Modules } from './layout';
 import type { Plan, TaskPlan, WorkerPlan } from './plan';
-import { from, indent, plain, pyModule, str, wrap, type PyImport } from './py';
+import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from './py';
 import type { Builders } from './emit-wiring';
 import type { Unit } from './unit';
 
@@ -53,7 +53,11 @@ export function taskAppModule(plan: Plan, modules: Modules): string {
   switch (plan.options.tasks) {
     case 'celery':
       imports.push(from('celery', 'Celery'));
-      head.push(`${wrap('celery_app = Celery(', [str(plan.pkg), 'broker=settings.broker_url', `include=[${taskModules.map(str).join(', ')}]`], ')')}
+      head.push(`celery_app = Celery(
+    ${str(plan.pkg)},
+    broker=settings.broker_url,
+${wrapCollection('include=[', taskModules.map(str), '],', '    ')}
+)
 celery_app.conf.update(
     task_default_queue=settings.task_queue,
     task_serializer="json",

@@ -3,14 +3,14 @@ import { columnsOf } from './columns';
 import type { Builders } from './emit-wiring';
 import type { Modules } from './layout';
 import type { EndpointPlan, ModelPlan, Plan, RouterPlan, ServicePlan, WorkerPlan } from './plan';
-import { from, indent, plain, pyModule, str, wrap, type PyImport } from './py';
+import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from './py';
 import { cacheSetting } from './settings';
 
 export function payload(m: ModelPlan): string {
   const items = columnsOf(m)
     .filter((c) => !c.serverNow && !c.ref)
     .map((c) => `${str(c.name)}: ${c.sample}`);
-  return wrap(`${constName(m)} = {`, items, '}');
+  return wrapCollection(`${constName(m)} = {`, items, '}');
 }
 
 const constName = (m: ModelPlan): string => m.snake.replace(/_+$/, '').toUpperCase();

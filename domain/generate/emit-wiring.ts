@@ -75,10 +75,10 @@ function serviceBuilder(s: ServicePlan, builders: Builders, imports: PyImport[])
       case 'repository':
         return `${p.name}=${builders.of(s.repositories.find((r) => repoAttr(r) === p.name)!)}(session)`;
       case 'service':
-        return `${p.name}=${builders.of(s.services.find((o) => o.snake.replace(/_+$/, '') === p.name)!)}(session, defer)`;
+        return `${p.name}=${builders.of(s.services.find((o) => o.snake === p.name)!)}(session, defer)`;
       case 'external':
       case 'cache':
-        return `${p.name}=${builders.of([...s.externals, ...s.caches].find((x) => x.snake.replace(/_+$/, '') === p.name)!)}()`;
+        return `${p.name}=${builders.of([...s.externals, ...s.caches].find((x) => x.snake === p.name)!)}()`;
       case 'task': {
         const worker = s.workers.find((w) => w.tasks.some((t) => `enqueue_${t.fn}` === p.name))!;
         const mod = builders.taskModule(worker);

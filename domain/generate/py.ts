@@ -104,6 +104,13 @@ export function wrap(head: string, items: readonly string[], tail: string, inden
   return `${indent}${head}\n${items.map((item) => `${indent}    ${item},`).join('\n')}\n${indent}${tail}`;
 }
 
+/** A list, tuple or dict literal: on one line when it fits, else one item per line with a trailing comma. */
+export function wrapCollection(head: string, items: readonly string[], tail: string, indent = ''): string {
+  const oneLine = `${indent}${head}${items.join(', ')}${tail}`;
+  if (oneLine.length <= LINE_LENGTH) return oneLine;
+  return `${indent}${head}\n${items.map((item) => `${indent}    ${item},`).join('\n')}\n${indent}${tail}`;
+}
+
 /** Indents every non-empty line of `text` by `levels` × four spaces. */
 export function indent(text: string, levels = 1): string {
   const pad = '    '.repeat(levels);

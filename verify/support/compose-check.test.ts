@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2019 } from 'ajv/dist/2019';
-import { REPO } from './harness';
+import { REPO } from './harness.test';
 
 // js-yaml ships no types; the one function used here is typed by hand.
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };

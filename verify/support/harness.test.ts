@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 
-export const REPO = resolve(import.meta.dirname, '..');
+export const REPO = resolve(import.meta.dirname, '..', '..');
 export const PIP_CACHE = join(REPO, '.cache', 'pip');
 mkdirSync(PIP_CACHE, { recursive: true });
 

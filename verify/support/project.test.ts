@@ -1,14 +1,13 @@
 /** One example diagram exported to a temp folder, with its own venv and its real services. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Diagram } from '../domain/diagram';
-import { generate } from '../domain/generate';
-import { columnsOf } from '../domain/generate/columns';
-import { modulesFor } from '../domain/generate/layout';
-import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../domain/generate/plan';
-import { parseDiagram } from '../domain/parse';
-import { mustRun, PIP_CACHE, REPO } from './harness';
-import { writeFiles } from './write';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Diagram } from '../../domain/diagram';
+import { generate } from '../../domain/generate';
+import { columnsOf } from '../../domain/generate/columns';
+import { modulesFor } from '../../domain/generate/layout';
+import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../../domain/generate/plan';
+import { parseDiagram } from '../../domain/parse';
+import { mustRun, PIP_CACHE, REPO } from './harness.test';
 
 export interface Exported {
   readonly name: string;
@@ -123,4 +122,12 @@ export function taskModules(p: Exported): string[] {
 
 export function taskApp(p: Exported): string {
   return modulesFor(p.plan).taskApp;
+}
+
+export function writeFiles(files: ReadonlyMap<string, string>, out: string): void {
+  for (const [path, text] of files) {
+    const target = join(out, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
 }
