@@ -1,13 +1,26 @@
 /**
  * While a connection is being dragged, each candidate target says whether the new edge would
- * be allowed, and why not. Only the start and end of a drag re-render it.
+ * be allowed, and why not. One watcher follows React Flow's connection state and publishes only
+ * the node the drag started from, so nodes re-render when a drag starts and ends, and do not
+ * run a selector on every pan or drag frame.
  */
 import { useConnection } from '@xyflow/react';
+import { useEffect } from 'react';
+import { create } from 'zustand';
 import { edgeVerdict } from '../../domain/rules';
 import { useStore } from '../store/store';
 
+const useConnecting = create<{ from: string | null }>()(() => ({ from: null }));
+
+/** Rendered once inside <ReactFlow>. */
+export function ConnectionWatcher() {
+  const from = useConnection((connection) => (connection.inProgress ? connection.fromNode.id : null));
+  useEffect(() => useConnecting.setState({ from }), [from]);
+  return null;
+}
+
 export function ConnectionHint({ nodeId }: { nodeId: string }) {
-  const fromId = useConnection((connection) => (connection.inProgress ? connection.fromNode.id : null));
+  const fromId = useConnecting((state) => state.from);
   if (!fromId || fromId === nodeId) return null;
   const { diagram, strict } = useStore.getState();
   const verdict = edgeVerdict(diagram, fromId, nodeId);

@@ -8,13 +8,12 @@ import { ConnectionHint } from './ConnectionHint';
 import { FindingBadge } from './FindingBadge';
 import { KindIcon } from './icons';
 
-export type StrataNodeData = { node: DiagramNode; status: ItemStatus | undefined };
+export type StrataNodeData = { node: DiagramNode; status: ItemStatus | undefined; editing: boolean };
 export type StrataFlowNode = Node<StrataNodeData, 'strata'>;
 
 export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps<StrataFlowNode>) {
-  const { node, status } = data;
+  const { node, status, editing } = data;
   const info = KIND_INFO[node.kind];
-  const editing = useStore((state) => state.renaming === node.id);
   const engine = engineOf(node);
   return (
     <div

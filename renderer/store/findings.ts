@@ -2,7 +2,7 @@
  * The rules' findings for the store's diagram, computed once per diagram (incrementally, from
  * the previous one) and indexed by node and edge for the canvas.
  */
-import type { Diagram } from '../../domain/diagram';
+import type { Diagram, DiagramNode } from '../../domain/diagram';
 import { createValidator, type Finding, type Severity } from '../../domain/rules';
 
 export interface ItemStatus {
@@ -23,10 +23,33 @@ let last: { diagram: Diagram; index: FindingIndex } | undefined;
 
 export function findingsOf(diagram: Diagram): FindingIndex {
   if (last?.diagram === diagram) return last.index;
+  // No rule looks at positions: a drag keeps the index, so no frame of it pays for validation and
+  // flow objects keyed on the index (edges, badges) stay as they are.
+  if (last && onlyMoved(last.diagram, diagram)) {
+    last = { diagram, index: last.index };
+    return last.index;
+  }
   const findings = validator.validate(diagram);
   const index = { findings, nodes: byItem(findings, (f) => f.nodes), edges: byItem(findings, (f) => f.edges) };
   last = { diagram, index };
   return index;
+}
+
+/** True when `after` differs from `before` in node positions alone. */
+function onlyMoved(before: Diagram, after: Diagram): boolean {
+  if (before.edges !== after.edges || before.project !== after.project || before.nodes.length !== after.nodes.length) return false;
+  for (let i = 0; i < after.nodes.length; i++) {
+    const a = before.nodes[i];
+    const b = after.nodes[i];
+    if (a !== b && !sameButPosition(a, b)) return false;
+  }
+  return true;
+}
+
+function sameButPosition(a: DiagramNode, b: DiagramNode): boolean {
+  const keys = Object.keys(b);
+  if (keys.length !== Object.keys(a).length) return false;
+  return keys.every((key) => key === 'position' || a[key as keyof DiagramNode] === b[key as keyof DiagramNode]);
 }
 
 function byItem(findings: readonly Finding[], ids: (finding: Finding) => readonly string[]): Map<string, ItemStatus> {

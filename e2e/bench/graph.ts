@@ -1,0 +1,92 @@
+/**
+ * Deterministic large diagrams for the canvas benchmark: nodes in bands by layer (as a real
+ * layered diagram is drawn), edges mostly to a nearby node one layer down, a few against the
+ * rules so that findings and badges are on the canvas too.
+ */
+import { CURRENT_VERSION, KIND_INFO, LAYERS, type Diagram, type DiagramEdge, type DiagramNode, type Kind } from '../../domain/diagram';
+
+/** Share of each kind in a large system. */
+const MIX: readonly [Kind, number][] = [
+  ['router', 0.12],
+  ['worker', 0.03],
+  ['scheduler', 0.01],
+  ['service', 0.24],
+  ['repository', 0.2],
+  ['model', 0.34],
+  ['database', 0.02],
+  ['broker', 0.01],
+  ['cache', 0.01],
+  ['external', 0.02],
+];
+
+export const CELL = { width: 230, height: 100 };
+
+/** Mulberry32: small, fast and the same on every machine. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A diagram of `nodeCount` nodes and `edgeCount` edges whose bounds are roughly square. */
+export function benchDiagram(nodeCount: number, edgeCount: number, seed = 7): Diagram {
+  const next = random(seed);
+  const columns = Math.max(4, Math.round(Math.sqrt((nodeCount * CELL.height) / CELL.width)));
+  const kinds = kindsFor(nodeCount);
+  const nodes: DiagramNode[] = [];
+  let row = 0;
+  for (const layer of LAYERS) {
+    const inLayer = kinds.filter((kind) => KIND_INFO[kind].layer === layer);
+    inLayer.forEach((kind, i) => {
+      const id = `n${nodes.length}`;
+      const position = { x: (i % columns) * CELL.width, y: (row + Math.floor(i / columns)) * CELL.height };
+      nodes.push({ id, kind, name: `${kind}_${nodes.length}`, feature: `f${Math.floor((i % columns) / 3)}`, position });
+    });
+    row += Math.ceil(inLayer.length / columns) + 1;
+  }
+  return { version: CURRENT_VERSION, project: { name: 'bench', framework: 'fastapi', tasks: 'celery', layout: 'auto' }, nodes, edges: edgesFor(nodes, edgeCount, next) };
+}
+
+function kindsFor(nodeCount: number): Kind[] {
+  const kinds: Kind[] = [];
+  for (const [kind, share] of MIX) for (let i = 0; i < Math.max(1, Math.round(share * nodeCount)); i++) kinds.push(kind);
+  return kinds.slice(0, nodeCount);
+}
+
+/** Where each kind's edges go in a well-layered system. */
+const TARGETS: Readonly<Partial<Record<Kind, readonly Kind[]>>> = {
+  router: ['service'],
+  worker: ['service', 'broker'],
+  scheduler: ['worker'],
+  service: ['repository', 'external', 'cache'],
+  repository: ['model', 'database'],
+};
+
+/** Each edge goes from a node to a close node of a kind it may use; one in fifty goes the wrong way. */
+function edgesFor(nodes: readonly DiagramNode[], edgeCount: number, next: () => number): DiagramEdge[] {
+  const byKind = new Map<Kind, DiagramNode[]>();
+  for (const node of nodes) byKind.set(node.kind, [...(byKind.get(node.kind) ?? []), node]);
+  const sources = nodes.filter((node) => TARGETS[node.kind]);
+  const width = Math.max(1, ...nodes.map((node) => node.position.x));
+  const edges: DiagramEdge[] = [];
+  const seen = new Set<string>();
+  for (let tries = 0; edges.length < edgeCount && tries < edgeCount * 20; tries++) {
+    const source = sources[Math.floor(next() * sources.length)];
+    const kinds = TARGETS[source.kind]!;
+    const candidates = byKind.get(kinds[Math.floor(next() * kinds.length)]);
+    if (!candidates) continue;
+    const near = Math.floor((source.position.x / width) * candidates.length + (next() - 0.5) * 12);
+    const target = candidates[Math.min(candidates.length - 1, Math.max(0, near))];
+    const [from, to] = next() < 0.02 ? [target, source] : [source, target];
+    const key = `${from.id}>${to.id}`;
+    if (from.id === to.id || seen.has(key)) continue;
+    seen.add(key);
+    edges.push({ id: `e${edges.length}`, source: from.id, target: to.id });
+  }
+  return edges;
+}

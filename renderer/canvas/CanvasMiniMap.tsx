@@ -1,0 +1,136 @@
+/**
+ * The mini map, drawn into one <canvas> from the Diagram. React Flow's own mini map renders an
+ * SVG shape per node, each subscribed to the flow's store, so every pan or drag frame ran
+ * thousands of selectors; this one redraws its nodes only when the diagram's nodes change and
+ * moves a single rectangle when the viewport does. Click or drag in it to pan; wheel to zoom.
+ */
+import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { KIND_INFO, type DiagramNode } from '../../domain/diagram';
+import { useStore } from '../store/store';
+import { NODE_SIZE } from './features';
+
+const WIDTH = 160;
+const HEIGHT = 110;
+const MARGIN = 40;
+
+interface Frame {
+  readonly left: number;
+  readonly top: number;
+  readonly scale: number;
+}
+
+export function CanvasMiniMap() {
+  const nodes = useStore((state) => state.diagram.nodes);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [x, y, zoom] = useFlowStore((state) => state.transform);
+  const paneWidth = useFlowStore((state) => state.width);
+  const paneHeight = useFlowStore((state) => state.height);
+  const flow = useReactFlow();
+  const view = { left: -x / zoom, top: -y / zoom, width: paneWidth / zoom, height: paneHeight / zoom };
+  const bounds = useMemo(() => boundsOf(nodes), [nodes]);
+  const { left, top, scale } = frameFor(bounds, view);
+  const scheme = useColorScheme();
+
+  useEffect(() => {
+    const id = requestAnimationFrame(() => draw(canvas.current, nodes, { left, top, scale }));
+    return () => cancelAnimationFrame(id);
+  }, [nodes, left, top, scale, scheme]);
+
+  const panTo = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.buttons !== 1) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const centre = { x: (event.clientX - box.left) / scale + left, y: (event.clientY - box.top) / scale + top };
+    void flow.setCenter(centre.x, centre.y, { zoom });
+  };
+  const onWheel = (event: WheelEvent<HTMLDivElement>) => void (event.deltaY < 0 ? flow.zoomIn() : flow.zoomOut());
+  return (
+    <div
+      className="minimap react-flow__panel bottom right nopan nowheel"
+      role="img"
+      aria-label="Mini map"
+      onPointerDown={(event) => {
+        event.currentTarget.setPointerCapture(event.pointerId);
+        panTo(event);
+      }}
+      onPointerMove={panTo}
+      onWheel={onWheel}
+    >
+      <canvas ref={canvas} width={WIDTH} height={HEIGHT} />
+      <span
+        className="minimap-view"
+        style={{
+          transform: `translate(${(view.left - left) * scale}px, ${(view.top - top) * scale}px)`,
+          width: view.width * scale,
+          height: view.height * scale,
+        }}
+      />
+    </div>
+  );
+}
+
+interface Bounds {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+function boundsOf(nodes: readonly DiagramNode[]): Bounds {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const node of nodes) {
+    minX = Math.min(minX, node.position.x);
+    minY = Math.min(minY, node.position.y);
+    maxX = Math.max(maxX, node.position.x + NODE_SIZE.width);
+    maxY = Math.max(maxY, node.position.y + NODE_SIZE.height);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
+/** Where the map looks: the nodes and the view, centred; rounded so tiny moves do not redraw. */
+function frameFor(nodes: Bounds, view: { left: number; top: number; width: number; height: number }): Frame {
+  const minX = Math.min(nodes.minX, view.left);
+  const minY = Math.min(nodes.minY, view.top);
+  const maxX = Math.max(nodes.maxX, view.left + view.width);
+  const maxY = Math.max(nodes.maxY, view.top + view.height);
+  const scale = Math.min(WIDTH / (maxX - minX + 2 * MARGIN), HEIGHT / (maxY - minY + 2 * MARGIN));
+  const rounded = Math.round(scale * 1e4) / 1e4;
+  return {
+    left: Math.round((minX + maxX) / 2 - WIDTH / rounded / 2),
+    top: Math.round((minY + maxY) / 2 - HEIGHT / rounded / 2),
+    scale: rounded,
+  };
+}
+
+/** 'dark' or 'light', following the operating system, so the map redraws in the theme's colours. */
+function useColorScheme(): string {
+  const [scheme, setScheme] = useState(darkQuery().matches ? 'dark' : 'light');
+  useEffect(() => {
+    const query = darkQuery();
+    const update = () => setScheme(query.matches ? 'dark' : 'light');
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return scheme;
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+function draw(canvas: HTMLCanvasElement | null, nodes: readonly DiagramNode[], { left, top, scale }: Frame): void {
+  const context = canvas?.getContext('2d');
+  if (!canvas || !context) return;
+  const style = getComputedStyle(canvas);
+  const colours = new Map<string, string>();
+  const colour = (layer: string) => {
+    let value = colours.get(layer);
+    if (value === undefined) colours.set(layer, (value = style.getPropertyValue(`--${layer}`).trim() || '#888'));
+    return value;
+  };
+  context.clearRect(0, 0, WIDTH, HEIGHT);
+  const width = Math.max(1.5, NODE_SIZE.width * scale);
+  const height = Math.max(1.5, NODE_SIZE.height * scale);
+  for (const node of nodes) {
+    context.fillStyle = colour(KIND_INFO[node.kind].layer);
+    context.fillRect((node.position.x - left) * scale, (node.position.y - top) * scale, width, height);
+  }
+}
