@@ -75,7 +75,7 @@ function withTiming(lines: string[]): string[] {
   return out;
 }
 
-export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly string[]): string {
+export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly string[], schedulerModules: ReadonlyMap<string, string>): string {
   const volumes: string[] = [];
   const infra = [...(plan.database.engine === 'sqlite' ? [] : plan.databases.filter((d) => d === plan.database.node)), ...(plan.broker?.node ? [plan.broker.node] : []), ...plan.caches];
   const infraServices = infra.map((n) => infraService(plan, n, volumes));
@@ -106,6 +106,10 @@ export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly s
       ? ['healthcheck:', `  test: ["CMD-SHELL", "celery -A ${taskApp} inspect ping -d celery@$$HOSTNAME"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3']
       : ['healthcheck:', `  test: ["CMD", "python", "-c", "import ${taskApp}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'];
     app.push({ name: 'worker', lines: ['build: .', `command: [${command.map(q).join(', ')}]`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), ...check] });
+  }
+  for (const s of plan.broker ? plan.schedulers : []) {
+    const module = schedulerModules.get(s.id)!;
+    app.push({ name: `scheduler-${s.snake.replace(/_+$/, '').replace(/_/g, '-')}`, lines: ['build: .', `command: ["python", "-m", ${q(module)}]`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), 'healthcheck:', `  test: ["CMD", "python", "-c", "import ${module}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'] });
   }
   const services = [...app, ...infraServices];
   const body = services.map((s) => `  ${s.name}:\n${s.lines.map((l) => `    ${l}`).join('\n')}`).join('\n\n');

@@ -146,6 +146,9 @@ function taskRuns(modules: Modules, firstParty: string[]): string {
     query = select(TaskRun.id).where(TaskRun.task == task, TaskRun.item_id == item_id)
     return (await session.scalar(query)) is not None`,
       'def mark_done(session: AsyncSession, task: str, item_id: int) -> None:\n    session.add(TaskRun(task=task, item_id=item_id))',
+      `async def done_ids(session: AsyncSession, task: str) -> set[int]:
+    query = select(TaskRun.item_id).where(TaskRun.task == task)
+    return set(await session.scalars(query))`,
     ],
   });
 }

@@ -2,7 +2,8 @@
 import { columnsOf } from './columns';
 import type { Builders } from './emit-wiring';
 import type { Modules } from './layout';
-import type { EndpointPlan, ModelPlan, Plan, RouterPlan, ServicePlan, WorkerPlan } from './plan';
+import type { EndpointPlan, ModelPlan, Plan, RouterPlan, SchedulerPlan, ServicePlan, WorkerPlan } from './plan';
+import { tickName } from './emit-schedulers';
 import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from './py';
 import { cacheSetting } from './settings';
 
@@ -21,6 +22,7 @@ export function testFiles(plan: Plan, modules: Modules, builders: Builders): Map
   for (const r of plan.routers) files.set(`tests/integration/test_${r.snake.replace(/_+$/, '')}_api.py`, routerTest(plan, r));
   for (const s of plan.services) files.set(`tests/unit/test_${s.snake.replace(/_+$/, '').replace(/_service$/, '')}_service.py`, serviceTest(plan, s, modules, builders));
   for (const w of plan.workers) files.set(`tests/unit/test_${w.snake.replace(/_+$/, '')}_tasks.py`, workerTest(plan, w, modules, builders));
+  if (plan.broker) for (const s of plan.schedulers) files.set(`tests/unit/test_${s.snake.replace(/_+$/, '')}_scheduler.py`, schedulerTest(plan, s, modules, builders));
   files.set('tests/integration/test_health.py', healthTest(plan));
   return files;
 }
@@ -185,4 +187,32 @@ function healthTest(plan: Plan): string {
     assert response.status_code == 200, response.text`,
     ],
   });
+}
+
+function schedulerTest(plan: Plan, s: SchedulerPlan, modules: Modules, builders: Builders): string {
+  const imports: PyImport[] = [plain('asyncio'), from(modules.of('tasks', s), tickName(s))];
+  const blocks: string[] = [];
+  const worker = s.workers.find((w) => w.services[0]?.provides[0]);
+  const service = worker?.services[0];
+  const model = service?.provides[0]?.model;
+  let expected = 'assert first == 0';
+  if (service && model && worker) {
+    const container = modules.container.split('.');
+    imports.push(from(container.slice(0, -1).join('.'), container[container.length - 1]!), from(modules.core('db'), 'task_session'), from(modules.of('schemas', model), model.create));
+    blocks.push(payload(model));
+    blocks.push(`async def seed() -> None:
+    async with task_session() as session:
+        service = container.${builders.of(service)}(session, lambda *args: None)
+        await service.create_${model.snake}(${model.create}(**${constName(model)}))
+        await session.commit()`);
+    expected = 'assert first >= 1';
+  } else {
+    blocks.push('async def seed() -> None:\n    return None');
+  }
+  blocks.push(`def test_${s.snake}_sweeps_each_pending_item_once() -> None:
+    asyncio.run(seed())
+    first = ${tickName(s)}()
+    ${expected}
+    assert ${tickName(s)}() == 0`);
+  return pyModule({ doc: `Unit tests of the ${s.label} scheduler: a tick enqueues pending work once.`, imports, firstParty: [plan.pkg], blocks });
 }

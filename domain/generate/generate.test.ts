@@ -30,12 +30,13 @@ const FULL: Diagram = {
     node('b1', 'broker', 'queue', { engine: 'redis' }),
     node('c1', 'cache', 'hot cache'),
     node('x1', 'external', 'payments'),
+    node('k1', 'scheduler', 'nightly'),
   ],
   edges: [
     ['r1', 's1'], ['r1', 'w1'], ['r1', 'c1'], ['r1', 'p2'], ['r1', 'm2'],
     ['s1', 'p1'], ['s1', 's2'], ['s1', 'x1'], ['s1', 'c1'], ['s1', 'w2'], ['s1', 'm1'],
     ['s2', 'p2'], ['p1', 'm1'], ['p1', 'p2'], ['p1', 'c1'], ['p2', 'm2'], ['p1', 'd1'], ['p2', 'd1'], ['m1', 'm2'],
-    ['w1', 's1'], ['w1', 'b1'], ['w1', 'w2'], ['w1', 'c1'], ['w1', 'p2'], ['w1', 'm1'], ['w2', 'b1'],
+    ['w1', 's1'], ['w1', 'b1'], ['w1', 'w2'], ['w1', 'c1'], ['w1', 'p2'], ['w1', 'm1'], ['w2', 'b1'], ['k1', 'w1'], ['k1', 'b1'],
   ].map(([source, target], i) => ({ id: `e${i}`, source: source!, target: target! })),
 };
 
@@ -102,6 +103,8 @@ describe('every node maps', () => {
     }
     for (const x of [...plan.externals, ...plan.caches]) expect(text('clients', x)).toContain(`class ${x.cls}:`);
     for (const w of plan.workers) for (const t of w.tasks) expect(text('tasks', w)).toContain(`def ${t.fn}(`);
+    for (const s of plan.schedulers) expect(text('tasks', s)).toContain(`def ${s.snake}_tick() -> int:`);
+    for (const s of plan.schedulers) expect(tree.get('full/docker-compose.yml')).toContain(`scheduler-${s.snake}:`);
     const compose = tree.get('full/docker-compose.yml')!;
     for (const infra of [...plan.databases, ...plan.brokers, ...plan.caches]) expect(compose).toContain(`  ${infra.compose}:`);
     const migration = [...tree.entries()].find(([p]) => p.includes('alembic/versions/'))![1];
@@ -134,6 +137,7 @@ function nodeModules(plan: Plan): Map<string, NodePlan> {
   for (const x of plan.models) map.set(m.of('models', x), x);
   for (const x of [...plan.externals, ...plan.caches]) map.set(m.of('clients', x), x);
   for (const w of plan.workers) map.set(m.of('tasks', w), w);
+  for (const s of plan.schedulers) map.set(m.of('tasks', s), s);
   return map;
 }
 

@@ -16,6 +16,7 @@ import { modelUnits } from './emit-models';
 import { pyprojectToml } from './emit-pyproject';
 import { repositoryUnits } from './emit-repositories';
 import { routeUnits } from './emit-routes';
+import { schedulerUnits, sweepUnits } from './emit-schedulers';
 import { serviceUnits } from './emit-services';
 import { taskAppModule, workerUnits } from './emit-tasks';
 import { testFiles } from './emit-tests';
@@ -96,6 +97,8 @@ function projectFiles(plan: Plan): Map<string, string> {
     ...clientUnits(plan, modules),
     ...routeUnits(plan.routers, modules, builders),
     ...(plan.broker ? workerUnits(plan, modules, builders) : []),
+    ...(plan.broker ? sweepUnits(plan, modules, builders) : []),
+    ...(plan.broker ? schedulerUnits(plan, modules) : []),
   ];
   for (const [module, text] of renderUnits(units, plan.pkg, (m) => `${areaTitle(m)} of ${plan.title}.`.replace(/^./, (c) => c.toUpperCase()))) python.set(module, text);
   for (const [module, text] of coreFiles(plan, modules)) python.set(module, text);
@@ -114,7 +117,8 @@ function projectFiles(plan: Plan): Map<string, string> {
   for (const [path, text] of alembicFiles(plan, modules)) files.set(path, text);
   for (const [path, text] of testFiles(plan, modules, builders)) files.set(path, text);
   const taskModules = [...new Set(plan.workers.map((w) => modules.of('tasks', w)))];
-  files.set('docker-compose.yml', composeYaml(plan, modules.taskApp, taskModules));
+  const schedulerModules = new Map(plan.schedulers.map((s) => [s.id, modules.of('tasks', s)]));
+  files.set('docker-compose.yml', composeYaml(plan, modules.taskApp, taskModules, schedulerModules));
   files.set('Dockerfile', dockerfile(plan));
   files.set('.gitignore', GITIGNORE);
   files.set('.dockerignore', DOCKERIGNORE);

@@ -1,6 +1,6 @@
 /** The HTTP endpoints of a router node: drawn ones mapped onto operations, or CRUD by default. */
 import type { Endpoint, HttpMethod } from '../diagram';
-import { NameRegistry, snakeName } from './naming';
+import { snakeName, type NameRegistry } from './naming';
 import type { ModelPlan, NodePlan, Provider, RepositoryPlan, RouterPlan, ServicePlan, TaskPlan } from './plan';
 
 export type Operation = 'create' | 'list' | 'get' | 'update' | 'delete' | 'enqueue' | 'hits' | 'columns' | 'info';

@@ -73,6 +73,11 @@ export interface WorkerPlan extends NodePlan {
   readonly caches: NodePlan[];
 }
 
+export interface SchedulerPlan extends NodePlan {
+  /** Workers whose tasks this scheduler sweeps periodically. */
+  readonly workers: WorkerPlan[];
+}
+
 export interface RouterPlan extends NodePlan {
   readonly services: ServicePlan[];
   readonly repositories: RepositoryPlan[];
@@ -101,7 +106,7 @@ export interface Plan {
   readonly repositories: RepositoryPlan[];
   readonly models: ModelPlan[];
   readonly workers: WorkerPlan[];
-  readonly schedulers: NodePlan[];
+  readonly schedulers: SchedulerPlan[];
   readonly externals: NodePlan[];
   readonly caches: InfraPlan[];
   readonly databases: InfraPlan[];
@@ -133,7 +138,7 @@ export function buildPlan(diagram: Diagram, options: GenerateOptions): Plan {
   const base = new Map<string, NodePlan>();
   for (const node of diagram.nodes) {
     if (base.has(node.id)) continue;
-    const group: Kind = node.kind === 'cache' ? 'external' : node.kind;
+    const group: Kind = node.kind === 'cache' ? 'external' : node.kind === 'scheduler' ? 'worker' : node.kind;
     const infra = node.kind === 'database' || node.kind === 'broker';
     const registry = modules.get(group) ?? (infra ? new NameRegistry() : moduleRegistry());
     modules.set(group, registry);
@@ -293,7 +298,7 @@ function assemble(
     repositories: topological([...repositories.values()], (r) => r.repositories),
     models: topological([...models.values()], (m) => m.refs),
     workers: topological([...workers.values()], (w) => w.workers),
-    schedulers: ofKind('scheduler'),
+    schedulers: ofKind('scheduler').map((n) => ({ ...n, workers: targets(n.id, 'worker').map((t) => workers.get(t.id)!) })),
     externals: ofKind('external'),
     caches: ofKind('cache').map(infra),
     databases,

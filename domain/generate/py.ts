@@ -154,8 +154,15 @@ export function pyModule(parts: {
  * backslashes or line breaks, which would end the string or the line early.
  */
 export function docText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029"'\\`]+/g, ' ')
+  return [...text]
+    .map((ch) => (isControl(ch) ? ' ' : ch))
+    .join('')
+    .replace(/["'\\`\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function isControl(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }

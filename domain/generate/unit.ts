@@ -15,7 +15,7 @@ export function renderUnits(units: readonly Unit[], pkg: string, sharedDoc: (mod
   for (const unit of units) byModule.set(unit.module, [...(byModule.get(unit.module) ?? []), unit]);
   const out = new Map<string, string>();
   for (const [module, group] of byModule) {
-    const doc = group.length === 1 ? group[0]!.doc : sharedDoc(module);
+    const doc = group.every((u) => u.doc === group[0]!.doc) ? group[0]!.doc : sharedDoc(module);
     const blocks = mergeBlocks(group.flatMap((u) => u.blocks));
     out.set(module, pyModule({ doc, imports: group.flatMap((u) => u.imports), firstParty: [pkg], self: module, blocks }));
   }

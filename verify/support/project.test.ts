@@ -50,7 +50,7 @@ async function pipOrExplain(pip: string[], args: string[], cwd: string): Promise
   try {
     await mustRun(pip[0]!, [...pip.slice(1), ...args], { cwd, timeoutMs: 600_000 });
   } catch (error) {
-    throw new Error(`pip could not install from PyPI (is the package index reachable?): ${(error as Error).message}`);
+    throw new Error(`pip could not install from PyPI (is the package index reachable?): ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -61,7 +61,7 @@ export async function findPython(): Promise<string> {
     const version = await mustRun('python3', ['-c', 'import sys; print(sys.version_info[:2] >= (3, 11))']);
     if (!version.includes('True')) throw new Error('python3 is older than 3.11');
   } catch (error) {
-    throw new Error(`python3 (3.11 or newer) is needed to verify exported projects: ${(error as Error).message}`);
+    throw new Error(`python3 (3.11 or newer) is needed to verify exported projects: ${(error as Error).message}`, { cause: error });
   }
   pythonFound = 'python3';
   return pythonFound;
