@@ -7,9 +7,11 @@ import { resolveLayout, type ConcreteLayout, type GenerateOptions } from './opti
 import { classRegistry, moduleRegistry, NameRegistry, packageName, pascalName, snakeName } from './naming';
 import { planEndpoints, type EndpointPlan } from './plan-endpoints';
 import { planFields, type FieldPlan } from './plan-fields';
+import { acceptedEdges, topological } from './plan-edges';
 
 export type { EndpointPlan } from './plan-endpoints';
 export type { FieldPlan } from './plan-fields';
+export { topological } from './plan-edges';
 
 export interface NodePlan {
   readonly id: string;
@@ -119,16 +121,6 @@ export interface Plan {
   readonly features: string[];
 }
 
-/** Edges the generator turns into code: rules.md's `ok` and `W` cells. */
-const CODE_EDGES: Readonly<Partial<Record<Kind, readonly Kind[]>>> = {
-  router: ['worker', 'service', 'repository', 'model', 'cache'],
-  worker: ['worker', 'service', 'repository', 'model', 'broker', 'cache'],
-  scheduler: ['worker', 'broker'],
-  service: ['worker', 'service', 'repository', 'model', 'cache', 'external'],
-  repository: ['repository', 'model', 'database', 'cache'],
-  model: ['model'],
-};
-
 export function buildPlan(diagram: Diagram, options: GenerateOptions): Plan {
   const choice = resolveLayout(diagram, options.layout);
   const pkg = packageName(diagram.project.name);
@@ -161,38 +153,6 @@ function classNameFor(kind: Kind, snake: string): string {
   };
   const wanted = suffix[kind];
   return wanted && !pascal.endsWith(wanted) ? `${pascal}${wanted}` : pascal;
-}
-
-/** Drawn edges that become code: known nodes, allowed pairs, first of duplicates, no cycles. */
-function acceptedEdges(diagram: Diagram, nodes: ReadonlyMap<string, NodePlan>): Array<{ source: NodePlan; target: NodePlan }> {
-  const seen = new Set<string>();
-  const out = new Map<string, string[]>();
-  const accepted: Array<{ source: NodePlan; target: NodePlan }> = [];
-  for (const edge of diagram.edges) {
-    const source = nodes.get(edge.source);
-    const target = nodes.get(edge.target);
-    if (!source || !target || source === target) continue;
-    if (!CODE_EDGES[source.kind]?.includes(target.kind)) continue;
-    const key = `${source.id}\u0000${target.id}`;
-    if (seen.has(key) || reaches(out, target.id, source.id)) continue;
-    seen.add(key);
-    out.set(source.id, [...(out.get(source.id) ?? []), target.id]);
-    accepted.push({ source, target });
-  }
-  return accepted;
-}
-
-function reaches(out: ReadonlyMap<string, string[]>, from: string, to: string): boolean {
-  const stack = [from];
-  const visited = new Set<string>();
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (id === to) return true;
-    if (visited.has(id)) continue;
-    visited.add(id);
-    stack.push(...(out.get(id) ?? []));
-  }
-  return false;
 }
 
 function assemble(
@@ -308,18 +268,4 @@ function assemble(
     edges,
     features: [...new Set([...base.values()].map((n) => n.feature))].sort(),
   };
-}
-
-/** Dependencies first, in the drawn order otherwise; the graph is acyclic by construction. */
-export function topological<T extends { id: string }>(items: readonly T[], deps: (item: T) => readonly T[]): T[] {
-  const done = new Set<string>();
-  const out: T[] = [];
-  const visit = (item: T): void => {
-    if (done.has(item.id)) return;
-    done.add(item.id);
-    deps(item).forEach(visit);
-    out.push(item);
-  };
-  items.forEach(visit);
-  return out;
 }
