@@ -166,6 +166,11 @@ EXAMPLES.forEach((file, index) => {
       const read = await fetch(`${apiUrl}${plan.create.getUrl(item.id as number)}`);
       expect(read.status).toBe(200);
       expect(await read.json()).toEqual(item);
+      if (plan.hits) {
+        const counts = [];
+        for (let i = 0; i < 2; i++) counts.push(((await (await fetch(`${apiUrl}${plan.hits}`)).json()) as { hits: number }).hits);
+        expect(counts[1], 'the hit counter lives in the real Redis').toBe(counts[0]! + 1);
+      }
       if (!plan.task) {
         expect(p().plan.options.tasks === 'none' || p().plan.workers.length === 0).toBe(true);
         return;
@@ -173,12 +178,13 @@ EXAMPLES.forEach((file, index) => {
       const worker = startWorker(p(), envFor(p(), settings()));
       const queued = await fetch(`${apiUrl}${plan.task.url(item.id as number)}`, { method: 'POST' });
       expect(queued.status).toBe(202);
-      const ledger = plan.task.ledger;
-      await waitFor(`the ${p().plan.options.tasks} worker to run ${ledger}(${item.id}) (worker log: ${worker.output().slice(-1500)})`, 90_000, async () => {
-        if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
-        const ids = (await dbtool('task-runs', dbName(), ledger)).trim().split(',');
-        return ids.includes(String(item.id)) ? true : undefined;
-      });
+      for (const ledger of [plan.task.ledger, ...plan.task.followUps]) {
+        await waitFor(`the ${p().plan.options.tasks} worker to run ${ledger}(${item.id}) (worker log: ${worker.output().slice(-1500)})`, 90_000, async () => {
+          if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
+          const ids = (await dbtool('task-runs', dbName(), ledger)).trim().split(',');
+          return ids.includes(String(item.id)) ? true : undefined;
+        });
+      }
       await worker.stop();
       await api?.stop();
     });

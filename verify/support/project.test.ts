@@ -92,7 +92,9 @@ export function samplePayload(model: ModelPlan): Record<string, unknown> {
 
 export interface Scenario {
   readonly create: { readonly url: string; readonly model: ModelPlan; readonly getUrl: (id: number) => string };
-  readonly task?: { readonly plan: TaskPlan; readonly url: (id: number) => string; readonly ledger: string };
+  readonly task?: { readonly plan: TaskPlan; readonly url: (id: number) => string; readonly ledger: string; readonly followUps: readonly string[] };
+  /** A router endpoint counting hits in the real cache, when one is drawn. */
+  readonly hits?: string;
 }
 
 /** Which API calls check 7 makes: create and read back an item, then enqueue a task for it. */
@@ -107,11 +109,18 @@ export function scenario(plan: Plan): Scenario {
   const getter = creator.r.endpoints.find((e) => e.op === 'get' && e.model?.id === creator.e.model!.id);
   if (!getter) throw new Error('the router that creates items cannot read them back');
   const create = { url: url(creator.r, creator.e.path), model: creator.e.model, getUrl: (id: number) => url(creator.r, getter.path).replace('{item_id}', String(id)) };
-  if (!enqueue?.task || !taskRouter) return { create };
+  const hitsRouter = plan.routers.find((r) => r.endpoints.some((e) => e.op === 'hits'));
+  const hitsEndpoint = hitsRouter?.endpoints.find((e) => e.op === 'hits');
+  const hits = hitsRouter && hitsEndpoint ? { hits: url(hitsRouter, hitsEndpoint.path) } : {};
+  if (!enqueue?.task || !taskRouter) return { create, ...hits };
   const task = enqueue.task;
+  const ledger = (t: TaskPlan): string => `${t.worker.snake.replace(/_+$/, '')}.${t.fn}`;
+  // Tasks of the workers this task's worker depends on: enqueued by it after its commit.
+  const followUps = task.worker.workers.flatMap((w) => w.tasks.map(ledger));
   return {
     create,
-    task: { plan: task, url: (id) => url(taskRouter, enqueue.path).replace('{item_id}', String(id)), ledger: `${task.worker.snake.replace(/_+$/, '')}.${task.fn}` },
+    ...hits,
+    task: { plan: task, url: (id) => url(taskRouter, enqueue.path).replace('{item_id}', String(id)), ledger: ledger(task), followUps },
   };
 }
 
