@@ -25,7 +25,7 @@ describe('wrap', () => {
   });
 
   test('then all arguments on one indented line, without a trailing comma', () => {
-    const args = ['a'.repeat(45), 'b'.repeat(45)];
+    const args = ['a'.repeat(41), 'b'.repeat(41)];
     expect(wrap('call(', args, ')')).toBe(`call(\n    ${args.join(', ')}\n)`);
   });
 
