@@ -18,6 +18,7 @@ const SHORTCUTS: readonly Shortcut[] = [
   { key: 'y', mod: true, command: 'redo' },
   { key: 'a', mod: true, command: 'select-all' },
   { key: '0', mod: true, command: 'zoom-to-fit' },
+  { key: 'l', mod: true, shift: true, command: 'auto-layout' },
   { key: 'e', mod: true, command: 'export' },
   // Ctrl+C, X and V stay with the platform, whose copy and paste events reach the system
   // clipboard without a permission prompt (renderer/clipboard.ts); the menu's roles raise them too.
