@@ -92,7 +92,8 @@
     const y = pane.y + pane.height / 2;
     let best;
     let bestDistance = Infinity;
-    for (const element of document.querySelectorAll('.react-flow__node')) {
+    // Feature containers let the pointer through; only diagram nodes are dragged.
+    for (const element of document.querySelectorAll('.react-flow__node:not(.react-flow__node-feature)')) {
       const box = element.getBoundingClientRect();
       const distance = Math.hypot(box.x + box.width / 2 - x, box.y + box.height / 2 - y);
       if (distance < bestDistance) [best, bestDistance] = [element, distance];
@@ -100,7 +101,14 @@
     return best;
   }
 
-  const drag = (frames) => gesture(middleNode(), frames, 120);
+  /** Drags the middle node; fails loudly when the drag did not move it, so no figure is of a no-op. */
+  async function drag(frames) {
+    const node = middleNode();
+    const before = node.style.transform;
+    const intervals = await gesture(node, frames, 120);
+    if (node.isConnected && node.style.transform === before) throw new Error('the dragged node did not move');
+    return intervals;
+  }
   const pan = (frames) => gesture(document.querySelector('.react-flow__pane'), frames, 150);
 
   /** Runs Strata's auto-layout by its shortcut; milliseconds until the diagram has moved. */

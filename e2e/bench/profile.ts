@@ -2,7 +2,7 @@
  * Where the canvas spends its time: loads a generated diagram into an unminified build, records a
  * CPU profile of one gesture and prints the functions with the most self time.
  *
- *   npx tsx e2e/bench/profile.ts [drag|pan|open] [nodes]
+ *   npx tsx e2e/bench/profile.ts [drag|pan|open] [nodes] [fit]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -45,6 +45,7 @@ async function run(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     type Bench = { __bench: Record<string, (...args: unknown[]) => Promise<unknown>> };
     if (what !== 'open') await page.evaluate((d) => (window as unknown as Bench).__bench.open(d, { width: 180, height: 52 }), diagram);
+    if (process.argv[4] === 'fit') await page.evaluate(() => (window as unknown as Bench).__bench.fitAll());
     await cdp.send('Profiler.start');
     const events: { name: string; dur?: number; ph: string; tid: number }[] = [];
     cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as typeof events)));
