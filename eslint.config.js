@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}', 'renderer/vite.config.ts'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.bench.ts', 'renderer/vite.config.ts'],
     rules: forbid([...NODE_BUILTINS, 'electron', '**/main/**'], 'renderer/ talks to window.api only: no Node, Electron or main/.'),
   },
   {

@@ -3,12 +3,17 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Kind } from '../domain/diagram';
 import { api } from './api';
 import { Canvas } from './canvas/Canvas';
+import { useClipboardEvents } from './clipboard';
 import { addNodeOfKind, onCommand, openDiagram, runCommand, showOpenResult } from './commands';
 import { ExportDialog } from './panels/ExportDialog';
+import { Inspector } from './panels/Inspector';
 import { MessageDialog, showMessage } from './panels/messages';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
+import { RecoveryPrompt } from './panels/RecoveryPrompt';
 import { Toolbar } from './panels/Toolbar';
+import { useArrowNudge } from './nudge';
+import { startRecovery } from './recovery';
 import { shortcutFor } from './shortcuts';
 import { isDirty, useStore } from './store/store';
 
@@ -24,6 +29,8 @@ function Workspace() {
   useStartup();
   useCommands();
   useWindowTitle();
+  useClipboardEvents();
+  useArrowNudge();
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
     const fit = () => void fitView({ padding: 0.2, duration: 200 });
@@ -42,10 +49,12 @@ function Workspace() {
   return (
     <div className="app" onDragOver={allowFileDrop} onDrop={openDroppedFile}>
       <Toolbar />
+      <RecoveryPrompt />
       <main className="workspace">
         <Palette onAdd={addAtCentre} />
         <Canvas />
         <aside className="side-panel">
+          <Inspector />
           <ProblemsPanel />
         </aside>
       </main>
@@ -65,7 +74,9 @@ function useStartup() {
   useEffect(() => {
     // Exposed for end-to-end tests, which assert on the store as well as the DOM.
     (window as unknown as { strata: unknown }).strata = { getState: useStore.getState };
-    api.loadSample().then(useStore.getState().load, (error: Error) => showMessage('The sample did not load', error.message));
+    const loadSample = () =>
+      api.loadSample().then(useStore.getState().load, (error: Error) => showMessage('The sample did not load', error.message));
+    return startRecovery(loadSample);
   }, []);
 }
 

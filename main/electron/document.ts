@@ -9,7 +9,11 @@ export class DocumentState {
   private dirty = false;
   private closeAfterSave = false;
 
-  constructor(private readonly window: BrowserWindow) {
+  /** `discardRecovery` runs when the user closes without saving: they chose to lose that work. */
+  constructor(
+    private readonly window: BrowserWindow,
+    private readonly discardRecovery: () => Promise<void>,
+  ) {
     window.on('close', (event) => {
       if (!this.dirty) return;
       event.preventDefault();
@@ -37,7 +41,7 @@ export class DocumentState {
       this.closeAfterSave = true;
       this.window.webContents.send(EVENT_CHANNELS.menuCommand, 'save');
     } else if (choice === 1) {
-      this.window.destroy();
+      void this.discardRecovery().finally(() => this.window.destroy());
     }
   }
 }

@@ -26,8 +26,9 @@ async function start(): Promise<void> {
   hardenSession();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   const window = createMainWindow();
-  const document = new DocumentState(window);
   const userData = app.getPath('userData');
+  const recovery = new RecoveryStore(userData);
+  const document = new DocumentState(window, () => recovery.clear());
   const recent = new RecentFiles(userData);
   await cleanInterruptedSaves(userData, recent);
   const handlers = createHandlers({
@@ -43,10 +44,19 @@ async function start(): Promise<void> {
     showInFolder: (path) => shell.showItemInFolder(path),
     sendExportProgress: (progress) => window.webContents.send(EVENT_CHANNELS.exportProgress, progress),
     recent,
-    recovery: new RecoveryStore(userData),
+    recovery,
   });
-  registerHandlers(handlers, window);
-  installMenu(window);
+  // Opening and saving change the recent files, which the native menu lists.
+  const rebuildMenu = async () => installMenu(window, await recent.list());
+  registerHandlers(
+    {
+      ...handlers,
+      openDiagram: (payload) => handlers.openDiagram(payload).finally(rebuildMenu),
+      saveDiagram: (payload) => handlers.saveDiagram(payload).finally(rebuildMenu),
+    },
+    window,
+  );
+  await rebuildMenu();
   forwardOpenedFiles(window);
   await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 }

@@ -3,8 +3,11 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  Panel,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type IsValidConnection,
   type NodeChange,
@@ -16,23 +19,37 @@ import { edgeVerdict } from '../../domain/rules';
 import { findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
 import { addEdge, addNodeOfKind } from '../commands';
+import { SearchBox } from '../panels/SearchBox';
+import { CanvasMiniMap } from './CanvasMiniMap';
+import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, type StrataFlowEdge } from './derive';
+import { FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
 export const KIND_DRAG_TYPE = 'application/x-strata-kind';
 /** Half a node's size, so a dropped node is centred on the pointer. */
 const NODE_HALF = { x: 90, y: 26 };
-const nodeTypes = { strata: StrataNode };
+const nodeTypes = { strata: StrataNode, feature: FeatureGroup };
+type CanvasNode = StrataFlowNode | FeatureFlowNode;
+/** Designers' habits: drag on empty canvas pans, Shift+drag draws a marquee, Shift-click toggles. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const GRID: [number, number] = [20, 20];
 const edgeTypes = { strata: StrataEdge };
 
 export function Canvas() {
   const diagram = useStore((state) => state.diagram);
   const selection = useStore((state) => state.selection);
+  const renaming = useStore((state) => state.renaming);
   const index = findingsOf(diagram);
-  const nodes = useMemo(() => flowNodes(diagram.nodes, selection, index), [diagram.nodes, selection, index]);
+  const nodes = useMemo(() => flowNodes(diagram.nodes, selection, index, renaming), [diagram.nodes, selection, index, renaming]);
   const edges = useMemo(() => flowEdges(diagram.edges, selection, index), [diagram.edges, selection, index]);
+  const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
+  const shown = useMemo<CanvasNode[]>(() => (features.length > 0 ? [...features, ...nodes] : nodes), [features, nodes]);
+  const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
+  // Changes only when the zoom crosses 75 %, where nodes switch to their far-away look.
+  const far = useFlowStore((state) => state.transform[2] < 0.75);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -46,9 +63,9 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<StrataFlowNode, StrataFlowEdge>
-        nodes={nodes}
+    <div className={far ? 'canvas zoom-far' : 'canvas'} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<CanvasNode, StrataFlowEdge>
+        nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -56,17 +73,31 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDragStop={() => useStore.getState().endGesture()}
+        onNodeDragStop={(_event, _node, dragged) => endNodeDrag(dragged)}
+        onSelectionDragStop={(_event, dragged) => endNodeDrag(dragged)}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionMode={SelectionMode.Partial}
+        snapToGrid={snapToGrid}
+        snapGrid={GRID}
         onNodeDoubleClick={(_event, node) => useStore.getState().rename(node.id)}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
+        onlyRenderVisibleElements
+        colorMode="system"
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <ConnectionWatcher />
+        {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
+        {snapToGrid && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
         <Controls showInteractive={false} />
+        <CanvasMiniMap />
+        <Panel position="top-left">
+          <SearchBox />
+        </Panel>
       </ReactFlow>
     </div>
   );
@@ -80,7 +111,8 @@ function allowKindDrop(event: DragEvent) {
 }
 
 /** Drags move nodes inside a gesture (one undo step); clicks change the selection. */
-function onNodesChange(changes: NodeChange<StrataFlowNode>[]) {
+function onNodesChange(all: NodeChange<CanvasNode>[]) {
+  const changes = takeFeatureChanges<StrataFlowNode>(all);
   const store = useStore.getState();
   const positions = new Map<string, Position>();
   for (const change of changes) {

@@ -7,6 +7,7 @@ import { MarkerType, type Edge } from '@xyflow/react';
 import type { DiagramEdge, DiagramNode } from '../../domain/diagram';
 import type { FindingIndex, ItemStatus } from '../store/findings';
 import type { Selection } from '../store/store';
+import { NODE_SIZE } from './features';
 import type { StrataFlowNode } from './StrataNode';
 
 export type StrataEdgeData = { status: ItemStatus | undefined };
@@ -15,21 +16,35 @@ export type StrataFlowEdge = Edge<StrataEdgeData, 'strata'>;
 interface Cached<T> {
   readonly selected: boolean;
   readonly statusKey: string;
+  readonly editing?: boolean;
   readonly flow: T;
 }
 
+/**
+ * The drawn size, known up front: measurements never flow back into these derived nodes, and
+ * the mini map draws only nodes whose size it knows.
+ */
+const SIZE = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height };
 const nodeCache = new WeakMap<DiagramNode, Cached<StrataFlowNode>>();
 const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
 
-export function flowNodes(nodes: readonly DiagramNode[], selection: Selection, index: FindingIndex): StrataFlowNode[] {
+/** `renaming` is the node whose name is being edited: passed in, so no node subscribes to the store. */
+export function flowNodes(
+  nodes: readonly DiagramNode[],
+  selection: Selection,
+  index: FindingIndex,
+  renaming: string | null = null,
+): StrataFlowNode[] {
   return nodes.map((node) => {
     const selected = selection.nodes.has(node.id);
     const status = index.nodes.get(node.id);
     const statusKey = status?.key ?? '';
+    const editing = node.id === renaming;
     const cached = nodeCache.get(node);
-    if (cached && cached.selected === selected && cached.statusKey === statusKey) return cached.flow;
-    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data: { node, status }, selected };
-    nodeCache.set(node, { selected, statusKey, flow });
+    if (cached && cached.selected === selected && cached.statusKey === statusKey && cached.editing === editing) return cached.flow;
+    const data = { node, status, editing };
+    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, ...SIZE };
+    nodeCache.set(node, { selected, statusKey, editing, flow });
     return flow;
   });
 }

@@ -1,6 +1,9 @@
 /** File actions and the project's settings. */
 import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
 import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
+import { autoLayout } from '../layout/autoLayout';
+import { PictureButton } from './PictureDialog';
+import { RecentMenu } from './RecentMenu';
 import { isDirty, useStore } from '../store/store';
 
 export function Toolbar() {
@@ -22,6 +25,7 @@ export function Toolbar() {
         <button type="button" onClick={() => void openDiagram()} title="Open (Ctrl+O)">
           Open…
         </button>
+        <RecentMenu />
         <button type="button" onClick={() => void saveDiagram()} title="Save (Ctrl+S)">
           Save
         </button>
@@ -31,8 +35,11 @@ export function Toolbar() {
         <button type="button" className="primary" onClick={() => runCommand('export')} title="Export project (Ctrl+E)">
           Export…
         </button>
+        <PictureButton />
+        <button type="button" onClick={() => void autoLayout()} title="Auto-layout: lanes by layer, features together (Ctrl+Shift+L)">Auto-layout</button>
       </nav>
       <ProjectSettings />
+      <SnapToggle />
       <StrictToggle />
     </header>
   );
@@ -71,6 +78,16 @@ function Choice<T extends string>(props: { label: string; value: T; options: rea
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+function SnapToggle() {
+  const snap = useStore((state) => state.snapToGrid);
+  return (
+    <label className="strict-toggle" title="Snap dragged nodes to a 20px grid">
+      <input type="checkbox" checked={snap} onChange={(event) => useStore.getState().setSnapToGrid(event.target.checked)} />
+      Snap
     </label>
   );
 }
