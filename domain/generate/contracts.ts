@@ -54,8 +54,9 @@ export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
       ],
     });
     out.push({ name: 'core sits below everything', type: 'forbidden', fields: [['source_modules', [`${plan.pkg}.core`]], ['forbidden_modules', [...containers, m.container, m.deps, `${plan.pkg}.main`].filter(has)]] });
+    const linked = featureLinks(plan);
     for (const feature of containers) {
-      const others = containers.filter((o) => o !== feature && !featureEdge(plan, feature, o));
+      const others = containers.filter((o) => o !== feature && !linked.has(`${lastPart(feature)}>${lastPart(o)}`));
       if (others.length === 0) continue;
       out.push({
         name: `Feature ${feature.split('.').pop()} is independent of the features it has no drawn edge to`,
@@ -106,7 +107,11 @@ function drawnRouteImports(plan: Plan, m: Modules): string[] {
   return [...lines].sort();
 }
 
-function featureEdge(plan: Plan, from: string, to: string): boolean {
-  const name = (f: string): string => f.split('.').pop()!;
-  return plan.edges.some((e) => e.source.feature === name(from) && e.target.feature === name(to));
+/** Every `from>to` feature pair joined by at least one drawn edge, computed once per export. */
+function featureLinks(plan: Plan): ReadonlySet<string> {
+  return new Set(plan.edges.filter((e) => e.source.feature && e.target.feature).map((e) => `${e.source.feature}>${e.target.feature}`));
+}
+
+function lastPart(module: string): string {
+  return module.slice(module.lastIndexOf('.') + 1);
 }
