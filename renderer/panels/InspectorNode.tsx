@@ -1,6 +1,5 @@
 /** The Inspector for one node: name, feature, engine, details, dependencies and findings. */
-import { memo, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { memo, useMemo, useRef, useState } from 'react';
 import { ENGINES, KIND_INFO, engineOf, type DiagramNode, type Engine, type Kind } from '../../domain/diagram';
 import { edgeVerdict } from '../../domain/rules';
 import { addEdge } from '../commands';
@@ -58,13 +57,14 @@ function EngineField({ node, onChange }: { node: DiagramNode; onChange: (engine:
  * Enter (or Add). Strict mode refuses what the rules call an error, as drawing it would.
  */
 function DependsOn({ node }: { node: DiagramNode }) {
-  const diagram = useStore((state) => state.diagram);
+  // Edges and names only: a drag changes positions every frame and must not re-render this.
+  const edges = useStore((state) => state.diagram.edges);
   const [target, setTarget] = useState('');
   const [note, setNote] = useState<{ text: string; severity?: string }>();
   const choices = useChoices(node.id);
-  const outgoing = diagram.edges.filter((edge) => edge.source === node.id);
-  const names = new Map(outgoing.map((edge) => [edge.target, diagram.nodes.find((other) => other.id === edge.target)]));
-  const preview = target ? edgeVerdict(diagram, node.id, target) : undefined;
+  const outgoing = useMemo(() => edges.filter((edge) => edge.source === node.id), [edges, node.id]);
+  const names = useMemo(() => new Map(choices.map((choice) => [choice.id, choice])), [choices]);
+  const preview = target ? edgeVerdict(useStore.getState().diagram, node.id, target) : undefined;
   const add = () => {
     if (!target || !preview) return;
     if (useStore.getState().strict && preview.severity === 'error') {
@@ -133,18 +133,27 @@ interface NodeChoice {
  * nodes) neither re-sorts nor re-renders a list that may hold thousands of options.
  */
 function useChoices(selfId: string): NodeChoice[] {
-  const labels = useStore(useShallow((state) => state.diagram.nodes.map((n) => JSON.stringify([n.kind, n.id, n.name]))));
+  const last = useRef<readonly DiagramNode[] | null>(null);
+  // The same array back while ids, kinds and names are unchanged, so moves cost one cheap scan.
+  const nodes = useStore((state) => {
+    const next = state.diagram.nodes;
+    if (last.current && sameChoices(last.current, next)) return last.current;
+    last.current = next;
+    return next;
+  });
   return useMemo(
     () =>
-      labels
-        .map((label) => {
-          const [kind, id, name] = JSON.parse(label) as [Kind, string, string];
-          return { kind, id, name };
-        })
-        .filter((choice) => choice.id !== selfId)
+      nodes
+        .filter((node) => node.id !== selfId)
+        .map(({ kind, id, name }) => ({ kind, id, name }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-    [labels, selfId],
+    [nodes, selfId],
   );
+}
+
+function sameChoices(a: readonly DiagramNode[], b: readonly DiagramNode[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((node, i) => node.id === b[i]!.id && node.name === b[i]!.name && node.kind === b[i]!.kind);
 }
 
 const ChoiceOptions = memo(function ChoiceOptions({ choices }: { choices: readonly NodeChoice[] }) {
