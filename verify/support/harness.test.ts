@@ -5,10 +5,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
-export const PIP_CACHE = join(REPO, '.cache', 'pip');
+/** Wheels downloaded from PyPI, kept outside the checkout so that a fresh clone on the same machine reuses them. */
+export const PIP_CACHE = process.env.PIP_CACHE_DIR ?? join(homedir(), '.cache', 'strata-pip');
 mkdirSync(PIP_CACHE, { recursive: true });
 
 export interface RunResult {
