@@ -7,7 +7,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/electron/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve('main/electron/index.ts'), 'archive-worker': resolve('main/export/archive-worker.ts') },
+      },
     },
   },
   preload: {

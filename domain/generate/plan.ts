@@ -165,9 +165,13 @@ function assemble(
   edges: Array<{ source: NodePlan; target: NodePlan }>,
   classes: NameRegistry,
 ): Plan {
-  const targets = (id: string, kind: Kind): NodePlan[] => edges.filter((e) => e.source.id === id && e.target.kind === kind).map((e) => e.target);
+  // Lookups by id, built once: scanning every edge per node made planning quadratic.
+  const targetsBySource = groupBy(edges, (e) => e.source.id);
+  const targets = (id: string, kind: Kind): NodePlan[] =>
+    (targetsBySource.get(id) ?? []).filter((e) => e.target.kind === kind).map((e) => e.target);
   const ofKind = (kind: Kind): NodePlan[] => [...base.values()].filter((n) => n.kind === kind);
-  const nodeOf = (id: string): DiagramNode => diagram.nodes.find((n) => n.id === id)!;
+  const nodesById = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodeOf = (id: string): DiagramNode => nodesById.get(id)!;
   const compose = new NameRegistry(['api', 'migrate', 'worker', 'scheduler']);
   const infra = (n: NodePlan): InfraPlan => ({ ...n, engine: engineOf(nodeOf(n.id)) ?? '', compose: compose.claim(n.id, n.snake.replace(/_/g, '-')) });
 
@@ -268,4 +272,14 @@ function assemble(
     edges,
     features: [...new Set([...base.values()].map((n) => n.feature))].sort(),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

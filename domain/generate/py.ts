@@ -141,7 +141,7 @@ export function pyModule(parts: {
   const imports = renderImports(parts.imports ?? [], parts.firstParty, parts.self);
   if (imports) chunks.push(imports);
   const head = chunks.join('\n\n');
-  const blocks = parts.blocks.map((b) => b.replace(/\s+$/, '')).filter((b) => b !== '');
+  const blocks = parts.blocks.map((b) => b.trimEnd()).filter((b) => b !== '');
   if (blocks.length === 0) return head === '' ? '' : `${head}\n`;
   const body = blocks.join('\n\n\n');
   if (head === '') return `${body}\n`;
@@ -154,15 +154,13 @@ export function pyModule(parts: {
  * backslashes or line breaks, which would end the string or the line early.
  */
 export function docText(text: string): string {
-  return [...text]
-    .map((ch) => (isControl(ch) ? ' ' : ch))
-    .join('')
+  return text
+    .replace(CONTROL_CHARACTERS, ' ')
     .replace(/["'\\`\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function isControl(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-}
+/** C0 and C1 control characters, DEL included: matching them is the point. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;

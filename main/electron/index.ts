@@ -2,6 +2,7 @@
 import { app, dialog, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { EVENT_CHANNELS } from '../../preload/api';
+import { useBuiltArchiveWorker } from '../export/archive-thread';
 import { removeStaleTempFiles } from '../files';
 import { createHandlers, type SaveKind } from '../handlers';
 import { RecentFiles } from '../recent';
@@ -23,6 +24,8 @@ const FILTERS: Record<SaveKind, Electron.FileFilter> = {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // electron.config.ts builds the export worker beside this bundle.
+  useBuiltArchiveWorker(join(import.meta.dirname, 'archive-worker.js'));
   hardenSession();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   const window = createMainWindow();

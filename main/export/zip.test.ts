@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readZip, zipProblems } from '../testing/read-zip';
-import { TargetExists, writeZip } from './zip';
+import { zipFiles } from './archive';
+import { TargetExists, writeArchive, writeZip } from './zip';
 
 let folder: string;
 const files = new Map([
@@ -19,15 +20,32 @@ beforeEach(async () => {
 describe('writeZip', () => {
   it('writes every file under one root, readable by an independent reader', async () => {
     const target = join(folder, 'shop.zip');
-    const progress: number[] = [];
-    const bytes = await writeZip(target, files, { overwrite: false, onProgress: (done) => progress.push(done) });
-    expect(bytes).toBeGreaterThan(0);
+    const bytes = await writeZip(target, files, { overwrite: false });
+    expect(bytes).toBe((await readFile(target)).length);
     const entries = await readZip(target);
     expect(entries.map((e) => e.name).sort()).toEqual([...files.keys()].sort());
     expect(entries.find((e) => e.name === 'shop/src/shop/main.py')?.text).toBe('print("hi")\n');
     expect(zipProblems(entries, 'shop')).toEqual([]);
-    expect(progress).toEqual([1, 2, 3]);
     expect(await readdir(folder)).toEqual(['shop.zip']);
+  });
+
+  it('keeps non-ASCII names and text, marks shell scripts executable, and reports progress per file', async () => {
+    const target = join(folder, 'café.zip');
+    const progress: number[] = [];
+    const more = new Map([...files, ['shop/docs/naïve – ünïcode.md', 'größe ✓\n'], ['shop/scripts/run.sh', '#!/bin/sh\n']]);
+    await writeArchive(target, zipFiles(more, (done) => progress.push(done)), { overwrite: false });
+    const entries = await readZip(target);
+    expect(entries.find((e) => e.name === 'shop/docs/naïve – ünïcode.md')?.text).toBe('größe ✓\n');
+    expect(entries.find((e) => e.name === 'shop/scripts/run.sh')?.mode).toBe(0o755);
+    expect(entries.find((e) => e.name === 'shop/README.md')?.mode).toBe(0o644);
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('compresses: a repetitive file takes a fraction of its size', async () => {
+    const big = new Map([['shop/big.py', 'x = 1\n'.repeat(50_000)]]);
+    const bytes = await writeZip(join(folder, 'big.zip'), big, { overwrite: false });
+    expect(bytes).toBeLessThan(300_000 / 50);
+    expect((await readZip(join(folder, 'big.zip')))[0]!.text).toBe(big.get('shop/big.py'));
   });
 
   it('gives the same bytes for the same files', async () => {

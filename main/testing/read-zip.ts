@@ -4,6 +4,8 @@ import yauzl from 'yauzl';
 export interface ZipEntry {
   readonly name: string;
   readonly text: string;
+  /** Unix permission bits, from the entry's external attributes. */
+  readonly mode: number;
 }
 
 export function readZip(path: string): Promise<ZipEntry[]> {
@@ -19,7 +21,7 @@ export function readZip(path: string): Promise<ZipEntry[]> {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
-            entries.push({ name: entry.fileName, text: Buffer.concat(chunks).toString('utf8') });
+            entries.push({ name: entry.fileName, text: Buffer.concat(chunks).toString('utf8'), mode: (entry.externalFileAttributes >>> 16) & 0o777 });
             zip.readEntry();
           });
         });
@@ -30,7 +32,7 @@ export function readZip(path: string): Promise<ZipEntry[]> {
 }
 
 /** Problems a zip must not have: entries outside one root folder, absolute paths, duplicates. */
-export function zipProblems(entries: readonly ZipEntry[], root: string): string[] {
+export function zipProblems(entries: readonly Pick<ZipEntry, 'name'>[], root: string): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const { name } of entries) {
