@@ -5,7 +5,7 @@
  *   npx tsx e2e/bench/profile.ts [drag|pan|open] [nodes] [fit]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -62,6 +62,8 @@ async function run(): Promise<void> {
     for (const e of events) if (e.tid === main && e.ph === 'X' && e.dur) totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
     console.log([...totals].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, t]) => `${t.toFixed(0)} ms ${n}`).join('\n'));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+    // PROFILE_OUT=file.cpuprofile keeps the whole profile, for Chromium DevTools or other tools.
+    if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     const sorted = Array.isArray(result) ? [...result].sort((a, b) => a - b) : [];
     console.log(what, Array.isArray(result) ? `frame p50 ${sorted[sorted.length >> 1]} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]} ms` : result);
     const self = new Map<string, number>();

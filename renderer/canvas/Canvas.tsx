@@ -22,7 +22,7 @@ import { addEdge, addNodeOfKind } from '../commands';
 import { SearchBox } from '../panels/SearchBox';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { ConnectionWatcher } from './ConnectionHint';
-import { flowEdges, flowNodes, type StrataFlowEdge } from './derive';
+import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
 import { FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
@@ -36,6 +36,16 @@ type CanvasNode = StrataFlowNode | FeatureFlowNode;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const GRID: [number, number] = [20, 20];
 const edgeTypes = { strata: StrataEdge };
+/*
+ * Everything handed to React Flow is defined once, out here: a new function or object on each
+ * render reaches every node wrapper (or React Flow's store) and re-renders all of them on every
+ * drag frame, which at 1,000 nodes costs tens of milliseconds.
+ */
+const FIT_VIEW = { padding: 0.2, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const onNodeDragStop = (_event: unknown, _node: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
+const onSelectionDragStop = (_event: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
+const onNodeDoubleClick = (_event: unknown, node: CanvasNode) => useStore.getState().rename(node.id);
 
 export function Canvas() {
   const diagram = useStore((state) => state.diagram);
@@ -48,8 +58,9 @@ export function Canvas() {
   const shown = useMemo<CanvasNode[]>(() => (features.length > 0 ? [...features, ...nodes] : nodes), [features, nodes]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
-  // Changes only when the zoom crosses 75 %, where nodes switch to their far-away look.
-  const far = useFlowStore((state) => state.transform[2] < 0.75);
+  // Changes only when the zoom crosses a level of detail: far nodes drop their kind line; at an
+  // overview zoom they also drop icon pictures and handles, too small there to read or grab.
+  const detail = useFlowStore((state) => levelOfDetail(state.transform[2]));
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -63,7 +74,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={far ? 'canvas zoom-far' : 'canvas'} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
+    <div className={`canvas ${detail}`} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<CanvasNode, StrataFlowEdge>
         nodes={shown}
         edges={edges}
@@ -73,22 +84,22 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDragStop={(_event, _node, dragged) => endNodeDrag(dragged)}
-        onSelectionDragStop={(_event, dragged) => endNodeDrag(dragged)}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionDragStop={onSelectionDragStop}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionMode={SelectionMode.Partial}
         snapToGrid={snapToGrid}
         snapGrid={GRID}
-        onNodeDoubleClick={(_event, node) => useStore.getState().rename(node.id)}
+        onNodeDoubleClick={onNodeDoubleClick}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
         onlyRenderVisibleElements
         colorMode="system"
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <ConnectionWatcher />
         {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
@@ -101,6 +112,11 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
+}
+
+function levelOfDetail(zoom: number): string {
+  if (zoom < 0.4) return 'zoom-far zoom-overview';
+  return zoom < 0.75 ? 'zoom-far' : 'zoom-near';
 }
 
 function allowKindDrop(event: DragEvent) {
@@ -119,6 +135,7 @@ function onNodesChange(all: NodeChange<CanvasNode>[]) {
     if (change.type === 'position' && change.position) {
       positions.set(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
     }
+    if (change.type === 'dimensions' && change.dimensions) rememberMeasured(change.id, change.dimensions);
   }
   if (positions.size > 0) store.editInGesture({ type: 'move-nodes', positions });
   const nodes = applySelect(store.selection.nodes, changes);

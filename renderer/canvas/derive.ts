@@ -26,6 +26,18 @@ interface Cached<T> {
  */
 const SIZE = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height };
 const nodeCache = new WeakMap<DiagramNode, Cached<StrataFlowNode>>();
+
+type Size = { readonly width: number; readonly height: number };
+/**
+ * Sizes React Flow measured, by node id. A flow node re-created for an edit carries its last
+ * size: without one, React Flow drops the node's handle positions and measures it again (a
+ * forced layout and a second store update) on every frame the node is dragged.
+ */
+const measuredSizes = new Map<string, Size>();
+
+export function rememberMeasured(id: string, size: Size): void {
+  measuredSizes.set(id, size);
+}
 const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
 
 /** `renaming` is the node whose name is being edited: passed in, so no node subscribes to the store. */
@@ -43,7 +55,8 @@ export function flowNodes(
     const cached = nodeCache.get(node);
     if (cached && cached.selected === selected && cached.statusKey === statusKey && cached.editing === editing) return cached.flow;
     const data = { node, status, editing };
-    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, ...SIZE };
+    const measured = measuredSizes.get(node.id);
+    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, ...SIZE, ...(measured && { measured }) };
     nodeCache.set(node, { selected, statusKey, editing, flow });
     return flow;
   });
