@@ -23,12 +23,27 @@ export interface PictureOptions {
   readonly theme: Theme;
 }
 
+/** The smallest rectangle holding all of `rects` (feature boxes are drawn outside React Flow's nodes). */
+export function unionOf(first: Rect, ...rest: readonly Rect[]): Rect {
+  let left = first.x;
+  let top = first.y;
+  let right = first.x + first.width;
+  let bottom = first.y + first.height;
+  for (const rect of rest) {
+    left = Math.min(left, rect.x);
+    top = Math.min(top, rect.y);
+    right = Math.max(right, rect.x + rect.width);
+    bottom = Math.max(bottom, rect.y + rect.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
 /** Room around the outermost nodes, in canvas units. */
 export const PICTURE_PADDING = 32;
 
 /**
  * The picture's size in canvas units and the viewport transform that fits `bounds` (every
- * node, as React Flow measured them: `getNodesBounds(getNodes())` of the React Flow instance).
+ * node as React Flow measured them, `getNodesBounds(getNodes())`, and every feature box).
  */
 export function pictureFrame(bounds: Rect): { width: number; height: number; transform: string } {
   const width = Math.max(1, Math.ceil(bounds.width + 2 * PICTURE_PADDING));

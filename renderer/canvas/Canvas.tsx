@@ -23,7 +23,7 @@ import { SearchBox } from '../panels/SearchBox';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
-import { FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
+import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
@@ -102,6 +102,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <ConnectionWatcher />
+        <FeatureBoxes />
         {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
         {snapToGrid && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
         <Controls showInteractive={false} />
@@ -128,6 +129,9 @@ function allowKindDrop(event: DragEvent) {
 
 /** Drags move nodes inside a gesture (one undo step); clicks change the selection. */
 function onNodesChange(all: NodeChange<CanvasNode>[]) {
+  for (const change of all) {
+    if (change.type === 'dimensions' && change.dimensions) rememberMeasured(change.id, change.dimensions);
+  }
   const changes = takeFeatureChanges<StrataFlowNode>(all);
   const store = useStore.getState();
   const positions = new Map<string, Position>();
@@ -135,7 +139,6 @@ function onNodesChange(all: NodeChange<CanvasNode>[]) {
     if (change.type === 'position' && change.position) {
       positions.set(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
     }
-    if (change.type === 'dimensions' && change.dimensions) rememberMeasured(change.id, change.dimensions);
   }
   if (positions.size > 0) store.editInGesture({ type: 'move-nodes', positions });
   const nodes = applySelect(store.selection.nodes, changes);

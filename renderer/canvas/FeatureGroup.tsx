@@ -1,12 +1,15 @@
 /**
- * Feature containers on the canvas. Each is a React Flow node derived from its members' box,
- * never stored: dragging its label moves the members (one gesture, one undo step), and a node
+ * Feature containers on the canvas, derived from their members' box and never stored. The box is
+ * drawn in React Flow's viewport portal, outside its nodes; only the label is a React Flow node,
+ * whose size never changes, so a member dragged across the canvas costs React Flow no
+ * re-measuring. Dragging the label moves the members (one gesture, one undo step), and a node
  * dropped inside another feature's box joins that feature.
  */
-import type { Node, NodeChange, NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { ViewportPortal, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import type { DiagramNode, Position } from '../../domain/diagram';
 import { useStore } from '../store/store';
+import { measuredSize } from './derive';
 import { adoptedFeatures, featureBoxes, moveMembers, type FeatureBox } from './features';
 
 export type FeatureNodeData = { box: FeatureBox };
@@ -14,6 +17,8 @@ export type FeatureFlowNode = Node<FeatureNodeData, 'feature'>;
 
 /** Container ids live beside diagram ids in React Flow; the prefix keeps them apart. */
 const FEATURE_ID_PREFIX = 'strata-feature:';
+/** Where the label sits inside its box's top-left corner. */
+const LABEL_OFFSET = { x: 12, y: 7 } as const;
 
 export function isFeatureNodeId(id: string): boolean {
   return id.startsWith(FEATURE_ID_PREFIX);
@@ -21,27 +26,44 @@ export function isFeatureNodeId(id: string): boolean {
 
 export const FeatureGroup = memo(function FeatureGroup({ data }: NodeProps<FeatureFlowNode>) {
   return (
-    <div className="feature-group" data-feature={data.box.feature}>
-      <span className="feature-label" title={`Feature "${data.box.feature}": drag to move its ${data.box.members.length} nodes`}>
-        {data.box.feature}
-      </span>
-    </div>
+    <span className="feature-label" title={`Feature "${data.box.feature}": drag to move its ${data.box.members.length} nodes`}>
+      {data.box.feature}
+    </span>
   );
 });
 
+/** The boxes, behind nodes and edges, in canvas coordinates. Rendered once inside <ReactFlow>. */
+export function FeatureBoxes() {
+  const nodes = useStore((state) => state.diagram.nodes);
+  const boxes = useMemo(() => featureBoxes(nodes), [nodes]);
+  return (
+    <ViewportPortal>
+      {boxes.map((box) => (
+        <div
+          key={box.feature}
+          className="feature-group"
+          data-feature={box.feature}
+          style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }}
+        />
+      ))}
+    </ViewportPortal>
+  );
+}
+
 const cache = new Map<string, FeatureFlowNode>();
 
-/** One container per feature, reusing the flow object while its box is unchanged. */
+/** One label node per feature, reusing the flow object while the label stays where it was. */
 export function featureFlowNodes(nodes: readonly DiagramNode[]): FeatureFlowNode[] {
   return featureBoxes(nodes).map((box) => {
     const cached = cache.get(box.feature);
-    if (cached && sameBox(cached.data.box, box)) return cached;
+    if (cached && sameLabel(cached.data.box, box)) return cached;
+    const id = FEATURE_ID_PREFIX + box.feature;
+    const measured = measuredSize(id);
     const flow: FeatureFlowNode = {
-      id: FEATURE_ID_PREFIX + box.feature,
+      id,
       type: 'feature',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
+      position: { x: box.x + LABEL_OFFSET.x, y: box.y + LABEL_OFFSET.y },
+      ...(measured && { measured }),
       data: { box },
       dragHandle: '.feature-label',
       selectable: false,
@@ -55,8 +77,8 @@ export function featureFlowNodes(nodes: readonly DiagramNode[]): FeatureFlowNode
   });
 }
 
-function sameBox(a: FeatureBox, b: FeatureBox): boolean {
-  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.members.join() === b.members.join();
+function sameLabel(a: FeatureBox, b: FeatureBox): boolean {
+  return a.x === b.x && a.y === b.y && a.members.length === b.members.length;
 }
 
 /** Turns container moves into member moves and hands back the changes meant for diagram nodes. */
@@ -65,7 +87,10 @@ export function takeFeatureChanges<T extends Node>(changes: readonly NodeChange<
   for (const change of changes) {
     const id = change.type === 'add' || change.type === 'replace' ? change.item.id : change.id;
     if (!isFeatureNodeId(id)) rest.push(change as NodeChange<T>);
-    else if (change.type === 'position' && change.position) moveFeature(id.slice(FEATURE_ID_PREFIX.length), change.position);
+    else if (change.type === 'position' && change.position) {
+      const boxCorner = { x: change.position.x - LABEL_OFFSET.x, y: change.position.y - LABEL_OFFSET.y };
+      moveFeature(id.slice(FEATURE_ID_PREFIX.length), boxCorner);
+    }
   }
   return rest;
 }

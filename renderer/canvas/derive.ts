@@ -38,6 +38,10 @@ const measuredSizes = new Map<string, Size>();
 export function rememberMeasured(id: string, size: Size): void {
   measuredSizes.set(id, size);
 }
+
+export function measuredSize(id: string): Size | undefined {
+  return measuredSizes.get(id);
+}
 const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
 
 /** `renaming` is the node whose name is being edited: passed in, so no node subscribes to the store. */
@@ -55,7 +59,7 @@ export function flowNodes(
     const cached = nodeCache.get(node);
     if (cached && cached.selected === selected && cached.statusKey === statusKey && cached.editing === editing) return cached.flow;
     const data = { node, status, editing };
-    const measured = measuredSizes.get(node.id);
+    const measured = measuredSize(node.id);
     const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, ...SIZE, ...(measured && { measured }) };
     nodeCache.set(node, { selected, statusKey, editing, flow });
     return flow;

@@ -3,7 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../preload/api';
 import { onCommand } from '../commands';
-import { exportPicture, SCALES, type PictureFormat, type PictureOptions } from '../pictures';
+import { featureBoxes } from '../canvas/features';
+import { exportPicture, SCALES, unionOf, type PictureFormat, type PictureOptions } from '../pictures';
 import { useStore } from '../store/store';
 import { showMessage } from './messages';
 
@@ -38,7 +39,9 @@ function PictureDialog({ initialFormat, onClose }: { initialFormat: PictureForma
   const save = async () => {
     setBusy(true);
     try {
-      const result = await exportPicture(useStore.getState().diagram, getNodesBounds(getNodes()), options);
+      const { diagram } = useStore.getState();
+      const bounds = unionOf(getNodesBounds(getNodes()), ...featureBoxes(diagram.nodes));
+      const result = await exportPicture(diagram, bounds, options);
       if (result.status === 'failed') showMessage('The picture was not saved', result.message);
       onClose();
     } catch (error) {
