@@ -26,6 +26,7 @@ interface Cached<T> {
  */
 const SIZE = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height };
 const nodeCache = new WeakMap<DiagramNode, Cached<StrataFlowNode>>();
+const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
 
 type Size = { readonly width: number; readonly height: number };
 /**
@@ -42,7 +43,6 @@ export function rememberMeasured(id: string, size: Size): void {
 export function measuredSize(id: string): Size | undefined {
   return measuredSizes.get(id);
 }
-const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
 
 /** `renaming` is the node whose name is being edited: passed in, so no node subscribes to the store. */
 export function flowNodes(
