@@ -2,9 +2,19 @@
 import { expect, type Page } from '@playwright/test';
 import type { Diagram } from '../domain/diagram';
 
+/**
+ * Opens the app on the sample. Tests share one server and so one recovery file: an earlier
+ * test's unsaved work is discarded first, or its recovery prompt would shift this test's canvas.
+ */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
+  await page.evaluate(async () => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="strata-token"]')?.content ?? '';
+    await fetch('api/clearRecovery', { method: 'POST', headers: { 'content-type': 'application/json', 'x-strata-token': token }, body: 'null' });
+  });
+  await page.reload();
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(page.getByRole('button', { name: 'Discard' })).toHaveCount(0);
 }
 
 /** The store's diagram, read from the running app. */

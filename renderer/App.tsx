@@ -2,7 +2,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Kind } from '../domain/diagram';
 import { api } from './api';
-import { Canvas } from './canvas/Canvas';
+import { Canvas, FIT_PADDING } from './canvas/Canvas';
 import { useClipboardEvents } from './clipboard';
 import { addNodeOfKind, onCommand, openDiagram, runCommand, showOpenResult } from './commands';
 import { ExportDialog } from './panels/ExportDialog';
@@ -33,7 +33,7 @@ function Workspace() {
   useArrowNudge();
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
-    const fit = () => void fitView({ padding: 0.2, duration: 200 });
+    const fit = () => void fitView({ padding: FIT_PADDING, duration: 200 });
     window.addEventListener('strata:zoom-to-fit', fit);
     return () => window.removeEventListener('strata:zoom-to-fit', fit);
   }, [fitView]);

@@ -27,6 +27,8 @@ import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureC
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
+/** Fitting the diagram keeps it clear of the search box (top left) and the mini map (bottom right). */
+export const FIT_PADDING = { top: '64px', right: '48px', bottom: '136px', left: '48px' } as const;
 export const KIND_DRAG_TYPE = 'application/x-strata-kind';
 /** Half a node's size, so a dropped node is centred on the pointer. */
 const NODE_HALF = { x: 90, y: 26 };
@@ -41,7 +43,7 @@ const edgeTypes = { strata: StrataEdge };
  * render reaches every node wrapper (or React Flow's store) and re-renders all of them on every
  * drag frame, which at 1,000 nodes costs tens of milliseconds.
  */
-const FIT_VIEW = { padding: 0.2, maxZoom: 1.1 };
+const FIT_VIEW = { padding: FIT_PADDING, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const onNodeDragStop = (_event: unknown, _node: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
 const onSelectionDragStop = (_event: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
