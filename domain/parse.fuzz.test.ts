@@ -193,14 +193,20 @@ function typeOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-const anyJsonType = fc.oneof(
-  fc.string({ maxLength: 8 }),
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3, noNullPrototype: true }),
-);
+/**
+ * Any JSON value, without prototype keys: those are refused before types are checked, at their
+ * own deeper path, which the prototype-key test below covers (fast-check favours such strings).
+ */
+const anyJsonType = fc
+  .oneof(
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3, noNullPrototype: true }),
+  )
+  .filter((value) => findForbiddenKey(value) === undefined);
 
 /** A valid file without unknown keys, so that every key in it is one the parser checks, and a place in it. */
 function fileAndEntry(pick: (entry: Entry) => boolean) {
