@@ -25,6 +25,14 @@ interface Job {
   readonly onProgress?: Progress;
 }
 
+/** The worker's script: from source (through tsx) unless the built app says otherwise. */
+let workerFile = new URL('./archive-worker-source.mjs', import.meta.url);
+
+/** The built desktop app ships the worker as JavaScript beside its main bundle and says where. */
+export function useBuiltArchiveWorker(path: string): void {
+  workerFile = pathToFileURL(path);
+}
+
 let worker: Worker | undefined;
 let nextId = 1;
 const jobs = new Map<number, Job>();
@@ -41,7 +49,7 @@ export function buildArchiveOffThread(diagram: Diagram, options: ExportOptions, 
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const started = new Worker(workerFile);
   started.on('message', (reply: WorkerReply) => settle(reply));
   started.on('error', (error) => retire(started, `The export stopped with an error: ${error.message}`));
   started.on('exit', (code) => retire(started, `The export stopped unexpectedly (worker exit code ${code}).`));
@@ -64,12 +72,4 @@ function retire(dead: Worker, message: string): void {
   worker = undefined;
   for (const job of jobs.values()) job.resolve({ ok: false, message });
   jobs.clear();
-}
-
-/** The worker's script: from source (through tsx) unless the built app says otherwise. */
-let workerFile = new URL('./archive-worker-source.mjs', import.meta.url);
-
-/** The built desktop app ships the worker as JavaScript beside its main bundle and says where. */
-export function useBuiltArchiveWorker(path: string): void {
-  workerFile = pathToFileURL(path);
 }
