@@ -53,3 +53,23 @@ test('select and delete a node removes its edges too', async ({ page }) => {
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
 });
+
+test('zoomed out to an overview, edges are drawn as one layer; zoomed back in, they are edges again', async ({ page }) => {
+  await openApp(page);
+  const canvas = page.getByTestId('canvas');
+  while (!(await canvas.getAttribute('class'))!.includes('zoom-overview')) {
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+  }
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  // One subpath (one "M") per edge, whatever its look.
+  const paths = await page.locator('.overview-edges path').evaluateAll((all) => all.map((p) => p.getAttribute('d') ?? ''));
+  expect(paths.join(' ').match(/M/g)).toHaveLength(7);
+  await expect(page.locator('.overview-edges path.error')).toHaveCount(0);
+
+  const edgeCount = (await diagramOf(page)).edges.length;
+  while ((await canvas.getAttribute('class'))!.includes('zoom-overview')) {
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+  }
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgeCount);
+  await expect(page.locator('.overview-edges')).toHaveCount(0);
+});

@@ -106,3 +106,25 @@ test('the dialog greys out scale and background for Mermaid', async ({ page }, t
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('a picture taken at an overview zoom is drawn in full detail: every edge, icon and kind line', async ({ page }) => {
+  await openApp(page);
+  const diagram = await diagramOf(page);
+  const canvas = page.getByTestId('canvas');
+  while (!(await canvas.getAttribute('class'))!.includes('zoom-overview')) {
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+  }
+  const svg = (await exportThroughDialog(page, ['SVG', '1×', 'Light'])).bytes.toString('utf8');
+  expect(svg.match(/class="react-flow__edge-path"/g)).toHaveLength(diagram.edges.length);
+  expect(svg).not.toContain('overview-edges');
+  // html-to-image writes each element's computed style inline: kind lines and icons must show
+  // (handles are left out of every picture, by design).
+  const hidden = await page.evaluate((text) => {
+    const picture = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const parts = [...picture.querySelectorAll('.node-kind, .node-icon svg')];
+    return { parts: parts.length, hidden: parts.filter((part) => /display: none|visibility: hidden/.test(part.getAttribute('style') ?? '')).length };
+  }, svg);
+  expect(hidden).toEqual({ parts: 2 * diagram.nodes.length, hidden: 0 });
+  // Back on screen, the overview is drawn again.
+  await expect(page.locator('.overview-edges')).toHaveCount(1);
+});

@@ -10,6 +10,7 @@ import { toMermaid } from '../domain/mermaid';
 import { pythonForm } from '../domain/names';
 import type { PictureRequest, SaveResult } from '../preload/api';
 import { api } from './api';
+import { inFullDetail } from './canvas/detail';
 
 export type PictureFormat = PictureRequest['format'];
 export const SCALES = [1, 2, 4] as const;
@@ -55,7 +56,7 @@ export function pictureFrame(bounds: Rect): { width: number; height: number; tra
 
 /** Renders, then saves through the contract; the file name comes from the project's name. */
 export async function exportPicture(diagram: Diagram, bounds: Rect, options: PictureOptions): Promise<SaveResult> {
-  const data = options.format === 'mermaid' ? toMermaid(diagram) : await renderCanvas(bounds, options);
+  const data = options.format === 'mermaid' ? toMermaid(diagram) : await inFullDetail(() => renderCanvas(bounds, options));
   const extension = { png: 'png', svg: 'svg', mermaid: 'mmd' }[options.format];
   const suggestedName = `${pythonForm(diagram.project.name) || 'diagram'}.${extension}`;
   return api.savePicture({ format: options.format, data, suggestedName });

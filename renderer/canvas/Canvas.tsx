@@ -23,7 +23,9 @@ import { SearchBox } from '../panels/SearchBox';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
+import { detailAt, detailClasses, useFullDetail } from './detail';
 import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
+import { OverviewEdges } from './OverviewEdges';
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
@@ -45,6 +47,8 @@ const edgeTypes = { strata: StrataEdge };
  */
 const FIT_VIEW = { padding: FIT_PADDING, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
+/** At an overview zoom React Flow draws no edges: OverviewEdges draws them all as one layer. */
+const NO_EDGES: StrataFlowEdge[] = [];
 const onNodeDragStop = (_event: unknown, _node: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
 const onSelectionDragStop = (_event: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
 const onNodeDoubleClick = (_event: unknown, node: CanvasNode) => useStore.getState().rename(node.id);
@@ -60,9 +64,10 @@ export function Canvas() {
   const shown = useMemo<CanvasNode[]>(() => (features.length > 0 ? [...features, ...nodes] : nodes), [features, nodes]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
-  // Changes only when the zoom crosses a level of detail: far nodes drop their kind line; at an
-  // overview zoom they also drop icon pictures and handles, too small there to read or grab.
-  const detail = useFlowStore((state) => levelOfDetail(state.transform[2]));
+  // Changes only when the zoom crosses a level of detail (see detail.ts); pictures take it all.
+  const zoomDetail = useFlowStore((state) => detailAt(state.transform[2]));
+  const fullDetail = useFullDetail((state) => state.on);
+  const detail = fullDetail ? 'near' : zoomDetail;
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -76,10 +81,10 @@ export function Canvas() {
   );
 
   return (
-    <div className={`canvas ${detail}`} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
+    <div className={`canvas ${detailClasses(detail)}`} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<CanvasNode, StrataFlowEdge>
         nodes={shown}
-        edges={edges}
+        edges={detail === 'overview' ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         isValidConnection={isAllowedInStrictMode}
@@ -96,7 +101,7 @@ export function Canvas() {
         onNodeDoubleClick={onNodeDoubleClick}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={!fullDetail}
         colorMode="system"
         fitView
         fitViewOptions={FIT_VIEW}
@@ -105,6 +110,7 @@ export function Canvas() {
       >
         <ConnectionWatcher />
         <FeatureBoxes />
+        {detail === 'overview' && <OverviewEdges />}
         {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
         {snapToGrid && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
         <Controls showInteractive={false} />
@@ -115,11 +121,6 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
-}
-
-function levelOfDetail(zoom: number): string {
-  if (zoom < 0.4) return 'zoom-far zoom-overview';
-  return zoom < 0.75 ? 'zoom-far' : 'zoom-near';
 }
 
 function allowKindDrop(event: DragEvent) {

@@ -5,12 +5,13 @@
  * re-measuring. Dragging the label moves the members (one gesture, one undo step), and a node
  * dropped inside another feature's box joins that feature.
  */
-import { ViewportPortal, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import type { Node, NodeChange, NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { DiagramNode, Position } from '../../domain/diagram';
 import { useStore } from '../store/store';
 import { measuredSize } from './derive';
 import { adoptedFeatures, featureBoxes, moveMembers, type FeatureBox } from './features';
+import { ViewportLayer } from './ViewportLayer';
 
 export type FeatureNodeData = { box: FeatureBox };
 export type FeatureFlowNode = Node<FeatureNodeData, 'feature'>;
@@ -37,7 +38,7 @@ export function FeatureBoxes() {
   const nodes = useStore((state) => state.diagram.nodes);
   const boxes = useMemo(() => featureBoxes(nodes), [nodes]);
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       {boxes.map((box) => (
         <div
           key={box.feature}
@@ -46,7 +47,7 @@ export function FeatureBoxes() {
           style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }}
         />
       ))}
-    </ViewportPortal>
+    </ViewportLayer>
   );
 }
 

@@ -4,13 +4,16 @@ import { ENGINES, KIND_INFO, engineOf, type DiagramNode, type Engine, type Kind 
 import { edgeVerdict } from '../../domain/rules';
 import { addEdge } from '../commands';
 import { KindIcon } from '../canvas/icons';
-import { findingsOf } from '../store/findings';
+import { findingsOf, sameButPosition } from '../store/findings';
 import { useStore } from '../store/store';
 import { Details } from './InspectorDetails';
 import { FeatureField } from './InspectorFeature';
 import { Choice, CommitText, describeName, Findings } from './InspectorInputs';
 
-export function NodeInspector({ node }: { node: DiagramNode }) {
+/** Nothing here shows a position: a drag, which changes one every frame, must not re-render it. */
+export const NodeInspector = memo(NodeInspectorFields, (before, after) => sameButPosition(before.node, after.node));
+
+function NodeInspectorFields({ node }: { node: DiagramNode }) {
   const info = KIND_INFO[node.kind];
   const findings = useStore((state) => findingsOf(state.diagram).nodes.get(node.id)?.findings) ?? [];
   const update = (changes: Partial<Omit<DiagramNode, 'id'>>) =>

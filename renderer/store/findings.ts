@@ -46,7 +46,8 @@ function onlyMoved(before: Diagram, after: Diagram): boolean {
   return true;
 }
 
-function sameButPosition(a: DiagramNode, b: DiagramNode): boolean {
+/** True when two versions of a node differ at most in where they are drawn. */
+export function sameButPosition(a: DiagramNode, b: DiagramNode): boolean {
   const keys = Object.keys(b);
   if (keys.length !== Object.keys(a).length) return false;
   return keys.every((key) => key === 'position' || a[key as keyof DiagramNode] === b[key as keyof DiagramNode]);

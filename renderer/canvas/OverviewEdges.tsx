@@ -1,0 +1,70 @@
+/**
+ * Edges at an overview zoom: every edge in one <svg> of a few paths (one per look: plain,
+ * warning, error, selected), instead of a React Flow edge each. At that size an edge can be seen
+ * but not clicked, and a thousand edge components cost a drag more than a frame's budget in
+ * selectors, layout and layerisation. Paths are cached per edge and its two nodes, so a drag
+ * recomputes only the edges of what moved.
+ */
+import { Position, getSmoothStepPath } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { DiagramEdge, DiagramNode } from '../../domain/diagram';
+import { findingsOf } from '../store/findings';
+import { useStore } from '../store/store';
+import { measuredSize } from './derive';
+import { NODE_SIZE } from './features';
+import { ViewportLayer } from './ViewportLayer';
+
+type Look = 'plain' | 'warning' | 'error' | 'selected';
+const LOOKS: readonly Look[] = ['plain', 'warning', 'error', 'selected'];
+
+interface CachedPath {
+  readonly source: DiagramNode;
+  readonly target: DiagramNode;
+  readonly d: string;
+}
+
+const cache = new WeakMap<DiagramEdge, CachedPath>();
+
+export function OverviewEdges() {
+  const diagram = useStore((state) => state.diagram);
+  const selected = useStore((state) => state.selection.edges);
+  const paths = useMemo(() => {
+    const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
+    const statuses = findingsOf(diagram).edges;
+    const parts: Record<Look, string[]> = { plain: [], warning: [], error: [], selected: [] };
+    for (const edge of diagram.edges) {
+      const source = byId.get(edge.source);
+      const target = byId.get(edge.target);
+      if (!source || !target) continue;
+      const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
+      parts[look].push(pathOf(edge, source, target));
+    }
+    return LOOKS.map((look) => ({ look, d: parts[look].join(' ') }));
+  }, [diagram, selected]);
+  return (
+    <ViewportLayer>
+      <svg className="overview-edges" aria-hidden="true">
+        {paths.map(({ look, d }) => d && <path key={look} className={`overview-edge ${look}`} d={d} />)}
+      </svg>
+    </ViewportLayer>
+  );
+}
+
+/** The same smooth-step route a React Flow edge takes, from the source's bottom to the target's top. */
+function pathOf(edge: DiagramEdge, source: DiagramNode, target: DiagramNode): string {
+  const cached = cache.get(edge);
+  if (cached && cached.source === source && cached.target === target) return cached.d;
+  const from = measuredSize(source.id) ?? NODE_SIZE;
+  const to = measuredSize(target.id) ?? NODE_SIZE;
+  const [d] = getSmoothStepPath({
+    sourceX: source.position.x + from.width / 2,
+    sourceY: source.position.y + from.height,
+    sourcePosition: Position.Bottom,
+    targetX: target.position.x + to.width / 2,
+    targetY: target.position.y,
+    targetPosition: Position.Top,
+    borderRadius: 10,
+  });
+  cache.set(edge, { source, target, d });
+  return d;
+}
