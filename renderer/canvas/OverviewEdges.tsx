@@ -1,9 +1,9 @@
 /**
- * Edges at an overview zoom: every edge in one <svg> of a few paths (one per look: plain,
- * warning, error, selected), instead of a React Flow edge each. At that size an edge can be seen
- * but not clicked, and a thousand edge components cost a drag more than a frame's budget in
- * selectors, layout and layerisation. Paths are cached per edge and its two nodes, so a drag
- * recomputes only the edges of what moved.
+ * Edges at an overview zoom: every edge a plain <path> in one <svg>, instead of a React Flow
+ * edge each (its own <svg>, its own store selector). At that size an edge can be seen but not
+ * clicked, and a thousand edge components cost a drag more than a frame's budget in selectors,
+ * layout and layerisation. One path per edge, not one for all: a drag then repaints only the
+ * edges that moved, not the whole diagram's area. Paths are cached per edge and its two nodes.
  */
 import { Position, getSmoothStepPath } from '@xyflow/react';
 import { useMemo } from 'react';
@@ -15,7 +15,6 @@ import { NODE_SIZE } from './features';
 import { ViewportLayer } from './ViewportLayer';
 
 type Look = 'plain' | 'warning' | 'error' | 'selected';
-const LOOKS: readonly Look[] = ['plain', 'warning', 'error', 'selected'];
 
 interface CachedPath {
   readonly source: DiagramNode;
@@ -28,23 +27,18 @@ const cache = new WeakMap<DiagramEdge, CachedPath>();
 export function OverviewEdges() {
   const diagram = useStore((state) => state.diagram);
   const selected = useStore((state) => state.selection.edges);
-  const paths = useMemo(() => {
-    const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
-    const statuses = findingsOf(diagram).edges;
-    const parts: Record<Look, string[]> = { plain: [], warning: [], error: [], selected: [] };
-    for (const edge of diagram.edges) {
-      const source = byId.get(edge.source);
-      const target = byId.get(edge.target);
-      if (!source || !target) continue;
-      const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
-      parts[look].push(pathOf(edge, source, target));
-    }
-    return LOOKS.map((look) => ({ look, d: parts[look].join(' ') }));
-  }, [diagram, selected]);
+  const byId = useMemo(() => new Map(diagram.nodes.map((node) => [node.id, node])), [diagram.nodes]);
+  const statuses = findingsOf(diagram).edges;
   return (
     <ViewportLayer>
       <svg className="overview-edges" aria-hidden="true">
-        {paths.map(({ look, d }) => d && <path key={look} className={`overview-edge ${look}`} d={d} />)}
+        {diagram.edges.map((edge) => {
+          const source = byId.get(edge.source);
+          const target = byId.get(edge.target);
+          if (!source || !target) return null;
+          const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
+          return <path key={edge.id} className={`overview-edge ${look}`} d={pathOf(edge, source, target)} />;
+        })}
       </svg>
     </ViewportLayer>
   );
