@@ -77,3 +77,26 @@ test('while connecting, a candidate target says whether the edge is allowed; str
   await connect(page, 'notifications', 'order_repository');
   await expect(page.locator('.react-flow__edge')).toHaveCount(8);
 });
+
+test('a diagram with hundreds of problems lists the first 200 and the rest on request', async ({ page }) => {
+  await openApp(page);
+  // 250 services each depending on a router: 250 upward edges, each a layer-direction error.
+  await page.evaluate(() => {
+    const nodes = [];
+    const edges = [];
+    for (let i = 0; i < 250; i++) {
+      nodes.push({ id: `r${i}`, kind: 'router', name: `router_${i}`, position: { x: i * 200, y: 0 } });
+      nodes.push({ id: `s${i}`, kind: 'service', name: `service_${i}`, position: { x: i * 200, y: 200 } });
+      edges.push({ id: `e${i}`, source: `s${i}`, target: `r${i}` });
+    }
+    const project = { name: 'tangled', framework: 'fastapi', tasks: 'none', layout: 'auto' };
+    const strata = (window as unknown as { strata: { getState(): { load(file: unknown): void } } }).strata;
+    strata.getState().load({ path: null, name: 'tangled', diagram: { version: 1, project, nodes, edges } });
+  });
+  const errors = Number((await page.getByTestId('error-count').textContent())!.split(' ')[0]);
+  expect(errors).toBeGreaterThanOrEqual(250);
+  await expect(page.locator('.problem')).toHaveCount(200);
+  const total = errors + Number((await page.getByTestId('warning-count').textContent())!.split(' ')[0]);
+  await page.getByRole('button', { name: `Show all ${total} problems (${total - 200} more)` }).click();
+  await expect(page.locator('.problem')).toHaveCount(total);
+});

@@ -1,13 +1,22 @@
 /** Every finding, errors first, with counts; clicking one selects and centres what it is about. */
 import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
 import type { Finding } from '../../domain/rules';
 import { countBySeverity, findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
 
+/**
+ * How many problems are listed until asked for all: a large, tangled diagram can have a thousand,
+ * and laying them all out made opening it visibly slower, for a list nobody reads to the end.
+ */
+export const PROBLEMS_SHOWN = 200;
+
 export function ProblemsPanel() {
   const findings = useStore((state) => findingsOf(state.diagram).findings);
+  const [showAll, setShowAll] = useState(false);
   const { fitView } = useReactFlow();
   const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+  const shown = showAll ? ordered : ordered.slice(0, PROBLEMS_SHOWN);
   const { errors, warnings } = countBySeverity(findings);
   const reveal = (finding: Finding) => {
     useStore.getState().select({ nodes: new Set(finding.nodes), edges: new Set(finding.edges) });
@@ -29,7 +38,7 @@ export function ProblemsPanel() {
         <p className="problems-empty">No problems: the diagram follows the layering rules.</p>
       ) : (
         <ul className="problems-list">
-          {ordered.map((finding, i) => (
+          {shown.map((finding, i) => (
             <li key={i}>
               <button type="button" className={`problem ${finding.severity}`} data-rule={finding.rule} onClick={() => reveal(finding)}>
                 <span className="problem-rule">{finding.rule}</span>
@@ -38,6 +47,13 @@ export function ProblemsPanel() {
               </button>
             </li>
           ))}
+          {shown.length < ordered.length && (
+            <li>
+              <button type="button" className="problems-more" onClick={() => setShowAll(true)}>
+                Show all {ordered.length} problems ({ordered.length - shown.length} more)
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>
