@@ -37,3 +37,19 @@ test('a diagram with errors is refused until the user chooses to export anyway',
   await dialog.getByLabel('Export anyway').check();
   await expect(exportButton).toBeEnabled();
 });
+
+test('the preview follows the options, and a framework Strata cannot generate is explained', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export Python project' });
+  await dialog.getByRole('button', { name: 'pyproject.toml', exact: true }).click();
+  await expect(dialog.getByTestId('file-text')).toContainText('"celery');
+  await dialog.getByLabel('Task framework').selectOption('rq');
+  await dialog.getByRole('button', { name: 'pyproject.toml', exact: true }).click();
+  await expect(dialog.getByTestId('file-text')).toContainText('"rq');
+  await expect(dialog.getByTestId('file-text')).not.toContainText('"celery');
+
+  await dialog.getByLabel(/^Framework/).selectOption('flask');
+  await expect(dialog.locator('.export-problem')).toContainText(/flask/i);
+  await expect(dialog.getByRole('button', { name: 'Export zip…' })).toBeDisabled();
+});

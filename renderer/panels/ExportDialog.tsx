@@ -4,14 +4,14 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Diagram, type Project } from '../../domain/diagram';
-import { generate, resolveLayout } from '../../domain/generate';
-
+import { resolveLayout } from '../../domain/generate';
 import { validate } from '../../domain/rules';
 import type { ExportOptions, ExportProgress, ExportResult } from '../../preload/api';
 import { api, isDesktop } from '../api';
 import { useStore } from '../store/store';
 import { describeSize, runExport } from './export-flow';
 import { FileTree } from './FileTree';
+import { usePreview } from './usePreview';
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const diagram = useStore((state) => state.diagram);
@@ -20,7 +20,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const errors = useMemo(() => validate(diagram).filter((f) => f.severity === 'error'), [diagram]);
-  const generated = useMemo(() => generate(diagram, options), [diagram, options]);
+  const preview = usePreview(diagram, options);
   useEffect(() => api.onExportProgress(setProgress), []);
 
   const exportNow = async () => {
@@ -36,13 +36,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <h2 id="export-title">Export Python project</h2>
         <ExportOptionsForm diagram={diagram} options={options} onChange={set} />
         {errors.length > 0 && <ErrorsNotice count={errors.length} messages={errors.map((e) => e.message)} force={force} onForce={setForce} />}
-        {generated.ok ? <FileTree files={generated.files} /> : <p className="export-problem">{generated.error.message}</p>}
+        {!preview ? (
+          <p className="export-pending">Preparing the preview…</p>
+        ) : preview.ok ? (
+          <FileTree files={preview.files} />
+        ) : (
+          <p className="export-problem">{preview.error.message}</p>
+        )}
         <ExportStatus progress={progress} result={result} />
         <div className="modal-actions">
           <button type="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="primary" disabled={blocked || !generated.ok} onClick={() => void exportNow()}>
+          <button type="button" className="primary" disabled={blocked || preview?.ok === false} onClick={() => void exportNow()}>
             Export zip…
           </button>
         </div>
