@@ -41,12 +41,17 @@ export function findForbiddenKey(value: unknown, path = '$'): string | undefined
     }
   } else if (isRecord(value)) {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return `${path}.${key}`;
-      const found = findForbiddenKey(value[key], `${path}.${key}`);
+      if (FORBIDDEN_KEYS.has(key)) return childPath(path, key);
+      const found = findForbiddenKey(value[key], childPath(path, key));
       if (found) return found;
     }
   }
   return undefined;
+}
+
+/** `$.a.b` for keys that read as names, `$.a["odd key"]` for any other (empty, dotted, spaced). */
+export function childPath(path: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -166,8 +166,10 @@ interface Entry {
   readonly value: unknown;
 }
 
+/** A JSON path: `[0]` for an index, `.name` for a key that reads as a name, `["any key"]` otherwise. */
 function pathOf(segments: readonly Segment[]): string {
-  return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
+  const step = (s: Segment) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`);
+  return `$${segments.map(step).join('')}`;
 }
 
 /** Every value in a JSON tree, the root included, with where it is. */
