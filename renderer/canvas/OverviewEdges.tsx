@@ -15,6 +15,7 @@ import { NODE_SIZE } from './features';
 import { ViewportLayer } from './ViewportLayer';
 
 type Look = 'plain' | 'warning' | 'error' | 'selected';
+const LOOKS: readonly Look[] = ['plain', 'warning', 'error', 'selected'];
 
 interface CachedPath {
   readonly source: DiagramNode;
@@ -32,12 +33,21 @@ export function OverviewEdges() {
   return (
     <ViewportLayer>
       <svg className="overview-edges" aria-hidden="true">
+        <defs>
+          {/* One arrowhead per look, so direction ("depends on") still reads from far out. */}
+          {LOOKS.map((look) => (
+            <marker key={look} id={`overview-arrow-${look}`} className={`overview-arrow ${look}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+              <path d="M 0 0 L 10 5 L 0 10 z" />
+            </marker>
+          ))}
+        </defs>
         {diagram.edges.map((edge) => {
           const source = byId.get(edge.source);
           const target = byId.get(edge.target);
           if (!source || !target) return null;
           const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
-          return <path key={edge.id} className={`overview-edge ${look}`} d={pathOf(edge, source, target)} />;
+          const d = pathOf(edge, source, target);
+          return <path key={edge.id} className={`overview-edge ${look}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
         })}
       </svg>
     </ViewportLayer>
