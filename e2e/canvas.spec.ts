@@ -61,9 +61,11 @@ test('zoomed out to an overview, edges are drawn as one layer; zoomed back in, t
     await page.getByRole('button', { name: 'Zoom Out' }).click();
   }
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
-  // One subpath (one "M") per edge, whatever its look.
-  const paths = await page.locator('.overview-edges path').evaluateAll((all) => all.map((p) => p.getAttribute('d') ?? ''));
-  expect(paths.join(' ').match(/M/g)).toHaveLength(7);
+  // One path per edge, each a single route with an arrowhead; the sample breaks no rule.
+  const paths = page.locator('.overview-edges path.overview-edge');
+  await expect(paths).toHaveCount(7);
+  for (const d of await paths.evaluateAll((all) => all.map((p) => p.getAttribute('d') ?? ''))) expect(d.match(/M/g)).toHaveLength(1);
+  await expect(page.locator('.overview-edges path.overview-edge[marker-end]')).toHaveCount(7);
   await expect(page.locator('.overview-edges path.error')).toHaveCount(0);
 
   const edgeCount = (await diagramOf(page)).edges.length;
