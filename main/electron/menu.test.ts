@@ -20,6 +20,10 @@ function submenu(items: MenuItemConstructorOptions[] | undefined, label: string)
   return found!.submenu as MenuItemConstructorOptions[];
 }
 
+function openRecent(): MenuItemConstructorOptions[] {
+  return submenu(submenu(built.template, 'File'), 'Open Recent');
+}
+
 describe('the native menu', () => {
   it('File › Export Picture sends the picture commands to the renderer', () => {
     const send = vi.fn();
@@ -34,5 +38,18 @@ describe('the native menu', () => {
       (item?.click as () => void)();
       expect(send).toHaveBeenLastCalledWith(EVENT_CHANNELS.menuCommand, command);
     }
+  });
+
+  it('File › Open Recent lists the recent files, newest first, and sends the chosen one to the renderer to open', () => {
+    const send = vi.fn();
+    installMenu({ webContents: { send } } as unknown as Electron.BrowserWindow, ['/work/shop.strata', '/home/a/b.strata']);
+    expect(openRecent().map((item) => item.label)).toEqual(['/work/shop.strata', '/home/a/b.strata']);
+    (openRecent()[1]!.click as () => void)();
+    expect(send).toHaveBeenCalledWith(EVENT_CHANNELS.openFile, '/home/a/b.strata');
+  });
+
+  it('File › Open Recent says so when there are none', () => {
+    installMenu({ webContents: { send: vi.fn() } } as unknown as Electron.BrowserWindow, []);
+    expect(openRecent()).toEqual([{ label: 'No Recent Files', enabled: false }]);
   });
 });

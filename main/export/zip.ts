@@ -34,7 +34,7 @@ export function writeZip(target: string, files: Files, options: WriteOptions): P
   return writeArchive(target, zipFiles(files), options);
 }
 
-export async function exists(path: string): Promise<boolean> {
+async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
     () => false,

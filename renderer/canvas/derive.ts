@@ -21,8 +21,8 @@ interface Cached<T> {
 }
 
 /**
- * The drawn size, known up front: measurements never flow back into these derived nodes, and
- * the mini map draws only nodes whose size it knows.
+ * The drawn size, known up front, so the mini map and culling have a size before React Flow has
+ * measured a node; what it measures comes back only as `measured` (below).
  */
 const SIZE = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height };
 const nodeCache = new WeakMap<DiagramNode, Cached<StrataFlowNode>>();

@@ -18,8 +18,19 @@ export interface FeatureBox {
   readonly members: readonly string[];
 }
 
-/** One box per feature used by a node, in order of each feature's first member. */
-export function featureBoxes(nodes: readonly DiagramNode[], skip: ReadonlySet<string> = new Set()): FeatureBox[] {
+let lastBoxes: { readonly nodes: readonly DiagramNode[]; readonly boxes: readonly FeatureBox[] } | undefined;
+
+/**
+ * One box per feature used by a node, in order of each feature's first member. The canvas's
+ * labels and boxes both ask on every drag frame: the last answer is kept for the same nodes.
+ */
+export function featureBoxes(nodes: readonly DiagramNode[], skip?: ReadonlySet<string>): readonly FeatureBox[] {
+  if (skip) return boxesOf(nodes, skip);
+  if (lastBoxes?.nodes !== nodes) lastBoxes = { nodes, boxes: boxesOf(nodes, new Set()) };
+  return lastBoxes.boxes;
+}
+
+function boxesOf(nodes: readonly DiagramNode[], skip: ReadonlySet<string>): FeatureBox[] {
   const bounds = new Map<string, { left: number; top: number; right: number; bottom: number; members: string[] }>();
   for (const node of nodes) {
     if (node.feature === undefined || skip.has(node.id)) continue;

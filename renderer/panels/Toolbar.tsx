@@ -4,7 +4,7 @@ import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
 import { autoLayout } from '../layout/autoLayout';
 import { PictureButton } from './PictureDialog';
 import { RecentMenu } from './RecentMenu';
-import { isDirty, useStore } from '../store/store';
+import { isDirty, useStore, type Store } from '../store/store';
 
 export function Toolbar() {
   const name = useStore((state) => state.name);
@@ -39,8 +39,18 @@ export function Toolbar() {
         <button type="button" onClick={() => void autoLayout()} title="Auto-layout: lanes by layer, features together (Ctrl+Shift+L)">Auto-layout</button>
       </nav>
       <ProjectSettings />
-      <SnapToggle />
-      <StrictToggle />
+      <Toggle
+        label="Snap"
+        title="Snap dragged nodes to a 20px grid"
+        value={(state) => state.snapToGrid}
+        set={(on) => useStore.getState().setSnapToGrid(on)}
+      />
+      <Toggle
+        label="Strict"
+        title="Strict: refuse new edges the rules call errors. Off: allow them and flag them."
+        value={(state) => state.strict}
+        set={(on) => useStore.getState().setStrict(on)}
+      />
     </header>
   );
 }
@@ -82,22 +92,13 @@ function Choice<T extends string>(props: { label: string; value: T; options: rea
   );
 }
 
-function SnapToggle() {
-  const snap = useStore((state) => state.snapToGrid);
+/** A checkbox for one of the store's on/off settings. */
+function Toggle(props: { label: string; title: string; value: (state: Store) => boolean; set: (on: boolean) => void }) {
+  const on = useStore(props.value);
   return (
-    <label className="strict-toggle" title="Snap dragged nodes to a 20px grid">
-      <input type="checkbox" checked={snap} onChange={(event) => useStore.getState().setSnapToGrid(event.target.checked)} />
-      Snap
-    </label>
-  );
-}
-
-function StrictToggle() {
-  const strict = useStore((state) => state.strict);
-  return (
-    <label className="strict-toggle" title="Strict: refuse new edges the rules call errors. Off: allow them and flag them.">
-      <input type="checkbox" checked={strict} onChange={(event) => useStore.getState().setStrict(event.target.checked)} />
-      Strict
+    <label className="strict-toggle" title={props.title}>
+      <input type="checkbox" checked={on} onChange={(event) => props.set(event.target.checked)} />
+      {props.label}
     </label>
   );
 }
