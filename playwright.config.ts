@@ -10,7 +10,10 @@ const port = Number(process.env.STRATA_E2E_PORT ?? 5287);
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
-  timeout: 30_000,
+  // Specs wait on state, never on time; these bounds only stop a hang. They are generous because
+  // CI runs on 2 shared cores, where a CPU-heavy job beside the browser slows every step.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   retries: 0,
   workers: 1,
   reporter: [['list']],
@@ -27,6 +30,7 @@ export default defineConfig({
     command: 'node --import tsx main/web/start.ts',
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    timeout: 180_000,
     env: { STRATA_PORT: String(port), STRATA_USER_DATA: mkdtempSync(join(tmpdir(), 'strata-e2e-')) },
   },
 });

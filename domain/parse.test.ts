@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from './diagram';
 import { MAX_DEPTH, MAX_FILE_CHARS, parseDiagram, type ParseResult } from './parse';
 import { SAMPLE_DIAGRAM } from './sample';
 import { serializeDiagram } from './serialize';
 
-const examples = '../shared/spec/examples';
+const examples = join(import.meta.dirname, 'fixtures/spec');
 
 function errorsOf(result: ParseResult) {
   if (result.ok) throw new Error('expected the file to be refused');

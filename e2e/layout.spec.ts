@@ -46,7 +46,7 @@ test('auto-layout puts the sample in lanes by layer without overlaps, off the ma
   await openApp(page);
   const before = (await diagramOf(page)).nodes.map((node) => node.position);
   await autoLayout(page);
-  expect(await overlappingBoxes(page)).toEqual([]);
+  await expect.poll(() => overlappingBoxes(page)).toEqual([]);
   const top = async (name: string) => (await nodeByName(page, name).boundingBox())!.y;
   const order = ['orders', 'order_service', 'order_repository', 'order', 'db'];
   const tops = await Promise.all(order.map(top));
@@ -63,11 +63,11 @@ test('auto-layout untangles a crowded 30-node diagram, and the toolbar button do
   await page.evaluate((diagram) => {
     (window as unknown as { strata: { getState(): { load(file: unknown): void } } }).strata.getState().load({ path: null, name: 'tangled', diagram });
   }, tangled());
-  expect((await overlappingBoxes(page)).length).toBeGreaterThan(0);
+  await expect.poll(async () => (await overlappingBoxes(page)).length).toBeGreaterThan(0);
   const before = (await diagramOf(page)).nodes.map((node) => node.position);
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   await expect.poll(async () => (await diagramOf(page)).nodes.map((node) => node.position)).not.toEqual(before);
-  expect(await overlappingBoxes(page)).toEqual([]);
+  await expect.poll(() => overlappingBoxes(page)).toEqual([]);
   const diagram = await diagramOf(page);
   const y = (kind: string) => Math.max(...diagram.nodes.filter((node) => node.kind === kind).map((node) => node.position.y));
   const minY = (kind: string) => Math.min(...diagram.nodes.filter((node) => node.kind === kind).map((node) => node.position.y));

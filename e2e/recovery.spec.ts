@@ -79,7 +79,7 @@ async function waitForRecoveredEdit(): Promise<void> {
       const record = JSON.parse(await readFile(recoveryFile(), 'utf8')) as { diagram: string };
       const diagram = JSON.parse(record.diagram) as Diagram;
       return diagram.nodes.some((n) => n.name === 'notifications') ? 'still the old diagram' : 'has the edit';
-    }, { timeout: 10_000 })
+    })
     .toBe('has the edit');
 }
 

@@ -79,8 +79,10 @@ async function lane(index: number, rounds: number): Promise<Outcome[]> {
 }
 
 describe('writeFileAtomic under SIGKILL', () => {
-  // ~30 s on a quiet 2-core machine, ~55 s at a load average of 10; the timeout is the bound.
-  it(`leaves the old or the new content, never a mix, across ${KILLS} kills`, { timeout: 90_000 }, async () => {
+  // Bounded by its count: each kill costs one Node start (~0.1 s of CPU), so ~20 s beside
+  // another job on a 2-core machine and ~90 s at a load average of 10. The timeout only stops a
+  // hang; it is far above what the count can take.
+  it(`leaves the old or the new content, never a mix, across ${KILLS} kills`, { timeout: 600_000 }, async () => {
     const started = Date.now();
     const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, KILLS / LANES)));
     const outcomes = lanes.flat();

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDiagram } from '../parse';
 import { createValidator, validate } from './index';
 
-const DIR = '/work/shared/spec/examples';
+/** Copies of the spec's worked examples (shared/spec/examples), kept in the repository. */
+const DIR = join(import.meta.dirname, '../fixtures/spec');
 const expected = JSON.parse(readFileSync(`${DIR}/expected-findings.json`, 'utf8')) as Record<string, [string, string][]>;
 
 describe('the worked examples of rules.md', () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS, isInfrastructure, type Kind } from '../diagram';
 import { pairVerdict } from './matrix';
 
-const SPEC = readFileSync('/work/shared/spec/rules.md', 'utf8');
+const SPEC = readFileSync(join(import.meta.dirname, '../fixtures/spec/rules.md'), 'utf8');
 
 /** The "Allowed edges" table of rules.md, one cell text per (source, target). */
 function specCells(): Map<string, string> {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from './index';
 
-const examples = '../shared/spec/examples';
+const examples = join(import.meta.dirname, '../../domain/fixtures/spec');
 
 async function run(...args: string[]) {
   let stdout = '';

@@ -15,7 +15,7 @@ let host: TestHost;
 let handlers: Handlers;
 
 function example(name: string): Diagram {
-  const result = parseDiagram(readFileSync(`../shared/spec/examples/${name}.strata`, 'utf8'));
+  const result = parseDiagram(readFileSync(join(import.meta.dirname, `../../domain/fixtures/spec/${name}.strata`), 'utf8'));
   if (!result.ok) throw new Error(`${name} does not parse`);
   return result.diagram;
 }
