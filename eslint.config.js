@@ -4,6 +4,12 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
 
+/** The generator's framework rooms (ARCHITECTURE.md): peers that never import each other. */
+const ROOMS = ['fastapi', 'flask', 'django'];
+const roomImports = (rooms) => rooms.flatMap((room) => [`./${room}/*`, `../${room}/*`, `**/generate/${room}/*`]);
+
+const DOMAIN_FORBIDDEN = [...NODE_BUILTINS, 'electron', 'react', 'react-dom', '@xyflow/*', '**/main/**', '**/renderer/**', '**/preload/**'];
+
 function forbid(patterns, message) {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
 }
@@ -22,9 +28,22 @@ export default tseslint.config(
   {
     files: ['domain/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.bench.ts'],
+    rules: forbid(DOMAIN_FORBIDDEN, 'domain/ is pure: it runs in the renderer, main and the CLI alike.'),
+  },
+  ...ROOMS.map((room) => ({
+    files: [`domain/generate/${room}/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/*.bench.ts'],
     rules: forbid(
-      [...NODE_BUILTINS, 'electron', 'react', 'react-dom', '@xyflow/*', '**/main/**', '**/renderer/**', '**/preload/**'],
-      'domain/ is pure: it runs in the renderer, main and the CLI alike.',
+      [...DOMAIN_FORBIDDEN, ...roomImports(ROOMS.filter((other) => other !== room))],
+      `domain/generate/${room}/ is one framework room: it may use the plan and the shared emitters, never another room.`,
+    ),
+  })),
+  {
+    files: ['domain/generate/{plan,python,shared,sqlalchemy}/**/*.ts', 'domain/generate/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts', 'domain/generate/writers.ts'],
+    rules: forbid(
+      [...DOMAIN_FORBIDDEN, ...roomImports(ROOMS)],
+      'The neutral part of the generator names no framework: it asks the writer (writer.ts); only writers.ts lists the rooms.',
     ),
   },
   {

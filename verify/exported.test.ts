@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { modulesFor, pathOf } from '../domain/generate/layout';
+import { modulesFor } from '../domain/generate/fastapi/layout';
+import { pathOf } from '../domain/generate/modules';
 import { validate } from '../domain/rules';
 import { checkCompose } from './support/compose-check.test';
 import { freePort, limiter, mustRun, REPO, redisCommand, requireService, run, start, stopAll, waitFor, type Background } from './support/harness.test';

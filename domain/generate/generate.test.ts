@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { emptyDiagram, type Diagram, type DiagramNode, type Kind } from '../diagram';
 import { SAMPLE_DIAGRAM } from '../sample';
 import { generate, resolveLayout, type Files } from './index';
-import { modulesFor, pathOf } from './layout';
-import { buildPlan, type NodePlan, type Plan } from './plan';
+import { modulesFor } from './fastapi/layout';
+import { pathOf } from './modules';
+import { buildPlan, type NodePlan, type Plan } from './plan/plan';
 
 function files(diagram: Diagram, options = {}): Files {
   const result = generate(diagram, options);

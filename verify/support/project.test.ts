@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagram } from '../../domain/diagram';
 import { generate } from '../../domain/generate';
-import { columnsOf } from '../../domain/generate/columns';
-import { modulesFor } from '../../domain/generate/layout';
-import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../../domain/generate/plan';
+import { columnsOf } from '../../domain/generate/sqlalchemy/columns';
+import { modulesFor } from '../../domain/generate/fastapi/layout';
+import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../../domain/generate/plan/plan';
 import { parseDiagram } from '../../domain/parse';
 import { mustRun, PIP_CACHE, REPO } from './harness.test';
 

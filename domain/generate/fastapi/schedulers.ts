@@ -3,18 +3,18 @@
  * enqueued for every item it has not handled yet (the task ledger says which). Tasks stay
  * idempotent and keep taking ids; the schedule needs no ids of its own.
  */
-import type { Builders } from './emit-wiring';
-import type { Modules } from './layout';
-import type { Plan, SchedulerPlan, TaskPlan, WorkerPlan } from './plan';
-import { from, plain, str, type PyImport } from './py';
-import type { Unit } from './unit';
+import type { Builders } from './wiring';
+import type { FastapiModules } from './layout';
+import type { Plan, SchedulerPlan, TaskPlan, WorkerPlan } from '../plan/plan';
+import { from, plain, str, type PyImport } from '../python/py';
+import type { Unit } from '../python/unit';
 
 export const sweepName = (t: TaskPlan): string => `sweep_${t.fn}`;
 export const tickName = (s: SchedulerPlan): string => `${s.snake}_tick`;
 const ledgerOf = (w: WorkerPlan, t: TaskPlan): string => `${w.snake.replace(/_+$/, '')}.${t.fn}`;
 
 /** Sweep functions, added to the module of every worker that a scheduler points to. */
-export function sweepUnits(plan: Plan, modules: Modules, builders: Builders): Unit[] {
+export function sweepUnits(plan: Plan, modules: FastapiModules, builders: Builders): Unit[] {
   const swept = new Set(plan.schedulers.flatMap((s) => s.workers.map((w) => w.id)));
   return plan.workers.filter((w) => swept.has(w.id)).map((w) => {
     const imports: PyImport[] = [];
@@ -23,7 +23,7 @@ export function sweepUnits(plan: Plan, modules: Modules, builders: Builders): Un
   });
 }
 
-function sweep(w: WorkerPlan, t: TaskPlan, modules: Modules, builders: Builders, imports: PyImport[]): string[] {
+function sweep(w: WorkerPlan, t: TaskPlan, modules: FastapiModules, builders: Builders, imports: PyImport[]): string[] {
   const service = w.services[0];
   const model = service?.provides[0]?.model;
   if (!service || !model) {
@@ -53,7 +53,7 @@ function sweep(w: WorkerPlan, t: TaskPlan, modules: Modules, builders: Builders,
   ];
 }
 
-export function schedulerUnits(plan: Plan, modules: Modules): Unit[] {
+export function schedulerUnits(plan: Plan, modules: FastapiModules): Unit[] {
   return plan.schedulers.map((s) => {
     const imports: PyImport[] = [plain('logging'), plain('time'), from('collections.abc', 'Callable'), from(modules.core('config'), 'get_settings'), from(modules.core('logging'), 'configure_logging')];
     const sweeps: string[] = [];

@@ -1,9 +1,7 @@
-/** import-linter contracts encoding rules.md for one diagram. */
-import type { Modules } from './layout';
-import { modulesFor } from './layout';
-import type { NodePlan, Plan } from './plan';
-
-const FRAMEWORKS = ['fastapi', 'starlette', 'celery', 'rq', 'dramatiq', 'flask', 'django'];
+/** import-linter contracts encoding rules.md for one diagram, in the module names of its writer. */
+import type { Area, Modules } from '../modules';
+import type { NodePlan, Plan } from '../plan/plan';
+import type { FrameworkWriter } from '../writer';
 
 interface Contract {
   readonly name: string;
@@ -18,19 +16,16 @@ function toml(c: Contract): string {
 }
 
 /** The external frameworks the project actually installs (import-linter only knows imported ones). */
-function installedFrameworks(plan: Plan): string[] {
-  const present = ['fastapi', 'starlette'];
-  if (plan.options.tasks !== 'none') present.push(plan.options.tasks);
-  return FRAMEWORKS.filter((f) => present.includes(f));
+function installedFrameworks(plan: Plan, writer: FrameworkWriter): string[] {
+  return [...writer.frameworkModules, ...(plan.options.tasks === 'none' ? [] : [plan.options.tasks])];
 }
 
-export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
-  const m = modulesFor(plan);
+export function contracts(plan: Plan, writer: FrameworkWriter, m: Modules, existing: ReadonlySet<string>): string {
   const has = (mod: string): boolean => existing.has(mod);
   const out: Contract[] = [];
-  const areaModules = (area: Parameters<Modules['of']>[0], nodes: readonly NodePlan[]): string[] => {
+  const areaModules = (area: Area, nodes: readonly NodePlan[]): string[] => {
     if (plan.layout === 'layered') {
-      const pkg = m.of(area, { snake: 'x' } as NodePlan).replace(/\.x$/, '');
+      const pkg = m.areaPackage(area);
       return has(pkg) ? [pkg] : [];
     }
     return [...new Set(nodes.map((n) => m.of(area, n)))].filter(has).sort();
@@ -44,16 +39,17 @@ export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
   const clients = areaModules('clients', [...plan.externals, ...plan.caches]);
 
   if (plan.layout === 'feature') {
-    const containers = plan.features.map((f) => `${plan.pkg}.${f}`).filter(has);
+    const f = (area: Area): string => m.featureModule(area);
+    const containers = plan.features.map((feature) => m.featurePackage(feature)).filter(has);
     out.push({
       name: 'Layers inside each feature: interface > application > data > domain',
       type: 'layers',
       fields: [
         ['containers', containers],
-        ['layers', ['(routes) : (tasks)', '(services)', '(repositories)', '(models) : (schemas)', '(clients)']],
+        ['layers', [`(${f('routes')}) : (${f('tasks')})`, `(${f('services')})`, `(${f('repositories')})`, `(${f('models')}) : (${f('schemas')})`, `(${f('clients')})`]],
       ],
     });
-    out.push({ name: 'core sits below everything', type: 'forbidden', fields: [['source_modules', [`${plan.pkg}.core`]], ['forbidden_modules', [...containers, m.container, m.deps, `${plan.pkg}.main`].filter(has)]] });
+    out.push({ name: 'core sits below everything', type: 'forbidden', fields: [['source_modules', [m.corePackage]], ['forbidden_modules', [...containers, ...m.wiring].filter(has)]] });
     const linked = featureLinks(plan);
     for (const feature of containers) {
       const others = containers.filter((o) => o !== feature && !linked.has(`${lastPart(feature)}>${lastPart(o)}`));
@@ -66,7 +62,7 @@ export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
     }
   } else {
     const layer = (mods: string[]): string => mods.join(' : ');
-    const layers = [layer([...routes, ...tasks].sort()), layer(services), layer(repositories), layer([...models, ...schemas].sort()), layer(clients), `${plan.pkg}.core`].filter((l) => l !== '');
+    const layers = [layer([...routes, ...tasks].sort()), layer(services), layer(repositories), layer([...models, ...schemas].sort()), layer(clients), m.corePackage].filter((l) => l !== '');
     out.push({ name: 'Layers: interface > application > data > domain, core below all', type: 'layers', fields: [['layers', layers]] });
   }
 
@@ -74,7 +70,7 @@ export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
   if (routes.length > 0 && forbiddenForRoutes.length > 0) {
     const ignored = drawnRouteImports(plan, m).filter(has2(existing));
     out.push({
-      name: 'Routes talk to services, not to repositories or models (except drawn edges)',
+      name: `${writer.routesWord} talk to services, not to repositories or models (except drawn edges)`,
       type: 'forbidden',
       fields: [['source_modules', routes], ['forbidden_modules', forbiddenForRoutes], ['allow_indirect_imports', true], ...(ignored.length > 0 ? [['ignore_imports', ignored] as const] : [])],
     });
@@ -84,7 +80,7 @@ export function contracts(plan: Plan, existing: ReadonlySet<string>): string {
     out.push({
       name: 'Business layers import no web or queue framework',
       type: 'forbidden',
-      fields: [['source_modules', business], ['forbidden_modules', installedFrameworks(plan)]],
+      fields: [['source_modules', business], ['forbidden_modules', installedFrameworks(plan, writer)]],
     });
   }
   return out.map(toml).join('\n\n') + '\n';

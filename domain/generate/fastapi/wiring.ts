@@ -1,10 +1,10 @@
 /** The composition root (`container.py`) and the FastAPI dependencies built on it (`deps.py`). */
-import type { Modules } from './layout';
-import type { NodePlan, Plan, RepositoryPlan, ServicePlan } from './plan';
-import { from, pyModule, wrap, type PyImport } from './py';
-import { cacheAttr, repoAttr } from './emit-repositories';
-import { serviceParams } from './emit-services';
-import { NameRegistry } from './naming';
+import type { FastapiModules } from './layout';
+import type { NodePlan, Plan, RepositoryPlan, ServicePlan } from '../plan/plan';
+import { from, pyModule, wrap, type PyImport } from '../python/py';
+import { cacheAttr, repoAttr } from './repositories';
+import { serviceParams } from './services';
+import { NameRegistry } from '../plan/naming';
 
 /** Function names in `container.py`, shared with the routes, deps and tasks that call them. */
 export interface Builders {
@@ -13,7 +13,7 @@ export interface Builders {
   taskModule(worker: NodePlan): { readonly imp: PyImport; readonly name: string };
 }
 
-export function buildersFor(plan: Plan, modules: Modules): Builders {
+export function buildersFor(plan: Plan, modules: FastapiModules): Builders {
   const names = new NameRegistry(['container', 'partial', 'get_settings']);
   const suffix: Record<string, string> = { repository: 'repository', service: 'service', external: 'client', cache: 'cache' };
   const wanted = (n: NodePlan): string => {
@@ -34,7 +34,7 @@ export function buildersFor(plan: Plan, modules: Modules): Builders {
   };
 }
 
-export function containerModule(plan: Plan, modules: Modules, builders: Builders): string {
+export function containerModule(plan: Plan, modules: FastapiModules, builders: Builders): string {
   const imports: PyImport[] = [];
   const blocks: string[] = [];
   const needsSession = plan.repositories.length + plan.services.length > 0;
@@ -91,7 +91,7 @@ function serviceBuilder(s: ServicePlan, builders: Builders, imports: PyImport[])
   return `${signature}\n${wrap(`return ${s.cls}(`, args, ')', '    ')}`;
 }
 
-export function depsModule(plan: Plan, modules: Modules, builders: Builders): string {
+export function depsModule(plan: Plan, modules: FastapiModules, builders: Builders): string {
   const imports: PyImport[] = [
     from('collections.abc', 'AsyncIterator'),
     from('typing', 'Annotated'),

@@ -1,18 +1,18 @@
 /** Repository nodes: data access over their models. They flush, never commit. */
-import type { Modules } from './layout';
-import type { ModelPlan, RepositoryPlan } from './plan';
-import { from, indent, wrap, type PyImport } from './py';
-import type { Unit } from './unit';
+import type { FastapiModules } from './layout';
+import type { ModelPlan, RepositoryPlan } from '../plan/plan';
+import { from, indent, wrap, type PyImport } from '../python/py';
+import type { Unit } from '../python/unit';
 
 /** Attribute and parameter names: the snake name as it is (a trailing `_` may guard a keyword). */
 export const repoAttr = (r: RepositoryPlan): string => r.snake;
 export const cacheAttr = (snake: string): string => snake;
 
-export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: Modules): Unit[] {
+export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: FastapiModules): Unit[] {
   return repositories.map((r) => repositoryUnit(r, modules));
 }
 
-function repositoryUnit(repo: RepositoryPlan, modules: Modules): Unit {
+function repositoryUnit(repo: RepositoryPlan, modules: FastapiModules): Unit {
   const imports: PyImport[] = [from('sqlalchemy.ext.asyncio', 'AsyncSession')];
   const params = ['self', 'session: AsyncSession'];
   const assigns = ['self._session = session'];

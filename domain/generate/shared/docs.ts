@@ -1,6 +1,13 @@
 /** README.md (how to run it, the architecture as Mermaid) and .env.example. */
-import type { Plan } from './plan';
-import { settingsFields } from './settings';
+import type { Modules } from '../modules';
+import type { Plan } from '../plan/plan';
+import type { Explained, FrameworkWriter } from '../writer';
+import { localDatabaseUrl, settingsFields } from './settings';
+
+/** Commands with their reasons aligned in one column, as a shell block shows them. */
+function explained(lines: readonly Explained[]): string {
+  return lines.map((l) => (l.why ? `${l.command.padEnd(22)} # ${l.why}` : l.command)).join('\n');
+}
 
 function mermaid(plan: Plan): string {
   const id = (n: { kind: string; snake: string }): string => `${n.kind}_${n.snake.replace(/_+$/, '')}`;
@@ -16,19 +23,20 @@ function mermaid(plan: Plan): string {
   return ['```mermaid', 'graph TD', ...nodes.values(), ...edges, '```'].join('\n');
 }
 
-export function readme(plan: Plan): string {
+export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
   const pkg = plan.pkg;
+  const commands = writer.commands(plan);
   const worker = plan.workers.length > 0 && plan.broker
     ? {
-        celery: `celery -A ${plan.layout === 'layered' ? `${pkg}.tasks.app` : `${pkg}.worker`} worker --loglevel INFO`,
+        celery: `celery -A ${modules.taskApp} worker --loglevel INFO`,
         rq: `rq worker --url "$BROKER_URL" ${pkg}`,
-        dramatiq: `dramatiq ${plan.layout === 'layered' ? `${pkg}.tasks.app` : `${pkg}.worker`} --processes 1`,
+        dramatiq: `dramatiq ${modules.taskApp} --processes 1`,
         none: '',
       }[plan.options.tasks]
     : '';
   return `# ${plan.title}
 
-A FastAPI service exported from a Strata diagram: SQLAlchemy 2 (async), Alembic${plan.options.tasks !== 'none' ? `, ${plan.options.tasks === 'rq' ? 'RQ' : plan.options.tasks[0]!.toUpperCase() + plan.options.tasks.slice(1)} workers` : ''}, in the **${plan.layout}** layout.
+A ${writer.name} service exported from a Strata diagram: ${writer.stack}${plan.options.tasks !== 'none' ? `, ${plan.options.tasks === 'rq' ? 'RQ' : plan.options.tasks[0]!.toUpperCase() + plan.options.tasks.slice(1)} workers` : ''}, in the **${plan.layout}** layout.
 
 ## Run it locally (SQLite)
 
@@ -36,12 +44,12 @@ A FastAPI service exported from a Strata diagram: SQLAlchemy 2 (async), Alembic$
 python -m venv .venv && . .venv/bin/activate
 pip install --upgrade "pip>=25.1"
 pip install -e . --group dev
-cp .env.example .env   # then set DATABASE_URL=sqlite+aiosqlite:///./${pkg}.db for a local file
-alembic upgrade head
-uvicorn ${pkg}.main:app --reload
+cp .env.example .env   # then set DATABASE_URL=${localDatabaseUrl(plan, writer.databaseSchemes)} for a local file
+${commands.migrate.join(' ')}
+${commands.serveLocally}
 \`\`\`
 ${worker ? `\nIn another shell, start a worker (it needs the broker in BROKER_URL):\n\n\`\`\`sh\n${worker}\n\`\`\`\n` : ''}
-Open http://127.0.0.1:8000/docs for the API; \`/health\` and \`/health/ready\` report liveness and readiness.
+${writer.browseHint}\`/health\` and \`/health/ready\` report liveness and readiness.
 
 ## Run everything with Docker Compose
 
@@ -55,10 +63,7 @@ A one-shot \`migrate\` service applies the migrations before the API${worker ? '
 ## Checks
 
 \`\`\`sh
-pytest                 # SQLite file database, tasks run eagerly
-ruff check . && ruff format --check .
-lint-imports           # the layering the diagram promised
-alembic check          # the models and the migrations agree
+${explained([commands.test, { command: 'ruff check . && ruff format --check .', why: '' }, { command: 'lint-imports', why: 'the layering the diagram promised' }, ...commands.migrationChecks])}
 \`\`\`
 
 ## Architecture
@@ -69,9 +74,9 @@ ${mermaid(plan)}
 `;
 }
 
-export function envExample(plan: Plan): string {
+export function envExample(plan: Plan, writer: FrameworkWriter): string {
   const lines = ['# Copy to .env and fill in. Placeholders only: never commit real secrets.'];
-  for (const f of settingsFields(plan)) lines.push(`${f.name.toUpperCase()}=${f.example}`);
+  for (const f of settingsFields(plan, writer.databaseSchemes)) lines.push(`${f.name.toUpperCase()}=${f.example}`);
   if (plan.database.engine === 'postgres') lines.push('', '# docker compose', 'POSTGRES_PASSWORD=change-me');
   if (plan.database.engine === 'mysql') lines.push('', '# docker compose', 'MARIADB_PASSWORD=change-me', 'MARIADB_ROOT_PASSWORD=change-me-too');
   if (plan.broker?.engine === 'rabbitmq') lines.push('RABBITMQ_PASSWORD=change-me');

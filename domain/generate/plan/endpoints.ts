@@ -1,5 +1,5 @@
 /** The HTTP endpoints of a router node: drawn ones mapped onto operations, or CRUD by default. */
-import type { Endpoint, HttpMethod } from '../diagram';
+import type { Endpoint, HttpMethod } from '../../diagram';
 import { snakeName, type NameRegistry } from './naming';
 import type { ModelPlan, NodePlan, Provider, RepositoryPlan, RouterPlan, ServicePlan, TaskPlan } from './plan';
 
@@ -7,7 +7,7 @@ export type Operation = 'create' | 'list' | 'get' | 'update' | 'delete' | 'enque
 
 export interface EndpointPlan {
   readonly method: HttpMethod;
-  /** FastAPI path below the router's prefix, with `{item_id}` for the id. */
+  /** Path below the router's prefix, parameters as `{name}` (`{item_id}` for the id); each writer spells it its own way. */
   readonly path: string;
   readonly fn: string;
   readonly op: Operation;

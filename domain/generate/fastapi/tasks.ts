@@ -1,9 +1,9 @@
 /** The task app and one tasks module per worker node, for Celery, RQ or Dramatiq. */
-import type { Modules } from './layout';
-import type { Plan, TaskPlan, WorkerPlan } from './plan';
-import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from './py';
-import type { Builders } from './emit-wiring';
-import type { Unit } from './unit';
+import type { FastapiModules } from './layout';
+import type { Plan, TaskPlan, WorkerPlan } from '../plan/plan';
+import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
+import type { Builders } from './wiring';
+import type { Unit } from '../python/unit';
 
 const RUN_ONCE = `Work = Callable[[AsyncSession, Defer, int], Awaitable[None]]
 
@@ -36,7 +36,7 @@ async def _run_once(task: str, item_id: int, work: Work, defer: Defer) -> bool:
         await session.commit()
     return True`;
 
-export function taskAppModule(plan: Plan, modules: Modules): string {
+export function taskAppModule(plan: Plan, modules: FastapiModules): string {
   const imports: PyImport[] = [
     plain('asyncio'),
     plain('logging'),
@@ -109,11 +109,11 @@ celery_app.conf.update(
   });
 }
 
-export function workerUnits(plan: Plan, modules: Modules, builders: Builders): Unit[] {
+export function workerUnits(plan: Plan, modules: FastapiModules, builders: Builders): Unit[] {
   return plan.workers.map((w) => workerUnit(plan, w, modules, builders));
 }
 
-function workerUnit(plan: Plan, w: WorkerPlan, modules: Modules, builders: Builders): Unit {
+function workerUnit(plan: Plan, w: WorkerPlan, modules: FastapiModules, builders: Builders): Unit {
   const app = modules.taskApp;
   const imports: PyImport[] = [
     plain('logging'),
@@ -126,7 +126,7 @@ function workerUnit(plan: Plan, w: WorkerPlan, modules: Modules, builders: Build
   return { module: modules.of('tasks', w), imports, doc: `Tasks of the ${w.label} worker: idempotent, taking ids, retried with backoff.`, blocks };
 }
 
-function taskBlocks(plan: Plan, w: WorkerPlan, t: TaskPlan, modules: Modules, builders: Builders, imports: PyImport[]): string[] {
+function taskBlocks(plan: Plan, w: WorkerPlan, t: TaskPlan, modules: FastapiModules, builders: Builders, imports: PyImport[]): string[] {
   const ledger = str(`${w.snake.replace(/_+$/, '')}.${t.fn}`);
   const run = wrap('return run_once(', [ledger, 'item_id', `_${t.fn}`], ')', '    ').trimStart();
   const doc = '"""Idempotent: a second run for the same id changes nothing."""';
@@ -169,7 +169,7 @@ def ${t.fn}(item_id: int) -> bool:
   return [task, enqueue, work(w, t, modules, builders, imports)];
 }
 
-function work(w: WorkerPlan, t: TaskPlan, modules: Modules, builders: Builders, imports: PyImport[]): string {
+function work(w: WorkerPlan, t: TaskPlan, modules: FastapiModules, builders: Builders, imports: PyImport[]): string {
   const lines: string[] = [];
   const container = modules.container.split('.');
   const useContainer = (): void => void imports.push(from(container.slice(0, -1).join('.'), container[container.length - 1]!));

@@ -1,10 +1,13 @@
 /** The `core` package: settings, database, errors, logging and the task ledger. */
-import type { Modules } from './layout';
-import type { Plan } from './plan';
-import { from, plain, pyModule, type PyImport } from './py';
-import { settingsFields } from './settings';
+import type { FastapiModules } from './layout';
+import type { Plan } from '../plan/plan';
+import { from, plain, pyModule, type PyImport } from '../python/py';
+import { settingsFields, type Schemes } from '../shared/settings';
 
-export function coreFiles(plan: Plan, modules: Modules): Map<string, string> {
+/** The async drivers: psycopg 3 (async mode), aiomysql, aiosqlite. */
+export const DATABASE_SCHEMES: Schemes = { postgres: 'postgresql+psycopg', mysql: 'mysql+aiomysql', sqlite: 'sqlite+aiosqlite' };
+
+export function coreFiles(plan: Plan, modules: FastapiModules): Map<string, string> {
   const first = [plan.pkg];
   const files = new Map<string, string>();
   files.set(modules.core('config'), config(plan, first));
@@ -16,7 +19,7 @@ export function coreFiles(plan: Plan, modules: Modules): Map<string, string> {
 }
 
 function config(plan: Plan, firstParty: string[]): string {
-  const fields = settingsFields(plan).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
+  const fields = settingsFields(plan, DATABASE_SCHEMES).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
   return pyModule({
     doc: 'Settings from the environment (and a local .env file), validated once at startup.',
     imports: [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')],
@@ -28,7 +31,7 @@ function config(plan: Plan, firstParty: string[]): string {
   });
 }
 
-function db(modules: Modules, firstParty: string[]): string {
+function db(modules: FastapiModules, firstParty: string[]): string {
   const imports: PyImport[] = [
     from('collections.abc', 'AsyncIterator', 'Callable'),
     from('contextlib', 'asynccontextmanager'),
@@ -120,7 +123,7 @@ function logging(firstParty: string[]): string {
   });
 }
 
-function taskRuns(modules: Modules, firstParty: string[]): string {
+function taskRuns(modules: FastapiModules, firstParty: string[]): string {
   return pyModule({
     doc: 'The task ledger: one row per finished (task, id), which makes every task idempotent.',
     imports: [

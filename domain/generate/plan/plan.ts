@@ -2,16 +2,16 @@
  * The diagram read as a Python project: every node with its Python names and what it depends on.
  * Emitters only read a Plan; they never look at the raw diagram again.
  */
-import { engineOf, type Diagram, type DiagramNode, type Kind } from '../diagram';
-import { resolveLayout, type ConcreteLayout, type GenerateOptions } from './options';
+import { engineOf, type Diagram, type DiagramNode, type Kind } from '../../diagram';
+import { resolveLayout, type ConcreteLayout, type GenerateOptions } from '../options';
 import { classRegistry, moduleRegistry, NameRegistry, packageName, pascalName, snakeName } from './naming';
-import { planEndpoints, type EndpointPlan } from './plan-endpoints';
-import { planFields, type FieldPlan } from './plan-fields';
-import { acceptedEdges, topological } from './plan-edges';
+import { planEndpoints, type EndpointPlan } from './endpoints';
+import { planFields, type FieldPlan } from './fields';
+import { acceptedEdges, topological } from './edges';
 
-export type { EndpointPlan } from './plan-endpoints';
-export type { FieldPlan } from './plan-fields';
-export { topological } from './plan-edges';
+export type { EndpointPlan } from './endpoints';
+export type { FieldPlan } from './fields';
+export { topological } from './edges';
 
 export interface NodePlan {
   readonly id: string;

@@ -1,11 +1,11 @@
 /** tests/: conftest (SQLite file, eager tasks, dependency override), unit and integration tests. */
-import { columnsOf } from './columns';
-import type { Builders } from './emit-wiring';
-import type { Modules } from './layout';
-import type { EndpointPlan, ModelPlan, Plan, RouterPlan, SchedulerPlan, ServicePlan, WorkerPlan } from './plan';
-import { tickName } from './emit-schedulers';
-import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from './py';
-import { cacheSetting } from './settings';
+import { columnsOf } from '../sqlalchemy/columns';
+import type { Builders } from './wiring';
+import type { FastapiModules } from './layout';
+import type { EndpointPlan, ModelPlan, Plan, RouterPlan, SchedulerPlan, ServicePlan, WorkerPlan } from '../plan/plan';
+import { tickName } from './schedulers';
+import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
+import { cacheSetting } from '../shared/settings';
 
 export function payload(m: ModelPlan): string {
   const items = columnsOf(m)
@@ -16,7 +16,7 @@ export function payload(m: ModelPlan): string {
 
 const constName = (m: ModelPlan): string => m.snake.replace(/_+$/, '').toUpperCase();
 
-export function testFiles(plan: Plan, modules: Modules, builders: Builders): Map<string, string> {
+export function testFiles(plan: Plan, modules: FastapiModules, builders: Builders): Map<string, string> {
   const files = new Map<string, string>();
   files.set('tests/conftest.py', conftest(plan, modules));
   for (const r of plan.routers) files.set(`tests/integration/test_${r.snake.replace(/_+$/, '')}_api.py`, routerTest(plan, r));
@@ -27,7 +27,7 @@ export function testFiles(plan: Plan, modules: Modules, builders: Builders): Map
   return files;
 }
 
-function conftest(plan: Plan, modules: Modules): string {
+function conftest(plan: Plan, modules: FastapiModules): string {
   const env = [`"DATABASE_URL": f"sqlite+aiosqlite:///{TEST_DB}"`, '"TASKS_EAGER": "true"', ...plan.caches.map((c) => `${str(cacheSetting(c).toUpperCase())}: "memory://"`)];
   return pyModule({
     doc: 'Test setup: a SQLite file database migrated per test, eager tasks, overridden dependencies.',
@@ -124,7 +124,7 @@ function routerTest(plan: Plan, r: RouterPlan): string {
   return pyModule({ doc: `API tests of the ${r.label} router, through the app and a SQLite file database.`, imports, firstParty: [plan.pkg], blocks: [...[...consts.values()], ...tests] });
 }
 
-function serviceTest(plan: Plan, s: ServicePlan, modules: Modules, builders: Builders): string {
+function serviceTest(plan: Plan, s: ServicePlan, modules: FastapiModules, builders: Builders): string {
   const container = modules.container.split('.');
   const imports: PyImport[] = [from(container.slice(0, -1).join('.'), container[container.length - 1]!), from(modules.core('db'), 'task_session'), from(modules.of('services', s), s.cls)];
   const blocks: string[] = [];
@@ -146,7 +146,7 @@ function serviceTest(plan: Plan, s: ServicePlan, modules: Modules, builders: Bui
   return pyModule({ doc: `Unit tests of the ${s.label} service, on a real SQLite session.`, imports, firstParty: [plan.pkg], blocks });
 }
 
-function workerTest(plan: Plan, w: WorkerPlan, modules: Modules, builders: Builders): string {
+function workerTest(plan: Plan, w: WorkerPlan, modules: FastapiModules, builders: Builders): string {
   const imports: PyImport[] = [plain('asyncio')];
   const blocks: string[] = [];
   const service = w.services[0];
@@ -189,7 +189,7 @@ function healthTest(plan: Plan): string {
   });
 }
 
-function schedulerTest(plan: Plan, s: SchedulerPlan, modules: Modules, builders: Builders): string {
+function schedulerTest(plan: Plan, s: SchedulerPlan, modules: FastapiModules, builders: Builders): string {
   const imports: PyImport[] = [plain('asyncio'), from(modules.of('tasks', s), tickName(s))];
   const blocks: string[] = [];
   const worker = s.workers.find((w) => w.services[0]?.provides[0]);

@@ -1,9 +1,12 @@
-/** alembic.ini, alembic/env.py reading the URL from settings, and the initial migration. */
+/**
+ * Alembic for projects whose ORM is SQLAlchemy: alembic.ini, the migration template and the
+ * initial migration of the drawn models (and the task ledger). The `env.py` that runs them is
+ * the framework's own.
+ */
 import { columnsOf, type Column } from './columns';
-import type { Modules } from './layout';
-import { shortHash } from './naming';
-import type { ModelPlan, Plan } from './plan';
-import { from, indent, plain, pyModule, str, wrap, wrapCollection } from './py';
+import { shortHash } from '../plan/naming';
+import type { ModelPlan, Plan } from '../plan/plan';
+import { from, indent, plain, pyModule, str, wrap } from '../python/py';
 
 const MIGRATION_TYPES: Readonly<Record<string, string>> = {
   'String(255)': 'sa.String(length=255)',
@@ -18,65 +21,6 @@ const MIGRATION_TYPES: Readonly<Record<string, string>> = {
   JSON: 'sa.JSON()',
   ForeignKey: 'sa.Integer()',
 };
-
-export function alembicFiles(plan: Plan, modules: Modules): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set('alembic.ini', INI);
-  files.set('alembic/script.py.mako', MAKO);
-  files.set('alembic/env.py', envModule(plan, modules));
-  const migration = initialMigration(plan);
-  files.set(`alembic/versions/${migration.revision}_initial.py`, migration.text);
-  return files;
-}
-
-function envModule(plan: Plan, modules: Modules): string {
-  const imports = [
-    plain('asyncio'),
-    from('logging.config', 'fileConfig'),
-    from('alembic', 'context'),
-    from('sqlalchemy.engine', 'Connection'),
-    from(modules.core('config'), 'get_settings'),
-    from(modules.core('db'), 'Base', 'build_engine'),
-    from(modules.core('task_runs'), 'TaskRun'),
-    ...plan.models.map((m) => from(modules.of('models', m), m.cls)),
-  ];
-  return pyModule({
-    doc: 'Alembic environment: the database URL comes from the app settings, never from alembic.ini.',
-    imports,
-    firstParty: [plan.pkg],
-    blocks: [
-      `# Importing the models registers their tables on Base.metadata.
-${plan.models.length === 0 ? 'MODELS = (TaskRun,)' : wrapCollection('MODELS = (', ['TaskRun', ...plan.models.map((m) => m.cls)], ')')}
-
-config = context.config
-if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
-target_metadata = Base.metadata`,
-      `def run_migrations_offline() -> None:
-    context.configure(
-        url=get_settings().database_url,
-        target_metadata=target_metadata,
-        literal_binds=True,
-        dialect_opts={"paramstyle": "named"},
-    )
-    with context.begin_transaction():
-        context.run_migrations()`,
-      `def do_run_migrations(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata)
-    with context.begin_transaction():
-        context.run_migrations()`,
-      `async def run_migrations_online() -> None:
-    engine = build_engine(pooled=False)
-    async with engine.connect() as connection:
-        await connection.run_sync(do_run_migrations)
-    await engine.dispose()`,
-      `if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    asyncio.run(run_migrations_online())`,
-    ],
-  });
-}
 
 function columnItem(c: Column): string {
   const args = [str(c.name), MIGRATION_TYPES[c.sa] ?? 'sa.Integer()'];
@@ -157,7 +101,7 @@ depends_on: str | Sequence[str] | None = None`,
   return { revision, text };
 }
 
-const INI = `# Alembic reads the database URL from the app settings (DATABASE_URL), see alembic/env.py.
+export const ALEMBIC_INI = `# Alembic reads the database URL from the app settings (DATABASE_URL), see alembic/env.py.
 [alembic]
 script_location = %(here)s/alembic
 file_template = %%(rev)s_%%(slug)s
@@ -198,7 +142,7 @@ format = %(levelname)-5.5s [%(name)s] %(message)s
 datefmt = %H:%M:%S
 `;
 
-const MAKO = `"""\${message}
+export const ALEMBIC_MAKO = `"""\${message}
 
 Revision ID: \${up_revision}
 Revises: \${down_revision | comma,n}

@@ -1,15 +1,15 @@
 /** External nodes become httpx adapters with timeouts; cache nodes a small Redis cache client. */
-import type { Modules } from './layout';
-import type { NodePlan, Plan } from './plan';
-import { from, plain, type PyImport } from './py';
-import { cacheSetting, externalSettings } from './settings';
-import type { Unit } from './unit';
+import type { FastapiModules } from './layout';
+import type { NodePlan, Plan } from '../plan/plan';
+import { from, plain, type PyImport } from '../python/py';
+import { cacheSetting, externalSettings } from '../shared/settings';
+import type { Unit } from '../python/unit';
 
-export function clientUnits(plan: Plan, modules: Modules): Unit[] {
+export function clientUnits(plan: Plan, modules: FastapiModules): Unit[] {
   return [...plan.externals.map((x) => externalUnit(x, modules)), ...plan.caches.map((c) => cacheUnit(c, modules))];
 }
 
-function externalUnit(x: NodePlan, modules: Modules): Unit {
+function externalUnit(x: NodePlan, modules: FastapiModules): Unit {
   const names = externalSettings(x);
   const imports: PyImport[] = [from('typing', 'Any', 'Self'), plain('httpx'), from(modules.core('config'), 'get_settings')];
   const cls = `class ${x.cls}:
@@ -51,7 +51,7 @@ function externalUnit(x: NodePlan, modules: Modules): Unit {
   return { module: modules.of('clients', x), imports, doc: `Client for the ${x.label} API.`, blocks: [cls] };
 }
 
-function cacheUnit(c: NodePlan, modules: Modules): Unit {
+function cacheUnit(c: NodePlan, modules: FastapiModules): Unit {
   const imports: PyImport[] = [from('typing', 'Self'), from('redis.asyncio', 'Redis'), from(modules.core('config'), 'get_settings')];
   const cls = `class ${c.cls}:
     """Redis cache for ${c.snake}; \`memory://\` keeps values in this process (tests)."""

@@ -1,5 +1,5 @@
 /** The columns of a model node: its drawn fields, or the defaults when none are drawn. */
-import type { FieldType, ModelField } from '../diagram';
+import type { FieldType, ModelField } from '../../diagram';
 import { fieldName, NameRegistry } from './naming';
 
 export interface FieldPlan {

@@ -1,5 +1,5 @@
 /** Which drawn edges become code, and dependency order. */
-import type { Diagram, Kind } from '../diagram';
+import type { Diagram, Kind } from '../../diagram';
 import type { NodePlan } from './plan';
 
 /** Edges the generator turns into code: rules.md's `ok` and `W` cells. */

@@ -2,7 +2,7 @@
  * Turning user-typed names into Python identifiers and file names that are valid, unique,
  * not keywords, not Windows device names, and that shadow nothing the generated code imports.
  */
-import { PYTHON_KEYWORDS, PYTHON_SOFT_KEYWORDS, pythonForm } from '../names';
+import { PYTHON_KEYWORDS, PYTHON_SOFT_KEYWORDS, pythonForm } from '../../names';
 
 /** Longer identifiers are cut and given a hash suffix, so generated lines stay readable. */
 export const MAX_IDENTIFIER_LENGTH = 40;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { PYTHON_KEYWORDS } from '../names';
+import { PYTHON_KEYWORDS } from '../../names';
 import { isSafeFileStem, isSafeIdentifier, moduleRegistry, NameRegistry, packageName, pascalName, snakeName } from './naming';
 
 const HOSTILE = [

@@ -1,9 +1,9 @@
 /** `main.py` (the app factory, error handlers, health checks) and, in the layered layout, `api/router.py`. */
-import type { Modules } from './layout';
-import type { Plan } from './plan';
-import { from, pyModule, type PyImport } from './py';
+import type { FastapiModules } from './layout';
+import type { Plan } from '../plan/plan';
+import { from, pyModule, type PyImport } from '../python/py';
 
-export function apiRouterModule(plan: Plan, modules: Modules): string {
+export function apiRouterModule(plan: Plan, modules: FastapiModules): string {
   const imports: PyImport[] = [from('fastapi', 'APIRouter')];
   const lines = ['api_router = APIRouter()'];
   for (const r of plan.routers) {
@@ -13,7 +13,7 @@ export function apiRouterModule(plan: Plan, modules: Modules): string {
   return pyModule({ doc: 'Every router of the API, assembled under one prefix by main.py.', imports, firstParty: [plan.pkg], blocks: [lines.join('\n')] });
 }
 
-export function mainModule(plan: Plan, modules: Modules): string {
+export function mainModule(plan: Plan, modules: FastapiModules): string {
   const imports: PyImport[] = [
     plain('logging'),
     from('collections.abc', 'AsyncIterator'),

@@ -1,11 +1,11 @@
 /** Model nodes: the ORM class and its pydantic schemas (Create, Update, Read). */
-import type { Modules } from './layout';
-import { columnsOf, relationName, TYPES, type Column } from './columns';
-import type { ModelPlan } from './plan';
-import { from, str, wrap, type PyImport } from './py';
-import type { Unit } from './unit';
+import type { FastapiModules } from './layout';
+import { columnsOf, relationName, TYPES, type Column } from '../sqlalchemy/columns';
+import type { ModelPlan } from '../plan/plan';
+import { from, str, wrap, type PyImport } from '../python/py';
+import type { Unit } from '../python/unit';
 
-export function modelUnits(models: readonly ModelPlan[], modules: Modules): Unit[] {
+export function modelUnits(models: readonly ModelPlan[], modules: FastapiModules): Unit[] {
   return models.flatMap((m) => [ormUnit(m, modules), schemaUnit(m, modules)]);
 }
 
@@ -13,7 +13,7 @@ function annotation(c: Column, nullable = c.nullable): string {
   return nullable ? `${c.py} | None` : c.py;
 }
 
-function ormUnit(model: ModelPlan, modules: Modules): Unit {
+function ormUnit(model: ModelPlan, modules: FastapiModules): Unit {
   const columns = columnsOf(model);
   const sa = new Set<string>();
   const imports: PyImport[] = [from('sqlalchemy.orm', 'Mapped', 'mapped_column'), from(modules.core('db'), 'Base')];
@@ -44,7 +44,7 @@ function ormUnit(model: ModelPlan, modules: Modules): Unit {
   };
 }
 
-function schemaUnit(model: ModelPlan, modules: Modules): Unit {
+function schemaUnit(model: ModelPlan, modules: FastapiModules): Unit {
   const columns = columnsOf(model);
   const imports: PyImport[] = [from('pydantic', 'BaseModel', 'ConfigDict')];
   for (const f of model.fields) {

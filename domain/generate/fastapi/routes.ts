@@ -1,15 +1,15 @@
 /** Router nodes: thin FastAPI routes that hand every request to a service (or a drawn repository). */
-import type { Modules } from './layout';
-import type { EndpointPlan, RouterPlan } from './plan';
-import { from, indent, str, wrap, type PyImport } from './py';
-import type { Builders } from './emit-wiring';
-import type { Unit } from './unit';
+import type { FastapiModules } from './layout';
+import type { EndpointPlan, RouterPlan } from '../plan/plan';
+import { from, indent, str, wrap, type PyImport } from '../python/py';
+import type { Builders } from './wiring';
+import type { Unit } from '../python/unit';
 
-export function routeUnits(routers: readonly RouterPlan[], modules: Modules, builders: Builders): Unit[] {
+export function routeUnits(routers: readonly RouterPlan[], modules: FastapiModules, builders: Builders): Unit[] {
   return routers.map((r) => routeUnit(r, modules, builders));
 }
 
-function routeUnit(r: RouterPlan, modules: Modules, builders: Builders): Unit {
+function routeUnit(r: RouterPlan, modules: FastapiModules, builders: Builders): Unit {
   const imports: PyImport[] = [from('fastapi', 'APIRouter')];
   const tag = r.prefix.slice(1);
   const blocks = [`${r.variable} = APIRouter(prefix=${str(r.prefix)}, tags=[${str(tag)}])`];
@@ -17,7 +17,7 @@ function routeUnit(r: RouterPlan, modules: Modules, builders: Builders): Unit {
   return { module: modules.of('routes', r), imports, doc: `HTTP routes of the ${r.label} router.`, blocks };
 }
 
-function endpoint(r: RouterPlan, e: EndpointPlan, modules: Modules, builders: Builders, imports: PyImport[]): string {
+function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, builders: Builders, imports: PyImport[]): string {
   const params: string[] = [];
   const defaults: string[] = [];
   const body: string[] = [];

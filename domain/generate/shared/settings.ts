@@ -1,6 +1,10 @@
 /** Every setting of the generated project: Settings fields, .env.example lines, compose values. */
-import type { NodePlan, Plan } from './plan';
-import { str } from './py';
+import type { NodePlan, Plan } from '../plan/plan';
+import { str } from '../python/py';
+import type { DatabaseEngine } from '../writer';
+
+/** URL scheme (with driver) per database engine: the writer's `databaseSchemes`. */
+export type Schemes = Readonly<Record<DatabaseEngine, string>>;
 
 export interface SettingField {
   readonly name: string;
@@ -18,18 +22,18 @@ export const externalSettings = (node: NodePlan): { url: string; timeout: string
   key: `${stem(node)}_api_key`,
 });
 
-export function localDatabaseUrl(plan: Plan): string {
-  return `sqlite+aiosqlite:///./${plan.pkg}.db`;
+export function localDatabaseUrl(plan: Plan, schemes: Schemes): string {
+  return `${schemes.sqlite}:///./${plan.pkg}.db`;
 }
 
-export function exampleDatabaseUrl(plan: Plan): string {
+export function exampleDatabaseUrl(plan: Plan, schemes: Schemes): string {
   switch (plan.database.engine) {
     case 'postgres':
-      return `postgresql+psycopg://app:change-me@localhost:5432/${plan.pkg}`;
+      return `${schemes.postgres}://app:change-me@localhost:5432/${plan.pkg}`;
     case 'mysql':
-      return `mysql+aiomysql://app:change-me@localhost:3306/${plan.pkg}`;
+      return `${schemes.mysql}://app:change-me@localhost:3306/${plan.pkg}`;
     case 'sqlite':
-      return localDatabaseUrl(plan);
+      return localDatabaseUrl(plan, schemes);
   }
 }
 
@@ -40,7 +44,7 @@ export function localBrokerUrl(plan: Plan): string {
   return 'redis://localhost:6379/0';
 }
 
-export function settingsFields(plan: Plan): SettingField[] {
+export function settingsFields(plan: Plan, schemes: Schemes): SettingField[] {
   const field = (name: string, type: SettingField['type'], value: string | number | boolean, example?: string): SettingField => ({
     name,
     type,
@@ -50,7 +54,7 @@ export function settingsFields(plan: Plan): SettingField[] {
   const fields: SettingField[] = [
     field('app_name', 'str', plan.title),
     field('log_level', 'str', 'INFO'),
-    field('database_url', 'str', localDatabaseUrl(plan), exampleDatabaseUrl(plan)),
+    field('database_url', 'str', localDatabaseUrl(plan, schemes), exampleDatabaseUrl(plan, schemes)),
     field('db_pool_size', 'int', 5),
     field('db_max_overflow', 'int', 10),
     field('db_pool_timeout_seconds', 'float', 30),

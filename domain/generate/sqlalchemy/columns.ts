@@ -1,7 +1,7 @@
 /** One description of every column, shared by the ORM models, the schemas and the migration. */
-import type { FieldType } from '../diagram';
-import type { ModelPlan } from './plan';
-import { NameRegistry } from './naming';
+import type { FieldType } from '../../diagram';
+import type { ModelPlan } from '../plan/plan';
+import { NameRegistry } from '../plan/naming';
 
 export interface Column {
   readonly name: string;

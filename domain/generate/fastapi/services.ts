@@ -1,15 +1,15 @@
 /** Service nodes: business logic, with every dependency arriving through the constructor. */
-import type { Modules } from './layout';
-import type { ModelPlan, Provider, ServicePlan } from './plan';
-import { docText, from, indent, plain, wrap, type PyImport } from './py';
-import { cacheAttr, fitSignature, repoAttr } from './emit-repositories';
-import type { Unit } from './unit';
+import type { FastapiModules } from './layout';
+import type { ModelPlan, Provider, ServicePlan } from '../plan/plan';
+import { docText, from, indent, plain, wrap, type PyImport } from '../python/py';
+import { cacheAttr, fitSignature, repoAttr } from './repositories';
+import type { Unit } from '../python/unit';
 
 export const serviceAttr = (s: ServicePlan): string => s.snake;
 export const clientAttr = (snake: string): string => snake;
 export const enqueueName = (task: { fn: string }): string => `enqueue_${task.fn}`;
 
-export function serviceUnits(services: readonly ServicePlan[], modules: Modules): Unit[] {
+export function serviceUnits(services: readonly ServicePlan[], modules: FastapiModules): Unit[] {
   return services.map((s) => serviceUnit(s, modules));
 }
 
@@ -29,7 +29,7 @@ export function serviceParams(s: ServicePlan): Array<Param & { readonly of: 'rep
   ];
 }
 
-function serviceUnit(s: ServicePlan, modules: Modules): Unit {
+function serviceUnit(s: ServicePlan, modules: FastapiModules): Unit {
   const imports: PyImport[] = [plain('logging')];
   const params = serviceParams(s);
   for (const r of s.repositories) imports.push(from(modules.of('repositories', r), r.cls));

@@ -1,7 +1,9 @@
-/** docker-compose.yml, Dockerfile and the ignore files. */
-import type { InfraPlan, Plan } from './plan';
-import { docText } from './py';
-import { cacheSetting } from './settings';
+/** docker-compose.yml: the drawn topology, with the writer's commands for migrating and serving. */
+import type { Modules } from '../modules';
+import type { InfraPlan, Plan } from '../plan/plan';
+import { docText } from '../python/py';
+import type { FrameworkWriter } from '../writer';
+import { cacheSetting, type Schemes } from './settings';
 
 const q = (text: string): string => JSON.stringify(text);
 
@@ -10,6 +12,7 @@ interface ComposeService {
   readonly lines: string[];
 }
 
+/** The worker process in a container: the task framework's own command, given the task app. */
 function workerCommand(plan: Plan, taskApp: string, taskModules: readonly string[]): string[] {
   switch (plan.options.tasks) {
     case 'celery':
@@ -23,15 +26,15 @@ function workerCommand(plan: Plan, taskApp: string, taskModules: readonly string
   }
 }
 
-export function dbUrlForCompose(plan: Plan): string {
+export function dbUrlForCompose(plan: Plan, schemes: Schemes): string {
   const host = plan.database.node?.compose ?? 'db';
   switch (plan.database.engine) {
     case 'postgres':
-      return `postgresql+psycopg://app:\${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}@${host}:5432/${plan.pkg}`;
+      return `${schemes.postgres}://app:\${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}@${host}:5432/${plan.pkg}`;
     case 'mysql':
-      return `mysql+aiomysql://app:\${MARIADB_PASSWORD:?set MARIADB_PASSWORD in .env}@${host}:3306/${plan.pkg}`;
+      return `${schemes.mysql}://app:\${MARIADB_PASSWORD:?set MARIADB_PASSWORD in .env}@${host}:3306/${plan.pkg}`;
     case 'sqlite':
-      return `sqlite+aiosqlite:////data/${plan.pkg}.db`;
+      return `${schemes.sqlite}:////data/${plan.pkg}.db`;
   }
 }
 
@@ -67,6 +70,11 @@ function infraService(plan: Plan, node: InfraPlan, volumes: string[]): ComposeSe
   return { name: node.compose, lines: withTiming(lines) };
 }
 
+/** A command in exec form, as compose and the Dockerfile write it: `["alembic", "upgrade", "head"]`. */
+export function execForm(command: readonly string[]): string {
+  return `[${command.map(q).join(', ')}]`;
+}
+
 /** Adds the timing keys right under the healthcheck's test. */
 function withTiming(lines: string[]): string[] {
   const out = [...lines];
@@ -75,12 +83,15 @@ function withTiming(lines: string[]): string[] {
   return out;
 }
 
-export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly string[], schedulerModules: ReadonlyMap<string, string>): string {
+export function composeYaml(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
+  const taskApp = modules.taskApp;
+  const taskModules = [...new Set(plan.workers.map((w) => modules.of('tasks', w)))];
+  const commands = writer.commands(plan);
   const volumes: string[] = [];
   const infra = [...(plan.database.engine === 'sqlite' ? [] : plan.databases.filter((d) => d === plan.database.node)), ...(plan.broker?.node ? [plan.broker.node] : []), ...plan.caches];
   const infraServices = infra.map((n) => infraService(plan, n, volumes));
   const healthyDeps = infraServices.map((s) => s.name);
-  const env = ['environment:', `  DATABASE_URL: ${q(dbUrlForCompose(plan))}`];
+  const env = ['environment:', `  DATABASE_URL: ${q(dbUrlForCompose(plan, writer.databaseSchemes))}`];
   const broker = brokerUrlForCompose(plan);
   if (broker) env.push(`  BROKER_URL: ${q(broker)}`);
   plan.caches.forEach((c, i) => env.push(`  ${cacheSetting(c).toUpperCase()}: ${q(`redis://${c.compose}:6379/${i}`)}`));
@@ -93,7 +104,7 @@ export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly s
   const app: ComposeService[] = [
     {
       name: 'migrate',
-      lines: ['build: .', 'command: ["alembic", "upgrade", "head"]', 'restart: "no"', ...env, ...sqliteVolume, ...dependsOn([]), 'healthcheck:', '  test: ["CMD", "alembic", "current"]', '  interval: 10s', '  timeout: 5s', '  retries: 3'],
+      lines: ['build: .', `command: ${execForm(commands.migrate)}`, 'restart: "no"', ...env, ...sqliteVolume, ...dependsOn([]), 'healthcheck:', `  test: ${execForm(['CMD', ...commands.migrationStatus])}`, '  interval: 10s', '  timeout: 5s', '  retries: 3'],
     },
     {
       name: 'api',
@@ -105,10 +116,10 @@ export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly s
     const check = plan.options.tasks === 'celery'
       ? ['healthcheck:', `  test: ["CMD-SHELL", "celery -A ${taskApp} inspect ping -d celery@$$HOSTNAME"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3']
       : ['healthcheck:', `  test: ["CMD", "python", "-c", "import ${taskApp}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'];
-    app.push({ name: 'worker', lines: ['build: .', `command: [${command.map(q).join(', ')}]`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), ...check] });
+    app.push({ name: 'worker', lines: ['build: .', `command: ${execForm(command)}`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), ...check] });
   }
   for (const s of plan.broker ? plan.schedulers : []) {
-    const module = schedulerModules.get(s.id)!;
+    const module = modules.of('tasks', s);
     app.push({ name: `scheduler-${s.snake.replace(/_+$/, '').replace(/_/g, '-')}`, lines: ['build: .', `command: ["python", "-m", ${q(module)}]`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), 'healthcheck:', `  test: ["CMD", "python", "-c", "import ${module}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'] });
   }
   const services = [...app, ...infraServices];
@@ -116,57 +127,3 @@ export function composeYaml(plan: Plan, taskApp: string, taskModules: readonly s
   const vols = volumes.length ? `\nvolumes:\n${volumes.map((v) => `  ${v}:`).join('\n')}\n` : '';
   return `# ${docText(plan.title)}: the drawn topology. Secrets come from .env (see .env.example).\nservices:\n${body}\n${vols}`;
 }
-
-export function dockerfile(plan: Plan): string {
-  return `# syntax=docker/dockerfile:1
-FROM python:3.11-slim AS build
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-RUN python -m venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH
-WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY src ./src
-RUN pip install .
-
-FROM python:3.11-slim
-ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-RUN useradd --create-home --uid 10001 app
-COPY --from=build /opt/venv /opt/venv
-WORKDIR /app
-COPY alembic.ini ./
-COPY alembic ./alembic
-RUN mkdir -p /data && chown app:app /data
-USER app
-EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \\
-  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=4)"
-CMD ["uvicorn", "${plan.pkg}.main:app", "--host", "0.0.0.0", "--port", "8000"]
-`;
-}
-
-export const GITIGNORE = `__pycache__/
-*.py[cod]
-.venv/
-.env
-*.db
-*.sqlite3
-.pytest_cache/
-.ruff_cache/
-.import_linter_cache/
-dist/
-build/
-*.egg-info/
-`;
-
-export const DOCKERIGNORE = `.git
-.venv
-.env
-__pycache__
-*.py[cod]
-*.db
-*.sqlite3
-.pytest_cache
-.ruff_cache
-.import_linter_cache
-tests
-`;

@@ -1,0 +1,110 @@
+/** The FastAPI room: async SQLAlchemy 2, Alembic, pydantic-settings, uvicorn. */
+import type { Plan } from '../plan/plan';
+import { renderUnits } from '../python/unit';
+import type { FrameworkWriter, Sources } from '../writer';
+import { alembicFiles } from './alembic';
+import { apiRouterModule, mainModule } from './app';
+import { clientUnits } from './clients';
+import { coreFiles, DATABASE_SCHEMES } from './core';
+import { modulesFor } from './layout';
+import { modelUnits } from './models';
+import { repositoryUnits } from './repositories';
+import { routeUnits } from './routes';
+import { schedulerUnits, sweepUnits } from './schedulers';
+import { serviceUnits } from './services';
+import { taskAppModule, workerUnits } from './tasks';
+import { testFiles } from './tests';
+import { buildersFor, containerModule, depsModule } from './wiring';
+
+/** Compatible-release pins from export.md ("current pins"), as available on PyPI for Python 3.11. */
+export const PINS = {
+  fastapi: 'fastapi~=0.163.0',
+  uvicorn: 'uvicorn~=0.54.0',
+  sqlalchemy: 'sqlalchemy[asyncio]~=2.1.0',
+  alembic: 'alembic~=1.20.0',
+  pydantic: 'pydantic~=2.14.0',
+  pydanticSettings: 'pydantic-settings~=2.16.0',
+  aiosqlite: 'aiosqlite~=0.22.0',
+  psycopg: 'psycopg[binary]~=3.3.0',
+  aiomysql: 'aiomysql~=0.3.0',
+  pytestAsyncio: 'pytest-asyncio~=1.5.0',
+  httpx: 'httpx~=0.28.0',
+} as const;
+
+export const fastapiWriter: FrameworkWriter = {
+  name: 'FastAPI',
+  stack: 'SQLAlchemy 2 (async), Alembic',
+  modules: modulesFor,
+  sources,
+  packageDoc,
+  databaseSchemes: DATABASE_SCHEMES,
+  dependencies(plan) {
+    const deps: string[] = [PINS.fastapi, PINS.uvicorn, PINS.sqlalchemy, PINS.alembic, PINS.pydantic, PINS.pydanticSettings, PINS.aiosqlite];
+    if (plan.database.engine === 'postgres') deps.push(PINS.psycopg);
+    if (plan.database.engine === 'mysql') deps.push(PINS.aiomysql);
+    return deps;
+  },
+  testDependencies: [PINS.pytestAsyncio, PINS.httpx],
+  pytestSettings: ['asyncio_mode = "auto"', 'asyncio_default_fixture_loop_scope = "function"'],
+  frameworkModules: ['fastapi', 'starlette'],
+  routesWord: 'Routes',
+  commands: (plan) => ({
+    migrate: ['alembic', 'upgrade', 'head'],
+    migrationStatus: ['alembic', 'current'],
+    serve: ['uvicorn', `${plan.pkg}.main:app`, '--host', '0.0.0.0', '--port', '8000'],
+    serveLocally: `uvicorn ${plan.pkg}.main:app --reload`,
+    test: { command: 'pytest', why: 'SQLite file database, tasks run eagerly' },
+    migrationChecks: [{ command: 'alembic check', why: 'the models and the migrations agree' }],
+  }),
+  dockerCopies: ['alembic.ini ./', 'alembic ./alembic'],
+  browseHint: 'Open http://127.0.0.1:8000/docs for the API; ',
+};
+
+function sources(plan: Plan): Sources {
+  const modules = modulesFor(plan);
+  // One set of builder names for the whole project: code, wiring and tests call the same functions.
+  const builders = buildersFor(plan, modules);
+  const python = new Map<string, string>();
+  const units = [
+    ...modelUnits(plan.models, modules),
+    ...repositoryUnits(plan.repositories, modules),
+    ...serviceUnits(plan.services, modules),
+    ...clientUnits(plan, modules),
+    ...routeUnits(plan.routers, modules, builders),
+    ...(plan.broker ? workerUnits(plan, modules, builders) : []),
+    ...(plan.broker ? sweepUnits(plan, modules, builders) : []),
+    ...(plan.broker ? schedulerUnits(plan, modules) : []),
+  ];
+  for (const [module, text] of renderUnits(units, plan.pkg, (m) => `${areaTitle(m)} of ${plan.title}.`.replace(/^./, (c) => c.toUpperCase()))) python.set(module, text);
+  for (const [module, text] of coreFiles(plan, modules)) python.set(module, text);
+  python.set(modules.container, containerModule(plan, modules, builders));
+  python.set(modules.deps, depsModule(plan, modules, builders));
+  if (plan.layout === 'layered' && plan.routers.length > 0) python.set(`${plan.pkg}.api.router`, apiRouterModule(plan, modules));
+  if (plan.broker) python.set(modules.taskApp, taskAppModule(plan, modules));
+  python.set(`${plan.pkg}.main`, mainModule(plan, modules));
+  const files = new Map([...alembicFiles(plan, modules), ...testFiles(plan, modules, builders)]);
+  return { modules: python, files };
+}
+
+function areaTitle(module: string): string {
+  const last = module.split('.').pop() ?? module;
+  return last.replace(/_/g, ' ');
+}
+
+const PACKAGE_DOCS: Readonly<Record<string, string>> = {
+  api: 'The HTTP interface.',
+  routes: 'One module per router.',
+  core: 'Settings, database, errors and logging: below every other layer.',
+  services: 'Business logic: one class per service.',
+  repositories: 'Data access: one class per repository.',
+  models: 'ORM models: one module per model.',
+  schemas: 'Pydantic schemas of the models.',
+  clients: 'Adapters for external APIs and caches.',
+  tasks: 'Background tasks: one module per worker.',
+};
+
+function packageDoc(plan: Plan, pkg: string): string {
+  if (pkg === plan.pkg) return `${plan.title}: exported from a Strata diagram.`;
+  const last = pkg.split('.').pop()!;
+  return PACKAGE_DOCS[last] && (plan.layout !== 'feature' || last === 'core') ? PACKAGE_DOCS[last]! : `The ${last.replace(/_/g, ' ')} feature.`;
+}
