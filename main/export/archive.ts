@@ -1,13 +1,12 @@
 /**
- * The exported project as zip bytes: generate the files, deflate each with Node's native zlib
- * (several times faster than a JavaScript deflate), wrap them in zip headers. Synchronous: it
- * runs in the export worker, away from the main process's event loop.
+ * The exported project as zip bytes, written by archiver: entries sorted by path, each with a
+ * fixed date and a Unix mode, so the same files always give the same archive. Runs in the
+ * export worker, away from the main process's event loop.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { ZipArchive } from 'archiver';
 import type { Diagram } from '../../domain/diagram';
 import type { ExportOptions } from '../../preload/api';
 import { projectFiles } from './project-files';
-import { type DeflatedEntry, zipBytes } from './zip-format';
 
 export type Files = ReadonlyMap<string, string>;
 
@@ -18,20 +17,38 @@ export type Archive =
 export type Progress = (done: number, total: number) => void;
 
 const LEVEL = 6;
+/** Every entry's date: output must not depend on the clock (archiver writes it as UTC). */
+const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
-export function projectArchive(diagram: Diagram, options: ExportOptions, onProgress?: Progress): Archive {
+export async function projectArchive(diagram: Diagram, options: ExportOptions, onProgress?: Progress): Promise<Archive> {
   const generated = projectFiles(diagram, options);
   if (!generated.ok) return generated;
-  return { ok: true, bytes: zipFiles(generated.files, onProgress), files: generated.files.size };
+  return { ok: true, bytes: await zipFiles(generated.files, onProgress), files: generated.files.size };
 }
 
-export function zipFiles(files: Files, onProgress?: Progress): Buffer {
-  const entries: DeflatedEntry[] = [];
-  for (const [name, text] of files) {
-    const bytes = Buffer.from(text, 'utf8');
-    const data = deflateRawSync(bytes, { level: LEVEL });
-    entries.push({ name, mode: name.endsWith('.sh') ? 0o755 : 0o644, crc: crc32(bytes), size: bytes.length, data });
-    onProgress?.(entries.length, files.size);
+/** Shell scripts are executable once unpacked; everything else is a plain file. */
+export function modeOf(path: string): number {
+  return path.endsWith('.sh') ? 0o755 : 0o644;
+}
+
+export function zipFiles(files: Files, onProgress?: Progress): Promise<Buffer> {
+  const archive = new ZipArchive({ zlib: { level: LEVEL } });
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    archive.on('data', (chunk) => chunks.push(chunk));
+    archive.on('end', () => resolve(Buffer.concat(chunks)));
+    // A warning is a missing file on disk; entries here are all in memory, so any is a failure.
+    archive.on('warning', reject);
+    archive.on('error', reject);
+  });
+  archive.on('progress', (progress) => onProgress?.(progress.entries.processed, files.size));
+  for (const path of [...files.keys()].sort(comparePaths)) {
+    archive.append(Buffer.from(files.get(path)!, 'utf8'), { name: path, date: FIXED_DATE, mode: modeOf(path) });
   }
-  return zipBytes(entries);
+  void archive.finalize().catch(() => undefined);
+  return finished;
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

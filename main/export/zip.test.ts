@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ describe('writeZip', () => {
     const target = join(folder, 'café.zip');
     const progress: number[] = [];
     const more = new Map([...files, ['shop/docs/naïve – ünïcode.md', 'größe ✓\n'], ['shop/scripts/run.sh', '#!/bin/sh\n']]);
-    await writeArchive(target, zipFiles(more, (done) => progress.push(done)), { overwrite: false });
+    await writeArchive(target, await zipFiles(more, (done) => progress.push(done)), { overwrite: false });
     const entries = await readZip(target);
     expect(entries.find((e) => e.name === 'shop/docs/naïve – ünïcode.md')?.text).toBe('größe ✓\n');
     expect(entries.find((e) => e.name === 'shop/scripts/run.sh')?.mode).toBe(0o755);
@@ -46,6 +47,24 @@ describe('writeZip', () => {
     const bytes = await writeZip(join(folder, 'big.zip'), big, { overwrite: false });
     expect(bytes).toBeLessThan(300_000 / 50);
     expect((await readZip(join(folder, 'big.zip')))[0]!.text).toBe(big.get('shop/big.py'));
+  });
+
+  it("is read by Python's zipfile too: names in sorted order, CRCs, modes and the fixed date", async () => {
+    const target = join(folder, 'shop.zip');
+    const unsorted = new Map([['shop/z.sh', '#!/bin/sh\n'], ['shop/ä.py', 'x = 1\n'], ...files]);
+    await writeZip(target, unsorted, { overwrite: false });
+    const script = [
+      'import json, sys, zipfile',
+      'z = zipfile.ZipFile(sys.argv[1])',
+      'assert z.testzip() is None',
+      'print(json.dumps([[i.filename, i.external_attr >> 16, list(i.date_time), i.flag_bits & 0x800 != 0] for i in z.infolist()]))',
+    ].join('\n');
+    const listed = JSON.parse(execFileSync('python3', ['-c', script, target], { encoding: 'utf8' })) as Array<[string, number, number[], boolean]>;
+    expect(listed.map(([name]) => name)).toEqual([...unsorted.keys()].sort());
+    expect(listed.find(([name]) => name === 'shop/z.sh')![1]).toBe(0o100755);
+    expect(listed.find(([name]) => name === 'shop/README.md')![1]).toBe(0o100644);
+    expect(listed.find(([name]) => name === 'shop/ä.py')![3]).toBe(true);
+    for (const [, , date] of listed) expect(date).toEqual([2026, 1, 1, 0, 0, 0]);
   });
 
   it('gives the same bytes for the same files', async () => {

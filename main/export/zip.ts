@@ -30,8 +30,8 @@ export async function writeArchive(target: string, bytes: Uint8Array, options: W
 }
 
 /** Zips `files` in this thread and writes them: for tests and tools, not for the app's exports. */
-export function writeZip(target: string, files: Files, options: WriteOptions): Promise<number> {
-  return writeArchive(target, zipFiles(files), options);
+export async function writeZip(target: string, files: Files, options: WriteOptions): Promise<number> {
+  return writeArchive(target, await zipFiles(files), options);
 }
 
 async function exists(path: string): Promise<boolean> {
