@@ -1,0 +1,1 @@
+"""full: exported from a Strata diagram."""

@@ -1,0 +1,122 @@
+"""HTTP routes of the orders router."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Depends, status
+
+from full.api.deps import get_customer_repository, get_hot_cache, get_order_service
+from full.clients.hot_cache import HotCache
+from full.models.customer import Customer
+from full.repositories.customer_repository import CustomerRepository
+from full.schemas.customer import CustomerCreate, CustomerRead, CustomerUpdate
+from full.schemas.order import OrderCreate, OrderRead, OrderUpdate
+from full.services.order_service import OrderService
+from full.tasks.mailer import enqueue_send_mail
+
+orders_router = APIRouter(prefix="/orders", tags=["orders"])
+
+
+@orders_router.post("/", status_code=status.HTTP_201_CREATED)
+async def create_order(
+    data: OrderCreate, service: Annotated[OrderService, Depends(get_order_service)]
+) -> OrderRead:
+    return await service.create_order(data)
+
+
+@orders_router.get("/")
+async def list_orders(
+    service: Annotated[OrderService, Depends(get_order_service)],
+    offset: int = 0,
+    limit: int = 100,
+) -> list[OrderRead]:
+    return await service.list_orders(offset, limit)
+
+
+@orders_router.post("/customers", status_code=status.HTTP_201_CREATED)
+async def create_customer(
+    data: CustomerCreate, service: Annotated[OrderService, Depends(get_order_service)]
+) -> CustomerRead:
+    return await service.create_customer(data)
+
+
+@orders_router.get("/customers")
+async def list_customers(
+    service: Annotated[OrderService, Depends(get_order_service)],
+    offset: int = 0,
+    limit: int = 100,
+) -> list[CustomerRead]:
+    return await service.list_customers(offset, limit)
+
+
+@orders_router.get("/customers/{item_id}")
+async def get_customer(
+    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+) -> CustomerRead:
+    return await service.get_customer(item_id)
+
+
+@orders_router.patch("/customers/{item_id}")
+async def update_customer(
+    item_id: int,
+    data: CustomerUpdate,
+    service: Annotated[OrderService, Depends(get_order_service)],
+) -> CustomerRead:
+    return await service.update_customer(item_id, data)
+
+
+@orders_router.delete("/customers/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_customer(
+    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+) -> None:
+    await service.delete_customer(item_id)
+
+
+@orders_router.post("/tasks/send-mail/{item_id}", status_code=status.HTTP_202_ACCEPTED)
+async def request_send_mail(
+    item_id: int, background: BackgroundTasks
+) -> dict[str, str | int]:
+    # Background tasks run after the response, so the enqueue call never blocks the loop.
+    background.add_task(enqueue_send_mail, item_id)
+    return {"queued": "send_mail", "item_id": item_id}
+
+
+@orders_router.get("/hot-cache-hits")
+async def count_hot_cache_hits(
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
+) -> dict[str, int]:
+    return {"hits": await cache.incr("orders_router:hits")}
+
+
+@orders_router.get("/customer-columns")
+async def customer_columns() -> list[str]:
+    return [column.name for column in Customer.__table__.columns]
+
+
+@orders_router.get("/customer-repository")
+async def customer_repository_info(
+    repository: Annotated[CustomerRepository, Depends(get_customer_repository)],
+) -> dict[str, str]:
+    return {"repository": type(repository).__name__}
+
+
+@orders_router.get("/{item_id}")
+async def get_order(
+    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+) -> OrderRead:
+    return await service.get_order(item_id)
+
+
+@orders_router.patch("/{item_id}")
+async def update_order(
+    item_id: int,
+    data: OrderUpdate,
+    service: Annotated[OrderService, Depends(get_order_service)],
+) -> OrderRead:
+    return await service.update_order(item_id, data)
+
+
+@orders_router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_order(
+    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+) -> None:
+    await service.delete_order(item_id)

@@ -1,0 +1,1 @@
+"""ORM models: one module per model."""

@@ -1,0 +1,21 @@
+"""Request and response schemas of the customer model."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class CustomerCreate(BaseModel):
+    name: str = Field(max_length=255)
+
+
+class CustomerUpdate(BaseModel):
+    name: str | None = Field(default=None, max_length=255)
+
+
+class CustomerRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    created_at: datetime
