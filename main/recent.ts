@@ -1,6 +1,6 @@
 /** The Open Recent list, kept in the user-data folder across restarts. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './files';
 
 const MAX_RECENT = 10;
@@ -23,6 +23,7 @@ export class RecentFiles {
 
   async add(path: string): Promise<void> {
     const paths = [path, ...(await this.list()).filter((p) => p !== path)].slice(0, MAX_RECENT);
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.file, `${JSON.stringify(paths, null, 2)}\n`);
   }
 }
