@@ -2,15 +2,24 @@
 import { expect, type Page } from '@playwright/test';
 import type { Diagram } from '../domain/diagram';
 
+/** The address the web server would print: it opens a session (playwright.config.ts sets the secret). */
+export function entryPath(): string {
+  return `/?token=${process.env.STRATA_E2E_TOKEN}`;
+}
+
 /**
- * Opens the app on the sample. Tests share one server and so one recovery file: an earlier
- * test's unsaved work is discarded first, or its recovery prompt would shift this test's canvas.
+ * Opens the app on the sample, through the secret address as a user would. Tests share one
+ * server and so one recovery store: earlier tests' unsaved work is discarded first, or its
+ * recovery prompt would shift this test's canvas.
  */
 export async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
+  await page.goto(entryPath());
+  await expect(page).toHaveURL(/\/$/);
   await page.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="strata-token"]')?.content ?? '';
-    await fetch('api/clearRecovery', { method: 'POST', headers: { 'content-type': 'application/json', 'x-strata-token': token }, body: 'null' });
+    const post = (name: string, body: unknown) =>
+      fetch(`api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const { result } = (await (await post('readRecovery', { except: [] })).json()) as { result: { slot: string }[] };
+    for (const { slot } of result) await post('clearRecovery', { slot });
   });
   await page.reload();
   await expect(page.locator('.react-flow__node')).toHaveCount(7);

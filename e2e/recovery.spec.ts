@@ -1,24 +1,23 @@
 /**
  * Crash recovery for real: the server (the app's main side) is SIGKILLed with unsaved work in
  * the page, the page is closed without saving, and a new server on the same user-data folder
- * offers the work back. Each test runs its own server; the renderer must be built first.
+ * offers the work back. Each test runs its own server, on a free port, and opens pages through
+ * the address it prints; the renderer must be built first.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagram } from '../domain/diagram';
 import { diagramOf, nodeByName } from './fixtures';
 
-const PORT = 5302;
-const URL = `http://127.0.0.1:${PORT}/`;
-
 test.describe.configure({ mode: 'serial' });
 
 let userData: string;
 let server: ChildProcess | undefined;
+/** The address the running server printed. */
+let entry: string;
 
 test.beforeEach(async () => {
   userData = await mkdtemp(join(tmpdir(), 'strata-recovery-e2e-'));
@@ -30,17 +29,23 @@ test.afterEach(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
-/** Starts `main/web/start.ts` on this spec's port and user-data folder; resolves once it listens. */
+/** Starts `main/web/start.ts` on a free port and this spec's user-data folder; resolves with the address it prints. */
 function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/start.ts'], {
-    env: { ...process.env, STRATA_PORT: String(PORT), STRATA_USER_DATA: userData },
+    env: { ...process.env, STRATA_PORT: '0', STRATA_USER_DATA: userData, STRATA_WEB_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
+  let output = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Strata is running')) resolve(child);
+      output += chunk.toString();
+      const printed = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (printed) {
+        entry = printed[0];
+        resolve(child);
+      }
     });
     child.once('exit', (code) => reject(new Error(`the web server exited with ${code}: ${errors}`)));
   });
@@ -56,7 +61,7 @@ function kill(child: ChildProcess): Promise<void> {
 
 async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(URL);
+  await page.goto(entry);
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
   return page;
 }
@@ -69,14 +74,20 @@ async function deleteNotifications(page: Page): Promise<void> {
   await expect(page).toHaveTitle(/^• shop \(sample\)/);
 }
 
-const recoveryFile = () => join(userData, 'recovery.json');
+const recoveryFolder = () => join(userData, 'recovery');
 
-/** The diagram in the recovery file, once the autosave has written one without the worker. */
+/** The recovery slots on disk (one per page that had unsaved work). */
+async function recoverySlots(): Promise<string[]> {
+  return (await readdir(recoveryFolder()).catch(() => [] as string[])).filter((name) => name.endsWith('.json'));
+}
+
+/** The diagram in the recovery store, once the autosave has written one without the worker. */
 async function waitForRecoveredEdit(): Promise<void> {
   await expect
     .poll(async () => {
-      if (!existsSync(recoveryFile())) return 'no recovery file yet';
-      const record = JSON.parse(await readFile(recoveryFile(), 'utf8')) as { diagram: string };
+      const [slot] = await recoverySlots();
+      if (!slot) return 'no recovery file yet';
+      const record = JSON.parse(await readFile(join(recoveryFolder(), slot), 'utf8')) as { diagram: string };
       const diagram = JSON.parse(record.diagram) as Diagram;
       return diagram.nodes.some((n) => n.name === 'notifications') ? 'still the old diagram' : 'has the edit';
     })
@@ -93,7 +104,7 @@ test('work survives a crash: SIGKILL the server, close the page, restore it on t
 
   server = await startServer();
   const next = await browser.newPage();
-  await next.goto(URL);
+  await next.goto(entry);
   const prompt = next.getByTestId('recovery-prompt');
   await expect(prompt.getByText(/^Restore unsaved work from \d{1,2}:\d{2}/)).toBeVisible();
   await next.screenshot({ path: testInfo.outputPath('recovery-prompt.png') });
@@ -106,8 +117,8 @@ test('work survives a crash: SIGKILL the server, close the page, restore it on t
   await expect(next).toHaveTitle('• shop (sample) — Strata');
   await expect(next.getByTestId('file-name')).toContainText('shop (sample)');
   expect((await diagramOf(next)).nodes.map((n) => n.id)).not.toContain('w1');
-  // Still protected: the restored work stays in the recovery file until it is saved.
-  expect(existsSync(recoveryFile())).toBe(true);
+  // Still protected: the restored work stays in the recovery store until it is saved.
+  await expect.poll(async () => (await recoverySlots()).length).toBe(1);
 });
 
 test('Discard removes the recovered work for good', async ({ browser }) => {
@@ -121,7 +132,7 @@ test('Discard removes the recovered work for good', async ({ browser }) => {
   const prompt = next.getByTestId('recovery-prompt');
   await prompt.getByRole('button', { name: 'Discard' }).click();
   await expect(prompt).toBeHidden();
-  await expect.poll(() => existsSync(recoveryFile())).toBe(false);
+  await expect.poll(recoverySlots).toEqual([]);
   await expect(nodeByName(next, 'notifications')).toBeVisible();
 
   await next.reload();
@@ -139,5 +150,34 @@ test('saving clears the recovery file', async ({ browser }) => {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await download;
   await expect(page).not.toHaveTitle(/^•/);
-  await expect.poll(() => existsSync(recoveryFile())).toBe(false);
+  await expect.poll(recoverySlots).toEqual([]);
+});
+
+test('each tab keeps its own recovery: saving in one never removes the other’s', async ({ browser }) => {
+  server = await startServer();
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(entry);
+  await expect(first.locator('.react-flow__node')).toHaveCount(7);
+  const second = await context.newPage();
+  await second.goto(entry);
+  await expect(second.locator('.react-flow__node')).toHaveCount(7);
+  // Both tabs are live, so neither offers the other's work.
+  await deleteNotifications(first);
+  await waitForRecoveredEdit();
+  await deleteNotifications(second);
+  await expect.poll(async () => (await recoverySlots()).length).toBe(2);
+  await expect(second.getByTestId('recovery-prompt')).toHaveCount(0);
+
+  const download = second.waitForEvent('download');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await download;
+  await expect.poll(async () => (await recoverySlots()).length).toBe(1);
+
+  // The first tab's work is still there, and a new tab offers it once the first is gone.
+  await first.close({ runBeforeUnload: false });
+  const third = await context.newPage();
+  await third.goto(entry);
+  await expect(third.getByTestId('recovery-prompt')).toBeVisible();
+  await context.close();
 });

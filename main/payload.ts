@@ -1,9 +1,10 @@
 /** Checks on what the renderer sends: it is a web page, so its payloads are untrusted. */
+import { isAbsolute } from 'node:path';
 import { isRecord } from '../domain/json';
 import { MAX_FILE_CHARS, parseDiagram } from '../domain/parse';
 import { serializeDiagram } from '../domain/serialize';
 import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Diagram } from '../domain/diagram';
-import type { DiagramFile, ExportRequest, OpenRequest, OpenTextRequest, PictureRequest, SaveRequest } from '../preload/api';
+import type { ExportRequest, OpenRequest, OpenTextRequest, PictureRequest, RecoveryWrite, SaveRequest } from '../preload/api';
 
 export class PayloadError extends Error {}
 
@@ -28,7 +29,12 @@ export function checkSaveRequest(payload: unknown): SaveRequest {
   const path = optionalPath(request.path);
   if (path !== undefined && !path.endsWith('.strata')) throw new PayloadError('diagrams are saved only to .strata files');
   const suggestedName = typeof request.suggestedName === 'string' ? request.suggestedName.slice(0, 255) : undefined;
-  return { diagram: checkDiagram(request.diagram), ...(path && { path }), ...(suggestedName && { suggestedName }) };
+  return {
+    diagram: checkDiagram(request.diagram),
+    ...(path && { path }),
+    ...(suggestedName && { suggestedName }),
+    overwrite: request.overwrite === true,
+  };
 }
 
 /** A diagram from the renderer gets the same checks as a file from disk. */
@@ -51,8 +57,8 @@ function record(payload: unknown): Record<string, unknown> {
 
 function optionalPath(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '' || value.length > MAX_PATH_LENGTH || value.includes('\0')) {
-    throw new PayloadError('path must be a non-empty file path');
+  if (typeof value !== 'string' || value === '' || value.length > MAX_PATH_LENGTH || value.includes('\0') || !isAbsolute(value)) {
+    throw new PayloadError('path must be an absolute file path');
   }
   return value;
 }
@@ -85,18 +91,34 @@ export function checkPictureRequest(payload: unknown): PictureRequest {
   return { format, data: request.data, suggestedName };
 }
 
-export function checkRecoveryRequest(payload: unknown): { file: DiagramFile } {
-  const file = record(record(payload).file);
-  const path = file.path === null ? null : optionalPath(file.path) ?? null;
+/** Recovery slots are file names in the user-data folder, so only a plain random id will do. */
+const SLOT = /^[0-9a-f]{32}$/;
+const MAX_LIVE_SLOTS = 1000;
+
+export function checkSlot(value: unknown): string {
+  if (typeof value !== 'string' || !SLOT.test(value)) throw new PayloadError('slot must be 32 lowercase hex digits');
+  return value;
+}
+
+export function checkRecoveryWrite(payload: unknown): RecoveryWrite {
+  const request = record(payload);
+  const file = record(request.file);
+  const path = file.path === null || file.path === undefined ? null : optionalPath(file.path) ?? null;
   const name = typeof file.name === 'string' ? file.name.slice(0, 255) : 'Untitled';
-  return { file: { path, name, diagram: checkDiagram(file.diagram) } };
+  return { slot: checkSlot(request.slot), file: { path, name, diagram: checkDiagram(file.diagram) } };
+}
+
+export function checkRecoveryRead(payload: unknown): { except: string[] } {
+  const except = record(payload).except;
+  if (!Array.isArray(except) || except.length > MAX_LIVE_SLOTS) throw new PayloadError('except must be a list of slots');
+  return { except: except.map(checkSlot) };
 }
 
 export function checkExportRequest(payload: unknown): ExportRequest {
   const request = record(payload);
+  // Where the zip goes is always the user's answer in a dialog (or a browser download).
+  if (request.path !== undefined) throw new PayloadError('export asks the user where to write; it takes no path');
   const options = request.options === undefined ? {} : record(request.options);
-  const path = optionalPath(request.path);
-  if (path !== undefined && !path.endsWith('.zip')) throw new PayloadError('projects are exported only to .zip files');
   return {
     diagram: checkDiagram(request.diagram),
     options: {
@@ -104,9 +126,7 @@ export function checkExportRequest(payload: unknown): ExportRequest {
       ...(options.tasks !== undefined && { tasks: oneOf(options.tasks, TASK_FRAMEWORKS, 'tasks') }),
       ...(options.layout !== undefined && { layout: oneOf(options.layout, LAYOUTS, 'layout') }),
     },
-    ...(path !== undefined && { path }),
     force: request.force === true,
-    overwrite: request.overwrite === true,
   };
 }
 

@@ -1,6 +1,7 @@
 /** A Host for tests: no dialogs unless a test sets an answer, and everything it was told, recorded. */
 import type { ExportProgress } from '../preload/api';
 import type { Host, SaveKind } from './handlers';
+import { PathGrants } from './grants';
 import { RecentFiles } from './recent';
 import { RecoveryStore } from './recovery';
 
@@ -27,10 +28,12 @@ export function testHost(userData: string): TestHost {
       return host.saveAnswer;
     },
     setDocumentState: (title, dirty) => void host.titles.push({ title, dirty }),
+    savedBeforeClose: () => undefined,
     showInFolder: (path) => void host.shown.push(path),
     sendExportProgress: (progress) => void host.progress.push(progress),
     recent: new RecentFiles(userData),
     recovery: new RecoveryStore(userData),
+    grants: new PathGrants(),
   };
   return host;
 }

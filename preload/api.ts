@@ -24,10 +24,16 @@ export type SaveResult =
   /** `path` is null where the diagram was handed to the browser as a download. */
   | { readonly status: 'saved'; readonly path: string | null; readonly name: string }
   | { readonly status: 'canceled' }
+  /** The file changed on disk since it was opened or last saved; nothing was written. */
+  | { readonly status: 'conflict'; readonly path: string; readonly name: string }
   | { readonly status: 'failed'; readonly message: string };
 
 export interface OpenRequest {
-  /** A file to open; when absent, the user is asked to choose one. */
+  /**
+   * A file to open; when absent, the user is asked to choose one. Main opens only paths it
+   * produced or granted (main/grants.ts): its dialogs' answers, command-line arguments, the
+   * OS's open-file events, drops, the recent list and the open document's own path.
+   */
   readonly path?: string;
 }
 
@@ -39,10 +45,12 @@ export interface OpenTextRequest {
 
 export interface SaveRequest {
   readonly diagram: Diagram;
-  /** Where to save; when absent, the user is asked (Save As). */
+  /** Where to save, the open document's own path; when absent, the user is asked (Save As). */
   readonly path?: string;
   /** The file name offered in the Save As dialog. */
   readonly suggestedName?: string;
+  /** Replace the file even though it changed on disk (the user chose to, after a `conflict`). */
+  readonly overwrite?: boolean;
 }
 
 /** Export options; each overrides the diagram's own project setting. */
@@ -52,22 +60,18 @@ export interface ExportOptions {
   readonly layout?: Layout;
 }
 
+/** Where the zip goes is asked of the user (or, in the browser, is a download): never a path. */
 export interface ExportRequest {
   readonly diagram: Diagram;
   readonly options: ExportOptions;
-  /** Where to write the zip; when absent, the user is asked. */
-  readonly path?: string;
   /** Export even though the diagram has errors. */
   readonly force?: boolean;
-  /** The user agreed to replace an existing file. */
-  readonly overwrite?: boolean;
 }
 
 export type ExportResult =
   | { readonly status: 'exported'; readonly path: string | null; readonly files: number; readonly bytes: number }
   | { readonly status: 'canceled' }
   | { readonly status: 'has-errors'; readonly findings: readonly Finding[] }
-  | { readonly status: 'exists'; readonly path: string }
   | { readonly status: 'failed'; readonly message: string };
 
 export interface ExportProgress {
@@ -75,11 +79,27 @@ export interface ExportProgress {
   readonly total: number;
 }
 
-/** Unsaved work kept in the user-data folder, offered back after a crash. */
+/**
+ * Unsaved work kept in the user-data folder, offered back after a crash. Each window (each tab
+ * in the browser) keeps its own slot, named by a random id it chose when it started, so saving
+ * in one never touches another's.
+ */
 export interface Recovery {
+  readonly slot: string;
   readonly file: DiagramFile;
   /** When it was written, in ms since 1970. */
   readonly savedAt: number;
+}
+
+export interface RecoveryWrite {
+  readonly slot: string;
+  readonly file: DiagramFile;
+}
+
+/** A file the user dropped on the window (the DOM's File). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
 }
 
 export interface PictureRequest {
@@ -94,6 +114,8 @@ export type MenuCommand =
   | 'open'
   | 'save'
   | 'save-as'
+  /** Sent when the user chose Save while closing the window; answered with `savedBeforeClose`. */
+  | 'save-before-close'
   | 'undo'
   | 'redo'
   | 'select-all'
@@ -124,17 +146,27 @@ export interface Api {
   recentFiles(): Promise<readonly string[]>;
   /** Tells main the title and whether there are unsaved changes (it asks before closing). */
   setDocumentState(request: { title: string; dirty: boolean }): Promise<void>;
+  /** Answers 'save-before-close': the window closes only if the save succeeded; else it stays and still warns. */
+  savedBeforeClose(request: { saved: boolean }): Promise<void>;
   /** Generate, zip and write the Python project; refuses diagrams with errors unless forced. */
   exportProject(request: ExportRequest): Promise<ExportResult>;
   /** Shows a written file in the system's file manager. */
   showInFolder(request: { path: string }): Promise<void>;
   /** Saves a picture of the diagram (PNG, SVG or Mermaid text). */
   savePicture(request: PictureRequest): Promise<SaveResult>;
-  /** Keeps unsaved work where a crash cannot take it. */
-  writeRecovery(request: { file: DiagramFile }): Promise<void>;
-  /** The unsaved work a crashed session left, if any; reading it does not remove it. */
-  readRecovery(): Promise<Recovery | null>;
-  clearRecovery(): Promise<void>;
+  /** Keeps unsaved work where a crash cannot take it, in the caller's own slot. */
+  writeRecovery(request: RecoveryWrite): Promise<void>;
+  /**
+   * Unsaved work other windows or tabs left, newest first, but for the slots still in use
+   * (`except`); reading it does not remove it.
+   */
+  readRecovery(request: { except: readonly string[] }): Promise<readonly Recovery[]>;
+  clearRecovery(request: { slot: string }): Promise<void>;
+  /**
+   * The path on disk of a dropped file (desktop only: the preload asks Electron, and main is told
+   * the user handed that file over); null in the browser or for a file not on disk.
+   */
+  pathOfDroppedFile(file: DroppedFile): string | null;
   /** Menu items chosen in the native menu. Returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** A file to open: from the command line, a file association or a second launch. */
@@ -145,8 +177,11 @@ export interface Api {
 
 /** Operations that are request/response calls (everything but the event subscriptions). */
 export type ApiCall = {
-  [K in keyof Api]: K extends `on${string}` ? never : K;
+  [K in keyof Api]: K extends `on${string}` | LocalCall ? never : K;
 }[keyof Api];
+
+/** Answered inside the preload (or the web transport) without asking main. */
+type LocalCall = 'pathOfDroppedFile';
 
 export const API_CALLS = [
   'loadSample',
@@ -155,6 +190,7 @@ export const API_CALLS = [
   'saveDiagram',
   'recentFiles',
   'setDocumentState',
+  'savedBeforeClose',
   'exportProject',
   'showInFolder',
   'savePicture',
@@ -173,6 +209,12 @@ export const EVENT_CHANNELS = {
   openFile: 'strata:open-file',
   exportProgress: 'strata:export-progress',
 } as const;
+
+/**
+ * Sent by the preload, never by the page: the paths of files the user really dropped on the
+ * window (trusted drop events of files on disk), which main then grants for opening and saving.
+ */
+export const DROP_CHANNEL = 'strata:dropped-files';
 
 export function callChannel(call: ApiCall): string {
   return `strata:${call}`;

@@ -4,7 +4,8 @@ import type { Kind } from '../domain/diagram';
 import { api } from './api';
 import { Canvas, FIT_PADDING } from './canvas/Canvas';
 import { useClipboardEvents } from './clipboard';
-import { addNodeOfKind, onCommand, openDiagram, runCommand, showOpenResult } from './commands';
+import { addNodeOfKind, onCommand, openDiagram, openDroppedFile, runCommand } from './commands';
+import { ChoiceDialog } from './panels/choice';
 import { ExportDialog } from './panels/ExportDialog';
 import { Inspector } from './panels/Inspector';
 import { MessageDialog, showMessage } from './panels/messages';
@@ -47,7 +48,7 @@ function Workspace() {
     [screenToFlowPosition],
   );
   return (
-    <div className="app" onDragOver={allowFileDrop} onDrop={openDroppedFile}>
+    <div className="app" onDragOver={allowFileDrop} onDrop={openDrop}>
       <Toolbar />
       <RecoveryPrompt />
       <main className="workspace">
@@ -60,6 +61,7 @@ function Workspace() {
       </main>
       <ExportDialogHost />
       <MessageDialog />
+      <ChoiceDialog />
     </div>
   );
 }
@@ -74,9 +76,19 @@ function useStartup() {
   useEffect(() => {
     // Exposed for end-to-end tests, which assert on the store as well as the DOM.
     (window as unknown as { strata: unknown }).strata = { getState: useStore.getState };
+    // The last line of defence: whatever fails unexpectedly is said in words, not lost in a console.
+    const explain = (event: PromiseRejectionEvent) => {
+      event.preventDefault();
+      showMessage('Something went wrong', event.reason instanceof Error ? event.reason.message : String(event.reason));
+    };
+    window.addEventListener('unhandledrejection', explain);
     const loadSample = () =>
       api.loadSample().then(useStore.getState().load, (error: Error) => showMessage('The sample did not load', error.message));
-    return startRecovery(loadSample);
+    const stopRecovery = startRecovery(loadSample);
+    return () => {
+      stopRecovery();
+      window.removeEventListener('unhandledrejection', explain);
+    };
   }, []);
 }
 
@@ -112,9 +124,9 @@ function allowFileDrop(event: React.DragEvent) {
   if (event.dataTransfer.types.includes('Files')) event.preventDefault();
 }
 
-async function openDroppedFile(event: React.DragEvent) {
+function openDrop(event: React.DragEvent) {
   const file = event.dataTransfer.files[0];
   if (!file) return;
   event.preventDefault();
-  showOpenResult(await api.openDiagramText({ name: file.name, text: await file.text() }));
+  void openDroppedFile(file);
 }

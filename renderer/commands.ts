@@ -2,11 +2,14 @@
 import { KIND_INFO, emptyDiagram, type Kind, type Position } from '../domain/diagram';
 import { freshId } from '../domain/edits';
 import { pythonForm } from '../domain/names';
-import { formatParseErrors } from '../domain/parse';
-import type { MenuCommand, OpenResult } from '../preload/api';
+import type { MenuCommand } from '../preload/api';
 import { api } from './api';
-import { showMessage } from './panels/messages';
-import { isDirty, NO_SELECTION, useStore } from './store/store';
+import { readPickedFile } from './open-file';
+import { replaceDiagram } from './replace';
+import { saveDiagram } from './save';
+
+export { saveDiagram };
+import { NO_SELECTION, useStore } from './store/store';
 
 export function addNodeOfKind(kind: Kind, position: Position): string {
   const { diagram, edit, select } = useStore.getState();
@@ -49,34 +52,26 @@ function uniqueName(kind: Kind): string {
   return `${base}_${n}`;
 }
 
-/** Asks before throwing away unsaved changes. */
-function confirmDiscard(): boolean {
-  return !isDirty(useStore.getState()) || window.confirm('The diagram has unsaved changes. Discard them?');
+export function newDiagram(): Promise<boolean> {
+  return replaceDiagram('starting a new diagram', async () => ({ path: null, name: 'Untitled', diagram: emptyDiagram({ name: 'project' }) }));
 }
 
-export function newDiagram(): void {
-  if (!confirmDiscard()) return;
-  useStore.getState().load({ path: null, name: 'Untitled', diagram: emptyDiagram({ name: 'project' }) });
+/** Open…, Open Recent and files the OS hands over (`path` then names a file main granted). */
+export function openDiagram(path?: string): Promise<boolean> {
+  return replaceDiagram('opening another diagram', () => api.openDiagram(path ? { path } : {}));
 }
 
-export async function openDiagram(path?: string): Promise<void> {
-  if (!confirmDiscard()) return;
-  showOpenResult(await api.openDiagram(path ? { path } : {}));
-}
-
-export function showOpenResult(result: OpenResult): void {
-  if (result.status === 'opened') useStore.getState().load(result.file);
-  if (result.status === 'invalid') {
-    showMessage(`${result.name} could not be opened`, formatParseErrors(result.errors));
-  }
-}
-
-export async function saveDiagram(saveAs = false): Promise<void> {
-  const { diagram, path, name } = useStore.getState();
-  const suggestedName = name.endsWith('.strata') ? name : `${pythonForm(diagram.project.name) || 'diagram'}.strata`;
-  const result = await api.saveDiagram({ diagram, suggestedName, ...(path && !saveAs && { path }) });
-  if (result.status === 'saved') useStore.getState().markSaved(result.path, result.name);
-  if (result.status === 'failed') showMessage('The diagram was not saved', result.message);
+/**
+ * A file dropped on the window: by its path in the desktop app (the drop granted it), else read
+ * here like a file picked in the browser.
+ */
+export function openDroppedFile(file: File): Promise<boolean> {
+  return replaceDiagram('opening another diagram', async () => {
+    const path = api.pathOfDroppedFile(file);
+    if (path) return api.openDiagram({ path });
+    const read = await readPickedFile(file);
+    return read.ok ? api.openDiagramText({ name: file.name, text: read.text }) : read.result;
+  });
 }
 
 const commandHandlers = new Map<MenuCommand, () => void>();
@@ -93,10 +88,13 @@ export function runCommand(command: MenuCommand): void {
   commandHandlers.get(command)?.();
 }
 
-onCommand('new', newDiagram);
+onCommand('new', () => void newDiagram());
 onCommand('open', () => void openDiagram());
 onCommand('save', () => void saveDiagram());
 onCommand('save-as', () => void saveDiagram(true));
+onCommand('save-before-close', () => {
+  void saveDiagram().then((saved) => api.savedBeforeClose({ saved }));
+});
 onCommand('undo', () => useStore.getState().undo());
 onCommand('redo', () => useStore.getState().redo());
 onCommand('select-all', selectAll);

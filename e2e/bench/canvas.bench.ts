@@ -16,8 +16,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { Diagram } from '../../domain/diagram';
 import { createHandlers } from '../../main/handlers';
-import { RecentFiles } from '../../main/recent';
-import { RecoveryStore } from '../../main/recovery';
+import { browserHost } from '../../main/web/host';
 import { startWebServer, type WebServer } from '../../main/web/server';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { benchDiagram } from './graph';
@@ -45,16 +44,7 @@ function build(): void {
 
 async function serve(folder: string): Promise<WebServer> {
   const userData = mkdtempSync(join(tmpdir(), 'strata-bench-'));
-  const noop = () => undefined;
-  const handlers = createHandlers({
-    askOpenPath: async () => undefined,
-    askSavePath: async () => undefined,
-    setDocumentState: noop,
-    showInFolder: noop,
-    sendExportProgress: noop,
-    recent: new RecentFiles(userData),
-    recovery: new RecoveryStore(userData),
-  });
+  const handlers = createHandlers(browserHost(userData));
   return startWebServer({ handlers, rendererFolder: folder, port: Number(process.env.STRATA_BENCH_PORT ?? 0) });
 }
 
@@ -191,8 +181,8 @@ async function run(): Promise<void> {
     const small = benchDiagram(1_000, 1_000, 11);
     const layout = benchDiagram(500, 600, 13);
     const only = process.env.STRATA_BENCH_ONLY;
-    const strata = only === 'baseline' ? {} : await runSide('strata', `${strataServer.url}/`, big, small, layout);
-    const baseline = only === 'strata' ? {} : await runSide('baseline', `${baselineServer.url}/`, big, small, layout);
+    const strata = only === 'baseline' ? {} : await runSide('strata', strataServer.entryUrl, big, small, layout);
+    const baseline = only === 'strata' ? {} : await runSide('baseline', baselineServer.entryUrl, big, small, layout);
     const result = rows(strata, baseline);
     console.log('\nCanvas (headless Chromium, synthetic input one event per frame)\n');
     console.log(table(result));

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createHandlers } from '../../main/handlers';
-import { RecentFiles } from '../../main/recent';
-import { RecoveryStore } from '../../main/recovery';
+import { browserHost } from '../../main/web/host';
 import { startWebServer } from '../../main/web/server';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { benchDiagram } from './graph';
@@ -28,14 +27,14 @@ async function run(): Promise<void> {
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'renderer/vite.config.ts', '--outDir', folder, '--emptyOutDir', '--minify', 'false'], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('build failed');
   const userData = mkdtempSync(join(tmpdir(), 'strata-profile-'));
-  const noop = () => undefined;
-  const handlers = createHandlers({ askOpenPath: async () => undefined, askSavePath: async () => undefined, setDocumentState: noop, showInFolder: noop, sendExportProgress: noop, recent: new RecentFiles(userData), recovery: new RecoveryStore(userData) });
+  const handlers = createHandlers(browserHost(userData));
   const server = await startWebServer({ handlers, rendererFolder: folder, port: 0 });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.addInitScript({ path: resolve('e2e/bench/probe.js') });
-    await page.goto(`${server.url}/`);
+    // The printed address: it opens a session, then redirects to the page.
+    await page.goto(server.entryUrl);
     await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0);
     // An experiment's extra CSS, e.g. PROFILE_CSS='.react-flow__minimap{display:none}'.
     if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });

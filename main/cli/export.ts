@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { exportProject, type ExportHost } from '../export/export-project';
-import { PayloadError } from '../payload';
+import { exportToFile } from '../export/export-project';
 import { UsageError, type Output } from './index';
 import { readDiagramFile } from './read';
 import { formatText } from './validate';
@@ -36,14 +35,8 @@ export async function exportCommand(args: readonly string[], out: Output, err: O
     err.write(`strata: ${read.problem}\n`);
     return 2;
   }
-  const payload = { diagram: read.diagram, options: {}, path: options.out, force: options.force, overwrite: options.overwrite };
-  let result;
-  try {
-    result = await exportProject(payload, commandLineHost());
-  } catch (error) {
-    if (error instanceof PayloadError) throw new UsageError(error.message);
-    throw error;
-  }
+  if (!options.out.endsWith('.zip')) throw new UsageError('projects are exported only to .zip files');
+  const result = await exportToFile({ diagram: read.diagram, options: {}, force: options.force }, options.out, options.overwrite);
   switch (result.status) {
     case 'exported':
       out.write(`Wrote ${result.path} (${result.files} files, ${result.bytes} bytes).\n`);
@@ -60,9 +53,4 @@ export async function exportCommand(args: readonly string[], out: Output, err: O
     case 'canceled':
       return 1;
   }
-}
-
-/** The command line never shows dialogs: every path is given on it. */
-function commandLineHost(): ExportHost {
-  return { askSavePath: async () => undefined, sendExportProgress: () => undefined };
 }

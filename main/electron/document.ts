@@ -3,11 +3,11 @@ import { EVENT_CHANNELS } from '../../preload/api';
 
 /**
  * The window's title and unsaved-changes state, as the renderer reports them; closing with
- * unsaved changes asks first, and "Save" closes once the renderer reports the save done.
+ * unsaved changes asks first. "Save" closes only once the renderer reports the save succeeded;
+ * a failed or cancelled save leaves the window open, still dirty, so the next close asks again.
  */
 export class DocumentState {
   private dirty = false;
-  private closeAfterSave = false;
 
   /** `discardRecovery` runs when the user closes without saving: they chose to lose that work. */
   constructor(
@@ -25,7 +25,10 @@ export class DocumentState {
     this.dirty = dirty;
     this.window.setTitle(`${title}${dirty ? ' •' : ''} — Strata`);
     this.window.setDocumentEdited(dirty);
-    if (!dirty && this.closeAfterSave) this.window.destroy();
+  }
+
+  savedBeforeClose(saved: boolean): void {
+    if (saved) this.window.destroy();
   }
 
   private askBeforeClosing(): void {
@@ -38,8 +41,7 @@ export class DocumentState {
       cancelId: 2,
     });
     if (choice === 0) {
-      this.closeAfterSave = true;
-      this.window.webContents.send(EVENT_CHANNELS.menuCommand, 'save');
+      this.window.webContents.send(EVENT_CHANNELS.menuCommand, 'save-before-close');
     } else if (choice === 1) {
       void this.discardRecovery().finally(() => this.window.destroy());
     }

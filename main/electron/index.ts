@@ -1,14 +1,16 @@
 /** The Electron main process: one window, the native menu, and the contract's handlers. */
 import { app, dialog, shell } from 'electron';
+import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EVENT_CHANNELS } from '../../preload/api';
 import { useBuiltArchiveWorker } from '../export/archive-thread';
 import { removeStaleTempFiles } from '../files';
+import { PathGrants } from '../grants';
 import { createHandlers, type SaveKind } from '../handlers';
 import { RecentFiles } from '../recent';
 import { RecoveryStore } from '../recovery';
 import { DocumentState } from './document';
-import { registerHandlers } from './ipc';
+import { acceptDrops, registerHandlers } from './ipc';
 import { installMenu } from './menu';
 import { forwardOpenedFiles } from './open-files';
 import { hardenSession, hardenWebContents } from './security';
@@ -31,8 +33,13 @@ async function start(): Promise<void> {
   const window = createMainWindow();
   const userData = app.getPath('userData');
   const recovery = new RecoveryStore(userData);
-  const document = new DocumentState(window, () => recovery.clear());
+  /** The recovery slots this window wrote: "Don't Save" on close discards exactly those. */
+  const slots = new Set<string>();
+  const document = new DocumentState(window, async () => {
+    await Promise.all([...slots].map((slot) => recovery.clear(slot)));
+  });
   const recent = new RecentFiles(userData);
+  const grants = new PathGrants();
   await cleanInterruptedSaves(userData, recent);
   const handlers = createHandlers({
     askOpenPath: async () => {
@@ -44,10 +51,12 @@ async function start(): Promise<void> {
       return result.canceled ? undefined : result.filePath;
     },
     setDocumentState: (title, dirty) => document.update(title, dirty),
+    savedBeforeClose: (saved) => document.savedBeforeClose(saved),
     showInFolder: (path) => shell.showItemInFolder(path),
     sendExportProgress: (progress) => window.webContents.send(EVENT_CHANNELS.exportProgress, progress),
     recent,
     recovery,
+    grants,
   });
   // Opening and saving change the recent files, which the native menu lists.
   const rebuildMenu = async () => installMenu(window, await recent.list());
@@ -56,17 +65,23 @@ async function start(): Promise<void> {
       ...handlers,
       openDiagram: (payload) => handlers.openDiagram(payload).finally(rebuildMenu),
       saveDiagram: (payload) => handlers.saveDiagram(payload).finally(rebuildMenu),
+      writeRecovery: async (payload) => {
+        await handlers.writeRecovery(payload);
+        slots.add((payload as { slot: string }).slot);
+      },
     },
     window,
   );
+  acceptDrops(window, grants);
   await rebuildMenu();
-  forwardOpenedFiles(window);
+  forwardOpenedFiles(window, grants);
   await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 }
 
 /** Temporary files a crash left beside recently saved diagrams, and in the user-data folder. */
 async function cleanInterruptedSaves(userData: string, recent: RecentFiles): Promise<void> {
-  const folders = new Set([userData, ...(await recent.list()).map((path) => dirname(path))]);
+  const real = await Promise.all((await recent.list()).map((path) => realpath(path).catch(() => path)));
+  const folders = new Set([userData, join(userData, 'recovery'), ...real.map((path) => dirname(path))]);
   await Promise.all([...folders].map((folder) => removeStaleTempFiles(folder)));
 }
 

@@ -1,6 +1,7 @@
 import { app, type BrowserWindow } from 'electron';
 import { resolve } from 'node:path';
 import { EVENT_CHANNELS } from '../../preload/api';
+import type { PathGrants } from '../grants';
 
 /** `.strata` paths among command-line arguments, made absolute against the launch folder. */
 export function diagramPaths(argv: readonly string[], cwd: string): string[] {
@@ -11,8 +12,9 @@ export function diagramPaths(argv: readonly string[], cwd: string): string[] {
  * Files to open from the command line, a file association (macOS `open-file`) or a second
  * launch, which hands its files to this running instance and quits.
  */
-export function forwardOpenedFiles(window: BrowserWindow): void {
-  const send = (path: string) => window.webContents.send(EVENT_CHANNELS.openFile, path);
+export function forwardOpenedFiles(window: BrowserWindow, grants: PathGrants): void {
+  // Each of these paths came from the user (a command line, a file manager): a grant to open it.
+  const send = (path: string) => window.webContents.send(EVENT_CHANNELS.openFile, grants.grant(path, 'open'));
   const pending = diagramPaths(process.argv.slice(1), process.cwd());
   window.webContents.once('did-finish-load', () => pending.splice(0).forEach(send));
   app.on('second-instance', (_event, argv, cwd) => {

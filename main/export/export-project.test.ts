@@ -7,6 +7,7 @@ import { parseDiagram } from '../../domain/parse';
 import { SAMPLE_DIAGRAM } from '../../domain/sample';
 import type { Diagram } from '../../domain/diagram';
 import { createHandlers, type Handlers } from '../handlers';
+import { exportToFile } from './export-project';
 import { testHost, type TestHost } from '../test-host';
 import { readZip, zipProblems } from '../testing/read-zip';
 
@@ -29,7 +30,8 @@ beforeEach(async () => {
 describe('exportProject', () => {
   it('writes a zip of the generated project, one root folder, no duplicates, with progress', async () => {
     const path = join(folder, 'shop.zip');
-    const result = await handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: {}, path });
+    host.saveAnswer = path;
+    const result = await handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: {} });
     expect(result).toMatchObject({ status: 'exported', path });
     const entries = await readZip(path);
     expect(zipProblems(entries, 'shop')).toEqual([]);
@@ -40,27 +42,28 @@ describe('exportProject', () => {
 
   it('applies the options over the diagram settings', async () => {
     const path = join(folder, 'shop.zip');
-    await handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: { tasks: 'rq', layout: 'flat' }, path });
+    host.saveAnswer = path;
+    await handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: { tasks: 'rq', layout: 'flat' } });
     const pyproject = (await readZip(path)).find((e) => e.name === 'shop/pyproject.toml')!.text;
     expect(pyproject).toMatch(/"rq[=>~ ]/);
     expect(pyproject).not.toMatch(/"celery[=>~ []/);
   });
 
   it('refuses a diagram with errors, listing them, unless forced', async () => {
-    const path = join(folder, 'tangled.zip');
-    const refused = await handlers.exportProject({ diagram: example('tangled'), options: {}, path });
+    host.saveAnswer = join(folder, 'tangled.zip');
+    const refused = await handlers.exportProject({ diagram: example('tangled'), options: {} });
     expect(refused.status).toBe('has-errors');
     expect(refused.status === 'has-errors' && refused.findings.map((f) => f.rule)).toContain('cycle');
-    const forced = await handlers.exportProject({ diagram: example('tangled'), options: { tasks: 'celery' }, path, force: true });
+    const forced = await handlers.exportProject({ diagram: example('tangled'), options: { tasks: 'celery' }, force: true });
     expect(forced.status).toBe('exported');
   });
 
-  it('never overwrites an existing file without being told', async () => {
+  it('on the command line, never overwrites an existing file without being told', async () => {
     const path = join(folder, 'shop.zip');
     await writeFile(path, 'keep me');
-    expect(await handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: {}, path })).toEqual({ status: 'exists', path });
+    expect(await exportToFile({ diagram: SAMPLE_DIAGRAM, options: {} }, path, false)).toEqual({ status: 'exists', path });
     expect(await readFile(path, 'utf8')).toBe('keep me');
-    const replaced = await handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: {}, path, overwrite: true });
+    const replaced = await exportToFile({ diagram: SAMPLE_DIAGRAM, options: {} }, path, true);
     expect(replaced.status).toBe('exported');
   });
 
@@ -73,7 +76,9 @@ describe('exportProject', () => {
   });
 
   it('refuses forged payloads', async () => {
-    await expect(handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: {}, path: join(folder, 'x.sh') })).rejects.toThrow(/zip/);
+    // The renderer never says where: a path in the request is refused, whatever it names.
+    await expect(handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: {}, path: join(folder, 'x.zip') })).rejects.toThrow(/no path/);
+    expect(host.asked).toEqual([]);
     await expect(handlers.exportProject({ diagram: SAMPLE_DIAGRAM, options: { tasks: 'cron' } })).rejects.toThrow(/tasks/);
     await expect(handlers.exportProject({ diagram: { nodes: 1 }, options: {} })).rejects.toThrow(/diagram/);
   });

@@ -1,6 +1,6 @@
 /** The exportProject handler: check, generate and zip (on a worker thread), write — shared by the app and the CLI. */
 import { validate } from '../../domain/rules';
-import type { ExportResult } from '../../preload/api';
+import type { ExportRequest, ExportResult } from '../../preload/api';
 import { describeFileError } from '../files';
 import type { Host } from '../handlers';
 import { checkExportRequest } from '../payload';
@@ -11,22 +11,49 @@ import { TargetExists, writeArchive } from './zip';
 /** What an export needs of its host: a save dialog and a progress channel. */
 export type ExportHost = Pick<Host, 'askSavePath' | 'sendExportProgress'>;
 
-export async function exportProject(payload: unknown, host: ExportHost): Promise<ExportResult> {
-  const request = checkExportRequest(payload);
+/** A zip built in memory, not yet written anywhere. */
+export interface BuiltExport {
+  readonly status: 'built';
+  readonly bytes: Uint8Array;
+  readonly files: number;
+}
+
+/** Checks the diagram and builds the zip; a result to report instead when there is nothing to write. */
+export async function buildExport(request: ExportRequest, host: Pick<Host, 'sendExportProgress'>): Promise<BuiltExport | ExportResult> {
   const errors = validate(request.diagram).filter((finding) => finding.severity === 'error');
   if (errors.length > 0 && !request.force) return { status: 'has-errors', findings: errors };
   const archive = await buildArchiveOffThread(request.diagram, request.options, (done, total) =>
     host.sendExportProgress({ done, total }),
   );
   if (!archive.ok) return { status: 'failed', message: archive.message };
-  const chosen = request.path ?? (await host.askSavePath(zipName(request.diagram), 'zip'));
+  return { status: 'built', bytes: archive.bytes, files: archive.files };
+}
+
+/** The contract's handler: the zip goes where the user says in the save dialog, which confirms replacing. */
+export async function exportProject(payload: unknown, host: ExportHost): Promise<ExportResult> {
+  const request = checkExportRequest(payload);
+  const built = await buildExport(request, host);
+  if (built.status !== 'built') return built;
+  const chosen = await host.askSavePath(zipName(request.diagram), 'zip');
   if (!chosen) return { status: 'canceled' };
-  const path = chosen.endsWith('.zip') ? chosen : `${chosen}.zip`;
-  // A path from the save dialog was confirmed there; a given path is replaced only when asked.
-  const overwrite = request.path === undefined || request.overwrite === true;
+  const result = await writeExport(built, chosen.endsWith('.zip') ? chosen : `${chosen}.zip`, true);
+  return result.status === 'exists' ? { status: 'failed', message: `${result.path} already exists.` } : result;
+}
+
+export type FileExportResult = ExportResult | { readonly status: 'exists'; readonly path: string };
+
+/** The command line's export: to the path it was given, replacing a file only when told to. */
+export async function exportToFile(request: ExportRequest, path: string, overwrite: boolean): Promise<FileExportResult> {
+  if (!path.endsWith('.zip')) return { status: 'failed', message: 'projects are exported only to .zip files' };
+  const built = await buildExport(request, { sendExportProgress: () => undefined });
+  if (built.status !== 'built') return built;
+  return writeExport(built, path, overwrite);
+}
+
+async function writeExport(built: BuiltExport, path: string, overwrite: boolean): Promise<FileExportResult> {
   try {
-    const bytes = await writeArchive(path, archive.bytes, { overwrite });
-    return { status: 'exported', path, files: archive.files, bytes };
+    const bytes = await writeArchive(path, built.bytes, { overwrite });
+    return { status: 'exported', path, files: built.files, bytes };
   } catch (error) {
     if (error instanceof TargetExists) return { status: 'exists', path };
     return { status: 'failed', message: describeFileError(error, path) };

@@ -1,36 +1,43 @@
 /**
- * The contract over loopback HTTP, for the web harness. Calls go to the same main-process
- * handlers as in the desktop app; only picking and downloading files is the browser's own.
+ * The contract over loopback HTTP, for the web app. Calls go to the same main-process handlers
+ * as in the desktop app, authenticated by the session cookie the server set when the browser
+ * came through its printed address. Picking, saving and downloading files is the browser's own,
+ * so no call here carries a path.
  */
 import { serializeDiagram } from '../../domain/serialize';
 import type { Api, ApiCall, ExportRequest, ExportResult, OpenResult, PictureRequest, SaveRequest, SaveResult } from '../../preload/api';
+import { readPickedFile } from '../open-file';
 
-type Call = <T>(name: ApiCall, payload?: unknown) => Promise<T>;
+type Post = (name: ApiCall, payload: unknown) => Promise<Response>;
 
 export function createWebApi(): Api {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="strata-token"]')?.content ?? '';
-  const post = (name: ApiCall, payload: unknown) =>
+  const post: Post = (name, payload) =>
     fetch(`api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-strata-token': token },
+      // JSON, which no cross-site form can send; the cookie goes along on same-origin requests.
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload ?? null),
     });
-  const call: Call = async <T>(name: ApiCall, payload?: unknown) => resultOf<T>(name, await post(name, payload));
+  const call = async <T>(name: ApiCall, payload?: unknown) => resultOf<T>(name, await post(name, payload));
   const never = () => () => undefined;
   return {
     loadSample: () => call('loadSample'),
-    openDiagram: async (request) => (request.path ? call('openDiagram', request) : pickAndOpen(call)),
+    // Only the browser's own file picker: the browser app has no paths.
+    openDiagram: async () => pickAndOpen((request) => call('openDiagramText', request)),
     openDiagramText: (request) => call('openDiagramText', request),
-    saveDiagram: async (request) => (request.path ? call('saveDiagram', request) : downloadDiagram(request)),
-    recentFiles: () => call('recentFiles'),
+    saveDiagram: async (request) => downloadDiagram(request),
+    recentFiles: async () => [],
     setDocumentState: (request) => call('setDocumentState', request),
-    exportProject: async (request) => (request.path ? call('exportProject', request) : exportAsDownload(request, post)),
+    // A browser tab has no close question of main's to answer.
+    savedBeforeClose: async () => undefined,
+    exportProject: async (request) => exportAsDownload(request, post),
     // The browser's own download list shows where files went.
     showInFolder: async () => undefined,
     savePicture: async (request) => downloadPicture(request),
     writeRecovery: (request) => call('writeRecovery', request),
-    readRecovery: () => call('readRecovery'),
-    clearRecovery: () => call('clearRecovery'),
+    readRecovery: (request) => call('readRecovery', request),
+    clearRecovery: (request) => call('clearRecovery', request),
+    pathOfDroppedFile: () => null,
     onMenuCommand: never,
     onOpenFile: never,
     onExportProgress: never,
@@ -38,15 +45,16 @@ export function createWebApi(): Api {
 }
 
 async function resultOf<T>(name: string, response: Response): Promise<T> {
-  const body = (await response.json()) as { result?: T; error?: string };
+  const body = (await response.json().catch(() => ({}))) as { result?: T; error?: string };
   if (!response.ok) throw new Error(body.error ?? `${name} failed with HTTP ${response.status}`);
   return body.result as T;
 }
 
-async function pickAndOpen(call: Call): Promise<OpenResult> {
+async function pickAndOpen(openText: (request: { name: string; text: string }) => Promise<OpenResult>): Promise<OpenResult> {
   const file = await pickFile('.strata,application/json');
   if (!file) return { status: 'canceled' };
-  return call('openDiagramText', { name: file.name, text: await file.text() });
+  const read = await readPickedFile(file);
+  return read.ok ? openText({ name: file.name, text: read.text }) : read.result;
 }
 
 function pickFile(accept: string): Promise<File | undefined> {
@@ -60,10 +68,7 @@ function pickFile(accept: string): Promise<File | undefined> {
   });
 }
 
-async function exportAsDownload(
-  request: ExportRequest,
-  post: (name: ApiCall, payload: unknown) => Promise<Response>,
-): Promise<ExportResult> {
+async function exportAsDownload(request: ExportRequest, post: Post): Promise<ExportResult> {
   const response = await post('exportProject', request);
   if (response.headers.get('content-type') !== 'application/zip') return resultOf<ExportResult>('exportProject', response);
   const result = JSON.parse(response.headers.get('x-strata-result') ?? '{}') as ExportResult;

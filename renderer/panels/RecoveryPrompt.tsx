@@ -1,5 +1,5 @@
 /**
- * Offers back the unsaved work a crashed session left. A bar under the toolbar rather than a
+ * Offers back the unsaved work a crashed session (or a closed tab) left. A bar under the toolbar rather than a
  * modal: the diagram loads as usual and the user answers when ready.
  */
 import { useRecoveryOffer } from '../recovery';
@@ -19,6 +19,7 @@ export function RecoveryPrompt() {
         <span>
           Strata closed before {file.name} was saved ({nodes} {nodes === 1 ? 'component' : 'components'}
           {file.path ? `, ${file.path}` : ''}).
+          {offer.more > 0 && ` ${offer.more} more after this one.`}
         </span>
       </div>
       <button type="button" className="primary" onClick={offer.restore}>

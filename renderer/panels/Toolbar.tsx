@@ -1,5 +1,6 @@
 /** File actions and the project's settings. */
 import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
+import { isDesktop } from '../api';
 import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
 import { autoLayout } from '../layout/autoLayout';
 import { PictureButton } from './PictureDialog';
@@ -19,13 +20,14 @@ export function Toolbar() {
         {dirty && <span title="Unsaved changes"> •</span>}
       </span>
       <nav className="file-actions">
-        <button type="button" onClick={newDiagram} title="New (Ctrl+N)">
+        <button type="button" onClick={() => void newDiagram()} title="New (Ctrl+N)">
           New
         </button>
         <button type="button" onClick={() => void openDiagram()} title="Open (Ctrl+O)">
           Open…
         </button>
-        <RecentMenu />
+        {/* The browser app has no paths: its files are picked and downloaded by the browser. */}
+        {isDesktop && <RecentMenu />}
         <button type="button" onClick={() => void saveDiagram()} title="Save (Ctrl+S)">
           Save
         </button>

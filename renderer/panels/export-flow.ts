@@ -1,13 +1,10 @@
-/** Writing an export through the contract, asking before replacing an existing file. */
+/** Writing an export through the contract; where it goes is the user's answer in main's save dialog. */
 import type { Diagram } from '../../domain/diagram';
 import type { ExportOptions, ExportResult } from '../../preload/api';
 import { api } from '../api';
 
 export async function runExport(diagram: Diagram, options: ExportOptions, force: boolean): Promise<ExportResult> {
-  const result = await api.exportProject({ diagram, options, force });
-  if (result.status !== 'exists') return result;
-  if (!window.confirm(`${result.path} already exists. Replace it?`)) return { status: 'canceled' };
-  return api.exportProject({ diagram, options, force, path: result.path, overwrite: true });
+  return api.exportProject({ diagram, options, force });
 }
 
 export function describeSize(bytes: number): string {
