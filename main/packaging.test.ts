@@ -34,6 +34,15 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+describe('Electron', () => {
+  it('is a supported major, 45 or newer, pinned exactly', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> };
+    const version = manifest.devDependencies.electron!;
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
+  });
+});
+
 describe('electron-builder.yml', () => {
   it('is valid for the installed electron-builder', () => {
     const schema = JSON.parse(readFileSync(join(BUILDER, 'scheme.json'), 'utf8')) as object;
@@ -94,6 +103,7 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });

@@ -10,6 +10,7 @@ import { createHandlers, type SaveKind } from '../handlers';
 import { RecentFiles } from '../recent';
 import { RecoveryStore } from '../recovery';
 import { DocumentState } from './document';
+import { APP_PAGE, registerAppScheme, serveRenderer } from './app-protocol';
 import { acceptDrops, registerHandlers } from './ipc';
 import { installMenu } from './menu';
 import { forwardOpenedFiles } from './open-files';
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
   // electron.config.ts builds the export worker beside this bundle.
   useBuiltArchiveWorker(join(import.meta.dirname, 'archive-worker.js'));
   hardenSession();
+  serveRenderer(join(import.meta.dirname, '../renderer'));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   const window = createMainWindow();
   const userData = app.getPath('userData');
@@ -75,7 +77,7 @@ async function start(): Promise<void> {
   acceptDrops(window, grants);
   await rebuildMenu();
   forwardOpenedFiles(window, grants);
-  await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  await window.loadURL(APP_PAGE);
 }
 
 /** Temporary files a crash left beside recently saved diagrams, and in the user-data folder. */
@@ -87,6 +89,8 @@ async function cleanInterruptedSaves(userData: string, recent: RecentFiles): Pro
 
 // Every renderer sandboxed, including any a future change creates without saying so.
 app.enableSandbox();
+// The renderer's own origin, app://strata; only possible before the app is ready.
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // Another Strata is running; it receives our files through 'second-instance'.

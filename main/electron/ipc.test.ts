@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
 }));
 
 const WINDOW_ID = 7;
-const PAGE = 'file:///opt/Strata/resources/app.asar/out/renderer/index.html';
+const PAGE = 'app://strata/index.html';
 
 function eventFrom(options: { url?: string; senderId?: number; subFrame?: boolean; noFrame?: boolean }): IpcMainInvokeEvent {
   const top = { url: PAGE, parent: null };

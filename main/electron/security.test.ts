@@ -1,11 +1,9 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../security-policy';
 import { hardenSession, hardenWebContents, openExternal } from './security';
 
 const electron = vi.hoisted(() => ({
   openExternal: vi.fn(async () => undefined),
-  onHeadersReceived: vi.fn(),
   setPermissionRequestHandler: vi.fn(),
   setPermissionCheckHandler: vi.fn(),
 }));
@@ -14,7 +12,6 @@ vi.mock('electron', () => ({
   shell: { openExternal: electron.openExternal },
   session: {
     defaultSession: {
-      webRequest: { onHeadersReceived: electron.onHeadersReceived },
       setPermissionRequestHandler: electron.setPermissionRequestHandler,
       setPermissionCheckHandler: electron.setPermissionCheckHandler,
     },
@@ -77,18 +74,6 @@ describe('hardenWebContents', () => {
 });
 
 describe('hardenSession', () => {
-  it('adds our CSP to every response', () => {
-    hardenSession();
-    const [listener] = electron.onHeadersReceived.mock.calls[0] as unknown as [
-      (details: object, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void,
-    ];
-    const callback = vi.fn();
-    listener({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
-    expect(callback).toHaveBeenCalledWith({
-      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
-  });
-
   it('denies every permission request and check', () => {
     hardenSession();
     const [request] = electron.setPermissionRequestHandler.mock.calls[0] as unknown as [

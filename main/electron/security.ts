@@ -1,13 +1,10 @@
 import { session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
-/** Every response carries the CSP, and every permission request (camera, notifications …) is denied. */
+/**
+ * Every permission request (camera, notifications …) is denied. The CSP is a header of every
+ * response of the app:// protocol, the only thing the window loads (app-protocol.ts).
+ */
 export function hardenSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
-  });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 }

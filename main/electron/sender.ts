@@ -1,7 +1,10 @@
 /**
  * IPC sender check, kept free of Electron so it can be tested in plain Node: only our own
- * window's top frame, showing our bundled page, may call the handlers.
+ * window's top frame, showing our bundled page at app://strata/index.html, may call the handlers.
  */
+const APP_SCHEME = 'app';
+const APP_HOST = 'strata';
+
 export interface Sender {
   /** The URL of the frame that sent the message; absent once the frame is gone. */
   readonly frameUrl: string | undefined;
@@ -19,5 +22,5 @@ export function isTrustedSender(sender: Sender, windowId: number): boolean {
   } catch {
     return false;
   }
-  return url.protocol === 'file:' && url.pathname.endsWith('/renderer/index.html');
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname === '/index.html';
 }

@@ -1,34 +1,21 @@
 /** Serves the built renderer's files to a browser that has a session. */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { rendererFile } from '../renderer-files';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-/** `pathname` is already known to decode (main/web/server.ts answers 400 otherwise). */
 export async function serveStatic(folder: string, pathname: string, response: ServerResponse) {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = normalize(join(folder, relative));
-  if (!file.startsWith(normalize(folder) + sep)) return notFound(response);
+  const found = rendererFile(folder, pathname);
+  if (found.status === 'malformed') return sendPage(response, 400, 'That address is malformed.');
+  if (found.status === 'outside') return notFound(response);
   let body: Buffer;
   try {
-    body = await readFile(file);
+    body = await readFile(found.path);
   } catch {
     return notFound(response);
   }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
-  if (extname(file) === '.html') {
+  const headers: Record<string, string> = { 'content-type': found.type, 'x-content-type-options': 'nosniff' };
+  if (found.isPage) {
     headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     headers['cache-control'] = 'no-store';
     headers['referrer-policy'] = 'no-referrer';
