@@ -4,7 +4,8 @@ import type { ExportOptions, ExportResult } from '../../preload/api';
 import { api } from '../api';
 
 export async function runExport(diagram: Diagram, options: ExportOptions, force: boolean): Promise<ExportResult> {
-  return api.exportProject({ diagram, options, force });
+  // A refused or failed call (a lost connection, a server error) is a result the dialog shows, never a silent rejection.
+  return api.exportProject({ diagram, options, force }).catch((error: Error) => ({ status: 'failed', message: error.message }) as const);
 }
 
 export function describeSize(bytes: number): string {
