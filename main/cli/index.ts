@@ -1,8 +1,10 @@
 /**
- * `strata validate FILE [--json]` and `strata export FILE -o OUT.zip [--force]`.
- * Exit codes: 0 clean (or warnings only), 1 errors, 2 unreadable file or wrong usage.
+ * `strata validate`, `export`, `import` and `check`.
+ * Exit codes: 0 clean (or warnings and notes only), 1 errors, 2 unreadable file or folder, or wrong usage.
  */
+import { checkCommand } from './check';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { validateCommand } from './validate';
 
 export interface Output {
@@ -12,6 +14,8 @@ export interface Output {
 export const USAGE = `Usage:
   strata validate FILE [--json]
   strata export FILE -o OUT.zip [--force] [--overwrite]
+  strata import DIR [-o FILE.strata] [--overwrite] [--json]
+  strata check DIR FILE.strata [--json]
 `;
 
 export class UsageError extends Error {}
@@ -24,6 +28,10 @@ export async function main(args: readonly string[], out: Output, err: Output): P
         return await validateCommand(rest, out, err);
       case 'export':
         return await exportCommand(rest, out, err);
+      case 'import':
+        return await importCommand(rest, out, err);
+      case 'check':
+        return await checkCommand(rest, out, err);
       case undefined:
       case '--help':
       case '-h':

@@ -1,0 +1,160 @@
+/**
+ * From placed modules to components: one per anchor, or one per class where a module named
+ * only by its kind (`services.py`) holds several components' classes; kinds refined by what
+ * the code imports (a client without an HTTP client is no external API; one over Redis is a
+ * cache); features from Django apps, Flask blueprints and packages that hold several layers.
+ */
+import type { Kind } from '../diagram';
+import type { DefinitionFact } from './facts';
+import type { Module, ModuleIndex } from './modules';
+import { CLASS_SUFFIXES, HTTP_CLIENTS, isKindWord, snakeOfClass } from './names';
+import type { Placement } from './placement';
+
+export interface Component {
+  readonly key: string;
+  kind: Kind;
+  name: string;
+  feature?: string;
+  /** The module or package it is. */
+  readonly anchor: string;
+  readonly modules: readonly Module[];
+  /** For a component that is one class (or router object) of a shared module. */
+  readonly definition?: DefinitionFact;
+  /** Named after the one class (or router object) its module defines, not after the module. */
+  readonly named?: boolean;
+}
+
+export interface NotComponent {
+  readonly module: Module;
+  readonly reason: string;
+}
+
+const ORM_BASES = new Set(['Base', 'db.Model', 'models.Model', 'Model', 'DeclarativeBase', 'TimeStampedModel']);
+const ROUTER_CALLEES = ['APIRouter', 'Blueprint', 'Router', 'DefaultRouter', 'SimpleRouter', 'NinjaAPI'];
+const SCHEDULING = new Set(['apscheduler', 'rq_scheduler', 'periodiq', 'schedule', 'croniter', 'time']);
+
+export function findComponents(index: ModuleIndex, placements: ReadonlyMap<Module, Placement>, imported: ReadonlyMap<Module, ReadonlySet<string>>): { components: Component[]; notComponents: NotComponent[] } {
+  const notComponents: NotComponent[] = [];
+  const groups = new Map<string, { kind: Kind; modules: Module[] }>();
+  for (const module of index.modules) {
+    const placement = placements.get(module)!;
+    if (!('kind' in placement)) {
+      notComponents.push({ module, reason: placement.reason });
+      continue;
+    }
+    const group = groups.get(placement.anchor) ?? { kind: placement.kind, modules: [] };
+    group.modules.push(module);
+    groups.set(placement.anchor, group);
+  }
+  const components: Component[] = [];
+  for (const [anchor, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const uses = new Set(group.modules.flatMap((m) => [...(imported.get(m) ?? [])]));
+    const kind = refineKind(group.kind, uses, group.modules);
+    if (typeof kind === 'object') {
+      for (const module of group.modules) notComponents.push({ module, reason: kind.reason });
+      continue;
+    }
+    const last = anchor.split('.').pop()!;
+    const split = isKindWord(last) && group.modules.length === 1 ? splitByDefinition(kind, group.modules[0]!, imported) : [];
+    // One component class in a module: the module is that component, named after the class.
+    if (split.length === 1) components.push({ key: anchor, kind: split[0]!.kind, name: split[0]!.name, anchor, modules: group.modules, named: true });
+    else if (split.length > 1) components.push(...split.map((c) => ({ ...c, anchor, modules: group.modules })));
+    else components.push({ key: anchor, kind, name: last, anchor, modules: group.modules });
+  }
+  return { components, notComponents };
+}
+
+function refineKind(kind: Kind, uses: ReadonlySet<string>, modules: readonly Module[]): Kind | { reason: string } {
+  if (kind === 'external') {
+    if ([...uses].some((u) => HTTP_CLIENTS.has(u))) return 'external';
+    if (uses.has('redis') || uses.has('aioredis') || uses.has('valkey')) return 'cache';
+    return { reason: 'a client module that uses no HTTP client' };
+  }
+  if (kind === 'worker') {
+    const definitions = modules.flatMap((m) => m.facts.definitions);
+    if ((definesTaskApp(definitions) || modules.some(importsTaskApp)) && !definitions.some(isTask)) return { reason: 'the task app: it defines no task' };
+    if (!definitions.some(isTask) && [...uses].some((u) => SCHEDULING.has(u)) && !uses.has('rq') && definitions.some((d) => d.type === 'function')) return 'scheduler';
+  }
+  return kind;
+}
+
+function definesTaskApp(definitions: readonly DefinitionFact[]): boolean {
+  return definitions.some((d) => d.type === 'assignment' && /(^|\.)(Celery|Queue|RedisBroker|RabbitmqBroker|Dramatiq|Scheduler)$/.test(d.callee));
+}
+
+/** Importing what builds a task app (`Celery`, RQ's `Queue`, a Dramatiq broker) marks the module that sets one up. */
+function importsTaskApp(module: Module): boolean {
+  return module.facts.imports.some(
+    (fact) => (fact.module === 'celery' && fact.names.includes('Celery')) || (fact.module === 'rq' && fact.names.includes('Queue')) || fact.module.startsWith('dramatiq.brokers'),
+  );
+}
+
+function isTask(definition: DefinitionFact): boolean {
+  return definition.decorators.some((d) => /(^|\.)(task|shared_task|actor|job|periodic_task)\b/.test(d));
+}
+
+/** The classes (or router objects) of a kind-named module that are components of their own. */
+function splitByDefinition(kind: Kind, module: Module, imported: ReadonlyMap<Module, ReadonlySet<string>>): Array<Omit<Component, 'anchor' | 'modules'>> {
+  const definitions = componentDefinitions(kind, module.facts.definitions).map((d) => (kind === 'router' ? withRoutes(d, module.facts.definitions) : d));
+  if (definitions.length === 0) return [];
+  return definitions.map((definition) => {
+    const ownKind = kind === 'external' || kind === 'cache' ? clientKind(definition, module, imported) : kind;
+    return { key: `${module.name}:${definition.name}`, kind: ownKind, name: definitionName(ownKind, definition), definition };
+  });
+}
+
+/** The definitions in a module that each stand for one component of `kind`. */
+export function componentDefinitions(kind: Kind, definitions: readonly DefinitionFact[]): DefinitionFact[] {
+  const classes = definitions.filter((d) => d.type === 'class' && !d.name.startsWith('_'));
+  switch (kind) {
+    case 'model':
+      return classes.filter((d) => d.bases.some((b) => ORM_BASES.has(b)));
+    case 'router':
+      return definitions.filter((d) => d.type === 'assignment' && ROUTER_CALLEES.some((c) => d.callee === c || d.callee.endsWith(`.${c}`)));
+    case 'service':
+    case 'repository':
+    case 'cache':
+    case 'external': {
+      const suffixes = CLASS_SUFFIXES[kind === 'cache' ? 'external' : kind]!;
+      return classes.filter((d) => suffixes.some((s) => d.name.endsWith(s) && d.name !== s));
+    }
+    default:
+      return [];
+  }
+}
+
+/** A router object uses what the functions it decorates (`@orders_router.get(...)`) use. */
+function withRoutes(router: DefinitionFact, definitions: readonly DefinitionFact[]): DefinitionFact {
+  const routes = definitions.filter((d) => d.decorators.some((decorator) => decorator.startsWith(`${router.name}.`)));
+  const references = new Set([...(router.references ?? []), ...routes.flatMap((d) => [...(d.references ?? [])])]);
+  return { ...router, references };
+}
+
+function clientKind(definition: DefinitionFact, module: Module, imported: ReadonlyMap<Module, ReadonlySet<string>>): Kind {
+  const references = definition.references;
+  if (references) {
+    const bound = new Map<string, string>();
+    for (const fact of module.facts.imports) {
+      const top = fact.module.split('.')[0]!;
+      fact.bound.forEach((name) => bound.set(name, top));
+    }
+    const uses = new Set([...references].map((r) => bound.get(r)).filter((t): t is string => t !== undefined));
+    if ([...uses].some((u) => HTTP_CLIENTS.has(u))) return 'external';
+    if (uses.has('redis')) return 'cache';
+  }
+  return (imported.get(module) ?? new Set()).has('redis') && definition.name.endsWith('Cache') ? 'cache' : 'external';
+}
+
+/** `OrderService` → `order_service`; a client's `Client` ending is dropped (`PaymentsClient` → `payments`); routers drop `_router`. */
+function definitionName(kind: Kind, definition: DefinitionFact): string {
+  if (definition.type === 'assignment') return definition.name.replace(/_(router|bp|blueprint|api)$/, '') || definition.name;
+  const snake = snakeOfClass(definition.name);
+  if (kind === 'external') return snake.replace(/_(client|gateway|adapter|integration)$/, '') || snake;
+  return snake;
+}
+
+/** The modules a component stands for; `module:Class` for one class of a shared module. */
+export function modulesOf(component: Component): string[] {
+  if (component.definition) return [`${component.anchor}:${component.definition.name}`];
+  return [component.anchor];
+}

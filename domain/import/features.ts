@@ -1,0 +1,55 @@
+/**
+ * Features: Django apps (a package with `apps.py`), Flask blueprint packages, and packages that
+ * hold modules named for several layers (`orders/routes.py`, `orders/services.py`). A component
+ * belongs to the nearest feature package above it and, when its own module is named only by its
+ * kind, is named after that feature.
+ */
+import type { Component } from './components';
+import type { ModuleIndex } from './modules';
+import { isKindWord, kindOfName } from './names';
+
+export function featurePackages(index: ModuleIndex, components: readonly Component[]): Set<string> {
+  const features = new Set<string>();
+  for (const module of index.modules) {
+    const parts = module.name.split('.');
+    const parent = parts.slice(0, -1).join('.');
+    if (parts[parts.length - 1] === 'apps' && !module.isPackage && parent !== '') features.add(parent);
+    const blueprint = module.facts.definitions.some((d) => d.type === 'assignment' && (d.callee === 'Blueprint' || d.callee.endsWith('.Blueprint')));
+    if (blueprint) {
+      const home = module.isPackage ? module.name : parent;
+      if (home !== '' && !kindOfName(home.split('.').pop()!)) features.add(home);
+    }
+  }
+  // Packages holding modules named by their layer: features when they are not the project's one top package.
+  const holders = new Set<string>();
+  for (const component of components) {
+    const parts = component.anchor.split('.');
+    if (parts.length < 2 || !isKindWord(parts[parts.length - 1]!)) continue;
+    const holder = parts.slice(0, -1).join('.');
+    if (!kindOfName(holder.split('.').pop()!)) holders.add(holder);
+  }
+  const topLevel = [...holders].filter((h) => !h.includes('.'));
+  for (const holder of holders) if (holder.includes('.') || topLevel.length >= 2) features.add(holder);
+  return features;
+}
+
+/** Sets each component's feature and final name; names stay unique per kind and feature. */
+export function assignFeatures(components: readonly Component[], features: ReadonlySet<string>): void {
+  for (const component of components) {
+    const parts = component.anchor.split('.');
+    for (let n = parts.length - 1; n > 0; n--) {
+      const candidate = parts.slice(0, n).join('.');
+      if (features.has(candidate)) {
+        component.feature = parts[n - 1]!;
+        break;
+      }
+    }
+    if (!component.definition && !component.named && isKindWord(parts[parts.length - 1]!) && component.feature) component.name = component.feature;
+  }
+  const taken = new Set<string>();
+  for (const component of components) {
+    const base = component.name;
+    for (let n = 2; taken.has(`${component.kind}/${component.feature ?? ''}/${component.name}`); n++) component.name = `${base}_${n}`;
+    taken.add(`${component.kind}/${component.feature ?? ''}/${component.name}`);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Where a module stands: the component it belongs to by its name (spec/import.md: the last
+ * component name on its dotted path decides), or why it is no component.
+ */
+import type { Kind } from '../diagram';
+import type { Module, ModuleIndex } from './modules';
+import { isKindWord, kindOfName, PLUMBING, PLUMBING_PACKAGES, SCHEMA_WORDS } from './names';
+
+export type Placement =
+  | { readonly kind: Kind; /** The module or package the component is: the module itself or the package right below the kind's package. */ readonly anchor: string }
+  | { readonly reason: string };
+
+/** Packages holding a project's settings (`settings`, `wsgi`, `asgi`): configuration, never components. */
+export function configurationPackages(index: ModuleIndex): Set<string> {
+  const found = new Set<string>();
+  for (const module of index.modules) {
+    const parts = module.name.split('.');
+    const last = parts[parts.length - 1]!;
+    if (parts.length > 1 && ['settings', 'wsgi', 'asgi'].includes(last)) found.add(parts.slice(0, -1).join('.'));
+    if (parts.length > 2 && parts[parts.length - 2] === 'settings') found.add(parts.slice(0, -2).join('.'));
+  }
+  return found;
+}
+
+export function placeModules(index: ModuleIndex): Map<Module, Placement> {
+  const configuration = configurationPackages(index);
+  const packages = new Set(index.modules.filter((m) => m.isPackage).map((m) => m.name));
+  const placements = new Map<Module, Placement>();
+  for (const module of index.modules) placements.set(module, placeOne(module, index, packages, configuration));
+  // A package found by an outer name (`api/users/…`) is no component when a module inside it
+  // is one by a name of its own (`api/users/services.py`): then the package is a feature.
+  const anchors = new Set<string>();
+  for (const [module, placement] of placements) if ('kind' in placement && placement.anchor === module.name) anchors.add(placement.anchor);
+  for (const [module, placement] of placements) {
+    if (!('kind' in placement) || placement.anchor === module.name) continue;
+    const inner = [...anchors].some((anchor) => anchor.startsWith(`${placement.anchor}.`));
+    if (inner) placements.set(module, { reason: `a helper of the ${placement.anchor} package, whose components have names of their own` });
+  }
+  return placements;
+}
+
+function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<string>, configuration: ReadonlySet<string>): Placement {
+  const parts = module.name.split('.');
+  const last = parts.length - 1;
+  for (let depth = parts.length - 1; depth > 0; depth--) {
+    if (configuration.has(parts.slice(0, depth).join('.'))) return { reason: 'part of the project configuration package' };
+    if (PLUMBING_PACKAGES.has(parts[depth - 1]!)) return { reason: `under ${parts.slice(0, depth).join('.')}, shared plumbing` };
+  }
+  for (let i = last; i >= 0; i--) {
+    const word = parts[i]!;
+    const kind = kindOfName(word);
+    if (!kind) continue;
+    if (SCHEMA_WORDS.has(word)) {
+      const beside = parts.slice(0, i);
+      if (index.has([...beside, 'models'].join('.')) || index.has([...beside, 'model'].join('.'))) {
+        return { reason: 'schemas beside models: the models are the components' };
+      }
+    }
+    if (i === last) {
+      if (module.isPackage && hasModulesBelow(module.name, index)) return { reason: `the ${word} package: its modules are the components` };
+      if (i > 0 && isKindWord(word) && kindOfName(parts[i - 1]!) === kind) return { reason: `gathers the modules of the ${parts[i - 1]} package` };
+      return { kind, anchor: module.name };
+    }
+    const child = parts[i + 1]!;
+    if (PLUMBING.has(child) || (isKindWord(child) && kindOfName(child) === kind && !packages.has(parts.slice(0, i + 2).join('.')))) {
+      return { reason: `the ${child} module of the ${word} package is wiring, not a component` };
+    }
+    return { kind, anchor: parts.slice(0, i + 2).join('.') };
+  }
+  return { reason: 'no component name on its path' };
+}
+
+function hasModulesBelow(name: string, index: ModuleIndex): boolean {
+  const prefix = `${name}.`;
+  return index.modules.some((m) => m.name.startsWith(prefix));
+}

@@ -1,0 +1,50 @@
+/** The imported diagram's project settings: framework, task framework, layout and name. */
+import type { Framework, Layout, TaskFramework } from '../diagram';
+import { packageName } from '../generate/naming';
+import type { Component } from './components';
+import { isKindWord } from './names';
+import type { SettingsFacts } from './settings-files';
+
+const FRAMEWORK_PACKAGES: ReadonlyArray<readonly [Framework, string]> = [['django', 'django'], ['flask', 'flask'], ['fastapi', 'fastapi']];
+const TASK_PACKAGES: ReadonlyArray<readonly [TaskFramework, string]> = [['celery', 'celery'], ['rq', 'rq'], ['dramatiq', 'dramatiq']];
+
+/** The framework the routers import most; the dependencies decide when no router imports one. */
+export function frameworkOf(components: readonly Component[], uses: (component: Component) => ReadonlySet<string>, settings: SettingsFacts, hasManagePy: boolean): Framework {
+  return pick(FRAMEWORK_PACKAGES, components.filter((c) => c.kind === 'router'), uses, settings) ?? (hasManagePy ? 'django' : 'fastapi');
+}
+
+export function taskFrameworkOf(components: readonly Component[], uses: (component: Component) => ReadonlySet<string>, settings: SettingsFacts, anyImport: ReadonlySet<string>): TaskFramework {
+  const workers = components.filter((c) => c.kind === 'worker' || c.kind === 'scheduler');
+  const chosen = pick(TASK_PACKAGES, workers, uses, settings);
+  if (chosen) return chosen;
+  return TASK_PACKAGES.find(([, name]) => anyImport.has(name))?.[0] ?? 'none';
+}
+
+function pick<T>(choices: ReadonlyArray<readonly [T, string]>, components: readonly Component[], uses: (component: Component) => ReadonlySet<string>, settings: SettingsFacts): T | undefined {
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [value, name] of choices) {
+    const count = components.filter((c) => uses(c).has(name)).length;
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best ?? choices.find(([, name]) => settings.dependencies.has(name))?.[0];
+}
+
+/** Feature packages make a feature layout; a module per component under layer packages a layered one; else flat. */
+export function layoutOf(components: readonly Component[]): Exclude<Layout, 'auto'> {
+  if (components.some((c) => c.feature !== undefined)) return 'feature';
+  const layered = components.filter((c) => !c.definition && !isKindWord(c.anchor.split('.').pop()!)).length;
+  return layered > components.length / 2 ? 'layered' : 'flat';
+}
+
+/** The project's own name: its single top-level package, else pyproject's name, else the folder's. */
+export function projectNameOf(components: readonly Component[], settings: SettingsFacts, folderName: string): string {
+  const tops = new Set(components.map((c) => c.anchor.split('.')[0]!));
+  const top = tops.size === 1 ? [...tops][0]! : undefined;
+  if (top && !isKindWord(top)) return top;
+  if (settings.projectName) return packageName(settings.projectName);
+  return packageName(folderName);
+}

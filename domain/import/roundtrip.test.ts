@@ -1,0 +1,133 @@
+/**
+ * The round trip (spec/import.md): every diagram that exports without errors, exported and
+ * imported back, gives the same components (kind, name, feature), edges and project settings.
+ * Names compare in their Python form, a kind word the exporter adds to class names aside
+ * (`orders` and `orders service` are both `class OrdersService`).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Diagram, DiagramNode } from '../diagram';
+import { generate, packageName, resolveLayout } from '../generate';
+import { pythonForm } from '../names';
+import { validate } from '../rules';
+import { exportableDiagram } from '../testing/exportable';
+import { loadPythonParser } from '../../main/import/python-parser';
+import { checkDrift, importProject, type PythonParser } from './index';
+
+let parser: PythonParser;
+beforeAll(async () => {
+  parser = await loadPythonParser();
+});
+
+/** What the exporter keeps of a name: its Python form, without a kind word it adds to class names. */
+function nameKey(node: Pick<DiagramNode, 'kind' | 'name'>): string {
+  const form = pythonForm(node.name);
+  const word = { service: '_service', repository: '_repository', external: '_client', cache: '_cache' }[node.kind as string];
+  return word && form.endsWith(word) && form !== word.slice(1) ? form.slice(0, -word.length) : form;
+}
+
+/**
+ * The flat and feature exports put every worker and scheduler of a package into one `tasks.py`
+ * and name none of them there: the code keeps one worker per package, named after the module.
+ */
+function taskModuleShared(diagram: Diagram): boolean {
+  if (resolveLayout(diagram).layout === 'layered') return false;
+  const packages = diagram.nodes.filter((n) => n.kind === 'worker' || n.kind === 'scheduler').map((n) => (resolveLayout(diagram).layout === 'feature' ? pythonForm(n.feature ?? '') : ''));
+  return new Set(packages).size < packages.length;
+}
+
+/** Features exist in code only in the feature layout, where a node without one lives in `shared/`. */
+function componentKey(node: DiagramNode, withName: boolean, layout: string): string {
+  const feature = layout !== 'feature' ? '' : node.feature ? pythonForm(node.feature) : 'shared';
+  if (node.kind === 'database' || node.kind === 'broker') return `${node.kind}:${node.engine}`;
+  return `${node.kind}:${feature}:${withName ? nameKey(node) : ''}`;
+}
+
+/** Exports `diagram` and imports the files back. */
+export function roundTrip(diagram: Diagram, parserToUse: PythonParser) {
+  const exported = generate(diagram);
+  if (!exported.ok) throw new Error(exported.error.message);
+  const files = [...exported.files].map(([path, text]) => ({ path: path.slice(exported.root.length + 1), text }));
+  return importProject({ files, skipped: [], folderName: exported.root }, parserToUse);
+}
+
+function summary(diagram: Diagram, layout = resolveLayout(diagram).layout) {
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const key = (n: DiagramNode) => componentKey(n, layout === 'layered' || (n.kind !== 'worker' && n.kind !== 'scheduler'), layout);
+  return {
+    project: { name: packageName(diagram.project.name), framework: diagram.project.framework, tasks: diagram.project.tasks, layout: resolveLayout(diagram).layout },
+    components: diagram.nodes.map(key).sort(),
+    edges: [...new Set(diagram.edges.map((e) => `${key(byId.get(e.source)!)} -> ${key(byId.get(e.target)!)}`))].sort(),
+  };
+}
+
+describe('export then import', () => {
+  it('gives back the components, edges and project settings of every exportable layered diagram', () => {
+    fc.assert(
+      fc.property(exportableDiagram({ layouts: ['layered'], tasks: ['celery', 'rq', 'dramatiq', 'none'], frameworks: ['fastapi'] }), (diagram) => {
+        fc.pre(validate(diagram).every((f) => f.severity !== 'error'));
+        const imported = roundTrip(diagram, parser).diagram;
+        expect(summary(imported)).toEqual(summary(diagram));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives back every exportable flat, feature and auto diagram', () => {
+    fc.assert(
+      fc.property(exportableDiagram({ layouts: ['flat', 'feature', 'auto'], tasks: ['celery', 'rq', 'dramatiq', 'none'], frameworks: ['fastapi'] }), (diagram) => {
+        fc.pre(validate(diagram).every((f) => f.severity !== 'error') && !taskModuleShared(diagram));
+        const imported = roundTrip(diagram, parser).diagram;
+        const layout = resolveLayout(diagram).layout;
+        expect(summary(imported, layout)).toEqual(summary(diagram, layout));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('an exported project checked against its own diagram', () => {
+  const layouts = exportableDiagram({ layouts: ['layered', 'flat', 'feature', 'auto'], tasks: ['celery', 'rq', 'dramatiq', 'none'], frameworks: ['fastapi'] });
+
+  it('has no errors and no warnings', () => {
+    fc.assert(
+      fc.property(layouts, (diagram) => {
+        fc.pre(validate(diagram).every((f) => f.severity !== 'error') && !taskModuleShared(diagram));
+        const drift = checkDrift(diagram, roundTrip(diagram, parser).code);
+        expect(drift.filter((f) => f.severity !== 'note')).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reports one wrong-way import as an error at its file and line', () => {
+    const diagram: Diagram = {
+      version: 1,
+      project: { name: 'shop', framework: 'fastapi', tasks: 'celery', layout: 'layered' },
+      nodes: [
+        { id: 'r', kind: 'router', name: 'orders', position: { x: 0, y: 0 } },
+        { id: 's', kind: 'service', name: 'order service', position: { x: 0, y: 100 } },
+        { id: 'p', kind: 'repository', name: 'order repository', position: { x: 0, y: 200 } },
+        { id: 'm', kind: 'model', name: 'order', position: { x: 0, y: 300 } },
+        { id: 'd', kind: 'database', name: 'db', engine: 'postgres', position: { x: 0, y: 400 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'r', target: 's' },
+        { id: 'e2', source: 's', target: 'p' },
+        { id: 'e3', source: 'p', target: 'm' },
+        { id: 'e4', source: 'p', target: 'd' },
+      ],
+    };
+    const exported = generate(diagram);
+    if (!exported.ok) throw new Error(exported.error.message);
+    const files = [...exported.files].map(([path, text]) => ({ path: path.slice(exported.root.length + 1), text }));
+    const target = 'src/shop/repositories/order_repository.py';
+    const original = files.find((f) => f.path === target)!;
+    const line = original.text.split('\n').length;
+    original.text += 'from shop.services.order_service import OrderService  # noqa\n';
+    const code = importProject({ files, skipped: [], folderName: 'shop' }, parser).code;
+    const findings = checkDrift(diagram, code).filter((f) => f.severity !== 'note');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'layer-direction', severity: 'error', file: target, line, nodes: ['p', 's'] });
+  });
+});
