@@ -22,6 +22,8 @@ export interface Component {
   readonly definition?: DefinitionFact;
   /** Named after the one class (or router object) its module defines, not after the module. */
   readonly named?: boolean;
+  /** Sibling modules merged into this component (Django's `urls` beside `apis`). */
+  readonly also?: readonly string[];
 }
 
 export interface NotComponent {
@@ -61,7 +63,31 @@ export function findComponents(index: ModuleIndex, placements: ReadonlyMap<Modul
     else if (split.length > 1) components.push(...split.map((c) => ({ ...c, anchor, modules: group.modules })));
     else components.push({ key: anchor, kind, name: last, anchor, modules: group.modules });
   }
-  return { components, notComponents };
+  return { components: mergeSiblings(components), notComponents };
+}
+
+/**
+ * Modules of one package named only by the same kind (Django's `apis.py` and `urls.py`, or
+ * `services.py` beside `use_cases.py`) are one component: the package's routes, its services.
+ */
+function mergeSiblings(components: readonly Component[]): Component[] {
+  const merged: Component[] = [];
+  const byPackage = new Map<string, Component>();
+  for (const component of components) {
+    const parts = component.anchor.split('.');
+    const mergeable = !component.definition && !component.named && isKindWord(parts[parts.length - 1]!);
+    const key = `${component.kind}\u0000${parts.slice(0, -1).join('.')}`;
+    const first = mergeable ? byPackage.get(key) : undefined;
+    if (first) {
+      const index = merged.indexOf(first);
+      merged[index] = { ...first, modules: [...first.modules, ...component.modules], also: [...(first.also ?? []), component.anchor] };
+      byPackage.set(key, merged[index]!);
+      continue;
+    }
+    if (mergeable) byPackage.set(key, component);
+    merged.push(component);
+  }
+  return merged;
 }
 
 function refineKind(kind: Kind, uses: ReadonlySet<string>, modules: readonly Module[]): Kind | { reason: string } {
@@ -156,5 +182,5 @@ function definitionName(kind: Kind, definition: DefinitionFact): string {
 /** The modules a component stands for; `module:Class` for one class of a shared module. */
 export function modulesOf(component: Component): string[] {
   if (component.definition) return [`${component.anchor}:${component.definition.name}`];
-  return [component.anchor];
+  return [component.anchor, ...(component.also ?? [])];
 }

@@ -4,8 +4,9 @@
  * module the exporter would write for it under the diagram's layout, else by kind and name.
  */
 import type { Diagram, DiagramNode, Kind } from '../diagram';
-import { modulesFor, type Area } from '../generate/layout';
-import { buildPlan, type Plan } from '../generate/plan';
+import type { Area } from '../generate/modules';
+import { buildPlan, type Plan } from '../generate/plan/plan';
+import { WRITERS } from '../generate/writers';
 import { pythonForm } from '../names';
 import type { RuleId } from '../rules';
 import { pairFinding } from '../rules/edge-rules';
@@ -163,9 +164,12 @@ function matchNodes(diagram: Diagram, code: CodeModel): Match {
 
 /** For each node, the modules (`module` or `module:Class`) the exporter writes for it under the diagram's layout. */
 function exporterModules(diagram: Diagram): Map<string, string[]> {
-  const plan: Plan = buildPlan(diagram, diagram.project);
-  const modules = modulesFor(plan);
   const found = new Map<string, string[]>();
+  // The module names are the framework room's: a framework that does not export yet has none.
+  const writer = WRITERS[diagram.project.framework];
+  if (!writer) return found;
+  const plan: Plan = buildPlan(diagram, diagram.project);
+  const modules = writer.modules(plan);
   const add = (id: string, module: string, symbol: string) => found.set(id, [module, `${module}:${symbol}`]);
   for (const node of [...plan.routers]) add(node.id, modules.of('routes', node), node.variable);
   for (const group of [plan.services, plan.repositories, plan.models, plan.externals, plan.caches, plan.workers, plan.schedulers]) {

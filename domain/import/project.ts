@@ -1,6 +1,6 @@
 /** The imported diagram's project settings: framework, task framework, layout and name. */
 import type { Framework, Layout, TaskFramework } from '../diagram';
-import { packageName } from '../generate/naming';
+import { packageName } from '../generate/plan/naming';
 import type { Component } from './components';
 import { isKindWord } from './names';
 import type { SettingsFacts } from './settings-files';

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../domain/generate';
 import { main } from './index';
+import { readDiagramFile } from './read';
 
 const examples = join(import.meta.dirname, '../../domain/fixtures/spec');
 
@@ -91,5 +93,56 @@ describe('strata export', () => {
     expect((await run('export', '-o', 'x.zip')).code).toBe(2);
     expect((await run('export', 'missing.strata', '-o', 'x.zip')).code).toBe(2);
     expect((await run('export', `${examples}/shop.strata`, '-o', 'x.tar')).stderr).toContain('.zip');
+  });
+});
+
+describe('strata import and strata check', () => {
+  async function exportedShop(): Promise<string> {
+    const folder = await mkdtemp(join(tmpdir(), 'strata-cli-import-'));
+    const read = await readDiagramFile(`${examples}/shop.strata`);
+    if ('problem' in read) throw new Error(read.problem);
+    const exported = generate(read.diagram);
+    if (!exported.ok) throw new Error(exported.error.message);
+    for (const [path, text] of exported.files) {
+      await mkdir(dirname(join(folder, path)), { recursive: true });
+      await writeFile(join(folder, path), text);
+    }
+    return join(folder, exported.root);
+  }
+
+  it('imports a folder into a diagram file, never overwriting one without --overwrite', async () => {
+    const project = await exportedShop();
+    const out = join(project, '..', 'shop.strata');
+    const first = await run('import', project, '-o', out);
+    expect(first).toMatchObject({ code: 0, stdout: '' });
+    expect(first.stderr).toMatch(/^Read \d+ modules: \d+ components, \d+ dependencies into .*shop\.strata \(fastapi, tasks: celery, layered layout\)\./);
+    const read = await readDiagramFile(out);
+    expect('diagram' in read && read.diagram.nodes.map((n) => n.id)).toContain('service:order_service');
+    expect((await run('import', project, '-o', out)).code).toBe(1);
+    expect((await run('import', project, '-o', out, '--overwrite')).code).toBe(0);
+    const json = await run('import', project, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ diagram: { format: 'strata' }, report: { skipped: expect.arrayContaining([{ path: 'tests', reason: 'tests', kind: 'policy' }]) } });
+  });
+
+  it('exits 2 on a missing folder, a file given as the folder, and wrong usage', async () => {
+    expect(await run('import', 'no/such/folder')).toMatchObject({ code: 2, stderr: 'strata: no/such/folder does not exist\n' });
+    expect((await run('import', `${examples}/shop.strata`)).stderr).toContain('is a file, not a folder');
+    expect((await run('import')).code).toBe(2);
+    expect((await run('check', 'only-one')).code).toBe(2);
+    expect((await run('check', 'no/such/folder', `${examples}/shop.strata`)).code).toBe(2);
+  });
+
+  it('finds no drift between an exported project and its diagram, and an error at a wrong-way import', async () => {
+    const project = await exportedShop();
+    expect(await run('check', project, `${examples}/shop.strata`)).toMatchObject({ code: 0, stdout: 'The code and the diagram agree.\n' });
+    const repository = join(project, 'src/shop/repositories/order_repository.py');
+    const lines = (await readFile(repository, 'utf8')).split('\n').length;
+    await appendFile(repository, 'from shop.api.routes.orders import orders_router  # noqa\n');
+    const checked = await run('check', project, `${examples}/shop.strata`, '--json');
+    expect(checked.code).toBe(1);
+    const findings = (JSON.parse(checked.stdout) as { findings: Array<Record<string, unknown>> }).findings;
+    expect(findings.filter((f) => f.severity !== 'note')).toEqual([
+      expect.objectContaining({ rule: 'layer-direction', severity: 'error', file: 'src/shop/repositories/order_repository.py', line: lines }),
+    ]);
   });
 });
