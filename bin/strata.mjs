@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `strata` command: runs the TypeScript CLI on plain Node, no Electron needed.
-import { register } from 'tsx/esm/api';
+// The `strata` command on plain Node: runs the built CLI, rebuilding it first when a source changed.
+import { pathToFileURL } from 'node:url';
+import { ensureBuilt } from './cli-build.mjs';
 
-register();
-const { main } = await import('../main/cli/index.ts');
+const { main } = await import(pathToFileURL(await ensureBuilt()).href);
 process.exitCode = await main(process.argv.slice(2), process.stdout, process.stderr);

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { Language, Parser, Query, type Node } from 'web-tree-sitter';
+import type { Node, Query } from 'web-tree-sitter';
 import type { PythonParser, PythonTree, SyntaxCapture, SyntaxNode } from '../../domain/import/syntax';
 
 /** Characters handed to the parser per read: web-tree-sitter copies each chunk into its own buffer. */
@@ -19,6 +19,8 @@ export function loadPythonParser(): Promise<PythonParser> {
 }
 
 async function load(): Promise<PythonParser> {
+  // Loaded on first use: `strata validate` and `export` never pay for the parser.
+  const { Language, Parser, Query } = await import('web-tree-sitter');
   const require = createRequire(import.meta.url);
   const runtime = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
   await Parser.init({ locateFile: () => runtime });

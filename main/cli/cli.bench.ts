@@ -1,0 +1,56 @@
+/**
+ * The command line as a pre-commit hook meets it: whole processes, `node bin/strata.mjs …`, from
+ * start to exit, beside `node -e 0` (the floor: starting Node itself) in the same run. The CLI is
+ * built once before timing (bin/strata.mjs builds on demand when a source changed).
+ * Run: npx tsx main/cli/cli.bench.ts
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { serializeDiagram } from '../../domain/serialize';
+import { benchDiagram } from '../export/bench-diagram';
+import { writeBenchTree } from '../import/bench-tree';
+
+const RUNS = 9;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeProcess(args: readonly string[]): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(performance.now() - start);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  }
+  return times;
+}
+
+const folder = await mkdtemp(join(tmpdir(), 'strata-cli-bench-'));
+try {
+  const diagramFile = join(folder, 'bench.strata');
+  await writeFile(diagramFile, serializeDiagram(benchDiagram()));
+  const tree = join(folder, 'tree');
+  const { modules } = await writeBenchTree(tree);
+  const imported = join(folder, 'tree.strata');
+  // The first command builds the CLI if a source changed; it is not timed.
+  execFileSync(process.execPath, ['bin/strata.mjs', 'import', tree, '-o', imported], { stdio: 'ignore' });
+  const rows: Array<[string, number[], string]> = [
+    ['node -e 0 (floor: starting Node)', timeProcess(['-e', '0']), ''],
+    ['strata validate (the sample)', timeProcess(['bin/strata.mjs', 'validate', 'domain/fixtures/spec/shop.strata']), '≤ 150 ms'],
+    [`strata export (${benchDiagram().nodes.length} components)`, timeProcess(['bin/strata.mjs', 'export', diagramFile, '-o', join(folder, 'out.zip'), '--overwrite']), '≤ 500 ms'],
+    [`strata check (${modules} modules)`, timeProcess(['bin/strata.mjs', 'check', tree, imported]), '≤ 1500 ms'],
+  ];
+  console.log(`\n| whole process, median of ${RUNS}        | median  | min     | goal      |`);
+  console.log('|-----------------------------------------|--------:|--------:|-----------|');
+  for (const [name, times, goal] of rows) {
+    console.log(`| ${name.padEnd(39)} | ${median(times).toFixed(0).padStart(4)} ms | ${Math.min(...times).toFixed(0).padStart(4)} ms | ${goal.padEnd(9)} |`);
+  }
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}
