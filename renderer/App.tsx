@@ -73,9 +73,13 @@ function ExportDialogHost() {
 }
 
 function useStartup() {
+  const { setViewport } = useReactFlow();
   useEffect(() => {
-    // Exposed for end-to-end tests, which assert on the store as well as the DOM.
-    (window as unknown as { strata: unknown }).strata = { getState: useStore.getState };
+    // Exposed for end-to-end tests and the benchmark, which assert on the store as well as the
+    // DOM and show both benchmarked pages the same viewport.
+    (window as unknown as { strata: unknown }).strata = { getState: useStore.getState, setViewport };
+  }, [setViewport]);
+  useEffect(() => {
     // The last line of defence: whatever fails unexpectedly is said in words, not lost in a console.
     const explain = (event: PromiseRejectionEvent) => {
       event.preventDefault();

@@ -20,6 +20,8 @@ const MIX: readonly [Kind, number][] = [
 ];
 
 export const CELL = { width: 230, height: 100 };
+/** Every node id starts with it, so a page can tell the bench diagram's nodes from the sample's. */
+export const NODE_ID_PREFIX = 'n';
 
 /** Mulberry32: small, fast and the same on every machine. */
 export function random(seed: number): () => number {
@@ -43,7 +45,7 @@ export function benchDiagram(nodeCount: number, edgeCount: number, seed = 7): Di
   for (const layer of LAYERS) {
     const inLayer = kinds.filter((kind) => KIND_INFO[kind].layer === layer);
     inLayer.forEach((kind, i) => {
-      const id = `n${nodes.length}`;
+      const id = `${NODE_ID_PREFIX}${nodes.length}`;
       const position = { x: (i % columns) * CELL.width, y: (row + Math.floor(i / columns)) * CELL.height };
       nodes.push({ id, kind, name: `${kind}_${nodes.length}`, feature: `f${Math.floor((i % columns) / 3)}`, position });
     });

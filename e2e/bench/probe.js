@@ -1,27 +1,10 @@
-/* global requestAnimationFrame, performance, MessageChannel, MouseEvent, KeyboardEvent */
-// Runs inside the benchmarked page (Strata or the React Flow baseline). Plain JavaScript so that
-// nothing is transpiled into it. Input is synthetic and sent from the page, one event per
-// animation frame, so the measurement sees every frame the page can (or cannot) draw.
+/* global requestAnimationFrame, CSS */
+// Runs inside the benchmarked page (Strata or the React Flow baseline) and only looks: input
+// comes from outside, through the browser's own input pipeline (Playwright's mouse), and files
+// through the browser's file chooser. Plain JavaScript so that nothing is transpiled into it.
 (() => {
-  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const nextTask = () =>
-    new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    });
-
-  function loadGraph(diagram) {
-    const strata = window.strata;
-    if (strata) strata.getState().load({ path: null, name: 'bench', diagram });
-    else window.baseline.load(diagram);
-  }
-
-  function shownNodes() {
-    let shown = 0;
-    for (const element of document.querySelectorAll('.react-flow__node')) if (element.style.visibility !== 'hidden') shown++;
-    return shown;
-  }
+  const pane = () => document.querySelector('.react-flow__pane').getBoundingClientRect();
+  const nodeElement = (id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
 
   /** The viewport transform as {x, y, zoom}, read from the DOM so it works for both pages. */
   function viewport() {
@@ -30,112 +13,85 @@
     return { x: Number(x), y: Number(y), zoom: Number(zoom) };
   }
 
-  /** How many of the diagram's nodes a correct canvas must show in the current viewport. */
-  function expectedVisible(diagram, size) {
-    const pane = document.querySelector('.react-flow__pane, .react-flow__renderer').getBoundingClientRect();
-    const { x, y, zoom } = viewport();
-    const left = -x / zoom;
-    const top = -y / zoom;
-    const right = left + pane.width / zoom;
-    const bottom = top + pane.height / zoom;
-    return diagram.nodes.filter(
-      (n) => n.position.x < right && n.position.x + size.width > left && n.position.y < bottom && n.position.y + size.height > top,
-    ).length;
+  /** True when a click at the element's centre would land on it (not on a panel, the mini map or another node). */
+  function clickable(element) {
+    const box = element.getBoundingClientRect();
+    const area = pane();
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    if (x < area.left || x > area.right || y < area.top || y > area.bottom) return undefined;
+    const hit = document.elementFromPoint(x, y);
+    return hit && element.contains(hit) ? { x, y } : undefined;
   }
 
   /**
-   * Loads the diagram, then waits for the first frame in which every node in view is drawn and
-   * measured, and for the page to answer the next input. Returns milliseconds from the load call.
+   * The diagram node nearest the middle of the canvas that a click would reach, with the point to
+   * press; `ids` limits the choice to a diagram's own nodes (not the previous diagram's).
    */
-  async function open(diagram, size) {
-    const start = performance.now();
-    loadGraph(diagram);
-    for (;;) {
-      await nextFrame();
-      const expected = expectedVisible(diagram, size);
-      if (expected > 0 && shownNodes() >= expected && document.querySelector('.react-flow__edge')) break;
-      if (performance.now() - start > 60_000) throw new Error('the canvas never showed the diagram');
-    }
-    document.querySelector('.react-flow__pane').dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 400, clientY: 400 }));
-    await nextTask();
-    return { ms: performance.now() - start, shown: shownNodes(), expected: expectedVisible(diagram, size) };
-  }
-
-  function mouse(target, type, x, y) {
-    target.dispatchEvent(
-      new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1 }),
-    );
-  }
-
-  /** A pointer gesture along a circle, one move per animation frame; returns frame intervals. */
-  async function gesture(target, frames, radius) {
-    const box = target.getBoundingClientRect();
-    const cx = box.x + Math.min(box.width / 2, 400);
-    const cy = box.y + Math.min(box.height / 2, 300);
-    mouse(target, 'mousedown', cx, cy);
-    await nextFrame();
-    const stamps = [];
-    for (let i = 0; i < frames; i++) {
-      const angle = (i / frames) * Math.PI * 2;
-      mouse(window, 'mousemove', cx + radius * Math.sin(angle) + i * 0.5, cy + radius * (1 - Math.cos(angle)));
-      stamps.push(await nextFrame());
-    }
-    mouse(window, 'mouseup', cx, cy);
-    await nextFrame();
-    return stamps.slice(1).map((stamp, i) => stamp - stamps[i]);
-  }
-
-  /** The node nearest the middle of the canvas. */
-  function middleNode() {
-    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
-    const x = pane.x + pane.width / 2;
-    const y = pane.y + pane.height / 2;
+  function middleNode(prefix = '') {
+    const area = pane();
+    const cx = area.x + area.width / 2;
+    const cy = area.y + area.height / 2;
     let best;
     let bestDistance = Infinity;
-    // Feature containers let the pointer through; only diagram nodes are dragged.
+    // Feature labels are nodes too in Strata; only diagram nodes count.
     for (const element of document.querySelectorAll('.react-flow__node:not(.react-flow__node-feature)')) {
-      const box = element.getBoundingClientRect();
-      const distance = Math.hypot(box.x + box.width / 2 - x, box.y + box.height / 2 - y);
-      if (distance < bestDistance) [best, bestDistance] = [element, distance];
+      const id = element.getAttribute('data-id');
+      if (!id.startsWith(prefix)) continue;
+      const point = clickable(element);
+      if (!point) continue;
+      const distance = Math.hypot(point.x - cx, point.y - cy);
+      if (distance < bestDistance) [best, bestDistance] = [{ id, ...point }, distance];
     }
     return best;
   }
 
-  /** Drags the middle node; fails loudly when the drag did not move it, so no figure is of a no-op. */
-  async function drag(frames) {
-    const node = middleNode();
-    const before = node.style.transform;
-    const intervals = await gesture(node, frames, 120);
-    if (node.isConnected && node.style.transform === before) throw new Error('the dragged node did not move');
-    return intervals;
-  }
-  const pan = (frames) => gesture(document.querySelector('.react-flow__pane'), frames, 150);
-
-  /** Runs Strata's auto-layout by its shortcut; milliseconds until the diagram has moved. */
-  async function autoLayout() {
-    const before = window.strata.getState().diagram;
-    const start = performance.now();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'L', ctrlKey: true, shiftKey: true, bubbles: true }));
-    while (window.strata.getState().diagram === before) {
-      await nextFrame();
-      if (performance.now() - start > 10_000) throw new Error('auto-layout never finished');
+  /** A point near the middle of the canvas where a press lands on the empty pane. */
+  function emptyPoint() {
+    const area = pane();
+    for (let radius = 0; radius < Math.min(area.width, area.height) / 2; radius += 8) {
+      for (let step = 0; step < 16; step++) {
+        const angle = (step / 16) * Math.PI * 2;
+        const x = area.x + area.width / 2 + radius * Math.cos(angle);
+        const y = area.y + area.height / 2 + radius * Math.sin(angle);
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
     }
-    return performance.now() - start;
+    return undefined;
   }
 
-  /** Fits the whole diagram in view and waits until the viewport stops moving. */
-  async function fitAll() {
-    if (window.strata) window.dispatchEvent(new KeyboardEvent('keydown', { key: '0', ctrlKey: true, bubbles: true }));
-    else window.baseline.fitView();
-    let last = '';
-    for (let still = 0; still < 5; ) {
-      await nextFrame();
-      const now = JSON.stringify(viewport());
-      still = now === last ? still + 1 : 0;
+  const isSelected = (id) => nodeElement(id)?.classList.contains('selected') ?? false;
+
+  /**
+   * Frames in which what is watched (a node, or the whole viewport) was drawn somewhere new: the
+   * frames a user sees move. A node may be re-created while it moves, so it is found again by id.
+   */
+  let recording;
+  function startFrames(watch) {
+    const read = () => (watch === 'viewport' ? document.querySelector('.react-flow__viewport') : nodeElement(watch))?.style.transform;
+    const stamps = [];
+    let last = read();
+    let running = true;
+    const tick = (time) => {
+      if (!running) return;
+      const now = read();
+      if (now !== last) stamps.push(time);
       last = now;
-    }
-    return viewport();
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    recording = { stamps, stop: () => (running = false) };
   }
 
-  window.__bench = { open, drag, pan, viewport, autoLayout, fitAll, shownNodes };
+  /** Intervals between the frames that moved, in milliseconds. */
+  function stopFrames() {
+    recording.stop();
+    const { stamps } = recording;
+    return stamps.slice(1).map((stamp, i) => stamp - stamps[i]);
+  }
+
+  /** Elements in the page, to compare with the DOM nodes Chrome keeps alive. */
+  const elements = () => document.getElementsByTagName('*').length;
+
+  window.__bench = { viewport, middleNode, emptyPoint, isSelected, startFrames, stopFrames, elements };
 })();
