@@ -16,6 +16,8 @@
  * STRATA_BENCH_ONLY=strata      one side only
  * STRATA_BENCH_JSON=file.json   every figure of every run, for notes and comparisons
  * STRATA_BENCH_PORT=5502        Strata's server port (default: any free port)
+ * STRATA_BENCH_OUT=out/bench-a  where the pages are built (default out/bench)
+ * STRATA_BENCH_NO_BUILD=1       measure the pages already built there (to compare two builds)
  */
 import { writeFileSync } from 'node:fs';
 import type { Diagram } from '../../domain/diagram';
@@ -66,7 +68,7 @@ async function measurePage(side: Side, url: string, diagram: Diagram, canvas: Si
 }
 
 async function run(): Promise<void> {
-  buildPages();
+  if (!process.env.STRATA_BENCH_NO_BUILD) buildPages();
   const servers = await servePages();
   const results = new Results();
   try {

@@ -30,7 +30,7 @@ interface Profile {
 
 async function run(): Promise<void> {
   const [what = 'drag', count = '3000', where] = process.argv.slice(2);
-  const folder = resolve('out/bench/strata');
+  const folder = resolve(process.env.STRATA_BENCH_OUT ?? 'out/bench', 'strata');
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'renderer/vite.config.ts', '--outDir', folder, '--emptyOutDir', '--minify', 'false'], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('build failed');
   const servers = await servePages();

@@ -12,12 +12,16 @@ interface TraceEvent {
   readonly tid: number;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread time: what the task got of a CPU, less than `dur` when the machine was busy elsewhere. */
+  readonly tdur?: number;
   readonly args?: { readonly name?: string };
 }
 
 export interface MainThread {
   /** Time the main thread spent in tasks, in milliseconds. */
   readonly busyMs: number;
+  /** CPU time the main thread got for those tasks: on a loaded machine, the steadier figure. */
+  readonly cpuMs: number;
   /** The longest single task, in milliseconds. */
   readonly longestMs: number;
 }
@@ -40,12 +44,14 @@ export async function traceMainThread(cdp: CDPSession): Promise<() => Promise<Ma
 function summarise(events: readonly TraceEvent[]): MainThread {
   const tasks = topLevelTasks(events, pageMainThread(events));
   let busy = 0;
+  let cpu = 0;
   let longest = 0;
   for (const task of tasks) {
     busy += task.dur!;
+    cpu += task.tdur ?? task.dur!;
     longest = Math.max(longest, task.dur!);
   }
-  return { busyMs: busy / 1000, longestMs: longest / 1000 };
+  return { busyMs: busy / 1000, cpuMs: cpu / 1000, longestMs: longest / 1000 };
 }
 
 /** The page's main thread: of the renderer main threads in the trace, the busiest. */

@@ -44,6 +44,7 @@ async function gesture(bench: BenchPage, from: { x: number; y: number }, watch: 
     [`${name}P50`]: quantile(intervals, 0.5),
     [`${name}P95`]: quantile(intervals, 0.95),
     [`${name}MainMs`]: main.busyMs / (intervals.length + 1),
+    [`${name}CpuMs`]: main.cpuMs / (intervals.length + 1),
     [`${name}LongestMs`]: main.longestMs,
   };
 }
@@ -96,10 +97,12 @@ export const dragAndPan: Measurement = {
       { metric: `drag at 100 %, ${n} nodes: frame interval p50`, goal: fast, key: 'dragP50', unit: 'fps' },
       { metric: `drag at 100 %, ${n} nodes: frame interval p95`, goal: size === 3_000 ? '≥ 30 fps' : '—', key: 'dragP95', unit: 'fps' },
       { metric: `drag at 100 %, ${n} nodes: main thread per frame`, goal: '—', key: 'dragMainMs', unit: 'ms' },
+      { metric: `drag at 100 %, ${n} nodes: main-thread CPU per frame`, goal: '—', key: 'dragCpuMs', unit: 'ms' },
       { metric: `drag at 100 %, ${n} nodes: longest task`, goal: '—', key: 'dragLongestMs', unit: 'ms' },
       { metric: `pan at 100 %, ${n} nodes: frame interval p50`, goal: size === 10_000 ? '≥ 30 fps' : '—', key: 'panP50', unit: 'fps' },
       { metric: `pan at 100 %, ${n} nodes: frame interval p95`, goal: '—', key: 'panP95', unit: 'fps' },
       { metric: `pan at 100 %, ${n} nodes: main thread per frame`, goal: '—', key: 'panMainMs', unit: 'ms' },
+      { metric: `pan at 100 %, ${n} nodes: main-thread CPU per frame`, goal: '—', key: 'panCpuMs', unit: 'ms' },
     ];
   },
 };
@@ -116,6 +119,7 @@ export const dragAllInView: Measurement = {
     const n = size.toLocaleString('en');
     return [
       { metric: `drag, all ${n} nodes in view: main thread per frame`, goal: '≤ 16.7 ms', key: 'dragAllMainMs', unit: 'ms' },
+      { metric: `drag, all ${n} nodes in view: main-thread CPU per frame`, goal: '—', key: 'dragAllCpuMs', unit: 'ms' },
       { metric: `drag, all ${n} nodes in view: frame interval p50`, goal: '—', key: 'dragAllP50', unit: 'fps' },
     ];
   },
