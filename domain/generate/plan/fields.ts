@@ -1,9 +1,12 @@
 /** The columns of a model node: its drawn fields, or the defaults when none are drawn. */
 import type { FieldType, ModelField } from '../../diagram';
-import { fieldName, NameRegistry } from './naming';
+import { fieldName, NameRegistry, snakeName } from './naming';
 
 export interface FieldPlan {
+  /** The Python attribute, with the renames SQLAlchemy and pydantic need. */
   readonly name: string;
+  /** The user's name in snake_case before any framework's renames: the column name where a room keeps it. */
+  readonly snake: string;
   readonly type: FieldType;
   readonly optional: boolean;
   readonly unique: boolean;
@@ -21,13 +24,15 @@ const SERVER_TIMESTAMPS = new Set(['created_at', 'updated_at']);
 export function planFields(drawn: readonly ModelField[] | undefined): FieldPlan[] {
   const source = drawn && drawn.length > 0 ? drawn : DEFAULT_FIELDS;
   const names = new NameRegistry(['id']);
+  const snakes = new NameRegistry(['id']);
   const fields: FieldPlan[] = [];
   source.forEach((field, i) => {
     const wanted = fieldName(field.name);
     if (wanted === 'id_') return;
     const name = names.claim(`field:${i}`, wanted);
+    const snake = snakes.claim(`field:${i}`, snakeName(field.name, 'field').replace(/_+$/, '') || 'field');
     const serverNow = field.type === 'datetime' && SERVER_TIMESTAMPS.has(name);
-    fields.push({ name, type: field.type, optional: Boolean(field.optional) && !serverNow, unique: Boolean(field.unique), serverNow });
+    fields.push({ name, snake, type: field.type, optional: Boolean(field.optional) && !serverNow, unique: Boolean(field.unique), serverNow });
   });
   return fields;
 }

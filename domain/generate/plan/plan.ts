@@ -8,9 +8,14 @@ import { classRegistry, moduleRegistry, NameRegistry, packageName, pascalName, s
 import { planEndpoints, type EndpointPlan } from './endpoints';
 import { planFields, type FieldPlan } from './fields';
 import { acceptedEdges, topological } from './edges';
+import { planActions, planResources, type ActionPlan, type ResourcePlan } from './resources';
+import { DEFAULT_SCHEDULE, parseSchedule, type Schedule } from './schedule';
+import { pluralOf } from './words';
 
 export type { EndpointPlan } from './endpoints';
 export type { FieldPlan } from './fields';
+export type { ActionPlan, CrudOperation, ResourcePlan } from './resources';
+export type { Schedule } from './schedule';
 export { topological } from './edges';
 
 export interface NodePlan {
@@ -78,6 +83,10 @@ export interface WorkerPlan extends NodePlan {
 export interface SchedulerPlan extends NodePlan {
   /** Workers whose tasks this scheduler sweeps periodically. */
   readonly workers: WorkerPlan[];
+  /** When it fires: the node's `schedule` key (nightly when unset or unreadable). */
+  readonly schedule: Schedule;
+  /** The setting that holds the schedule, so an operator can change it: `NIGHTLY_SCHEDULE`. */
+  readonly scheduleSetting: string;
 }
 
 export interface RouterPlan extends NodePlan {
@@ -89,6 +98,12 @@ export interface RouterPlan extends NodePlan {
   readonly prefix: string;
   readonly variable: string;
   endpoints: EndpointPlan[];
+  /** The model the router serves at its own prefix (neutral design §2), if it reaches one. */
+  own?: ModelPlan;
+  /** The own resource first, then the reached models no router owns, at nested paths. */
+  resources: ResourcePlan[];
+  /** One action per task of each worker the router points to. */
+  actions: ActionPlan[];
 }
 
 export interface InfraPlan extends NodePlan {
@@ -177,7 +192,7 @@ function assemble(
 
   const models = new Map<string, ModelPlan>();
   for (const n of ofKind('model')) {
-    const plural = n.snake.endsWith('s') ? `${n.snake}_items` : `${n.snake}s`;
+    const plural = pluralOf(n.snake);
     const names = (suffix: string): string => classes.claim(`${n.id}:${suffix}`, `${n.cls}${suffix}`);
     models.set(n.id, { ...n, table: n.snake.replace(/_+$/, ''), fields: planFields(nodeOf(n.id).fields), refs: [], create: names('Create'), read: names('Read'), update: names('Update'), plural });
   }
@@ -243,9 +258,21 @@ function assemble(
     prefix: `/${n.snake.replace(/_+$/, '').replace(/_/g, '-')}`,
     variable: routerNames.claim(n.id, `${n.snake.replace(/_+$/, '')}_router`),
     endpoints: [],
+    resources: [],
+    actions: [],
   }));
   const handlerNames = new NameRegistry(['router', 'app', 'get_session']);
   for (const r of routers) r.endpoints = planEndpoints(r, nodeOf(r.id).endpoints ?? [], handlerNames);
+  const resources = planResources(
+    routers,
+    new Map(routers.map((r) => [r.id, nodeOf(r.id).endpoints ?? []])),
+    new Map(routers.map((r) => [r.id, nodeOf(r.id).extra?.resource])),
+  );
+  for (const r of routers) {
+    r.resources = resources.get(r.id) ?? [];
+    r.own = r.resources.find((x) => x.own)?.model;
+    r.actions = planActions(r, r.own);
+  }
 
   const databases = ofKind('database').map(infra);
   const brokers = ofKind('broker').map(infra);
@@ -262,7 +289,12 @@ function assemble(
     repositories: topological([...repositories.values()], (r) => r.repositories),
     models: topological([...models.values()], (m) => m.refs),
     workers: topological([...workers.values()], (w) => w.workers),
-    schedulers: ofKind('scheduler').map((n) => ({ ...n, workers: targets(n.id, 'worker').map((t) => workers.get(t.id)!) })),
+    schedulers: ofKind('scheduler').map((n) => ({
+      ...n,
+      workers: targets(n.id, 'worker').map((t) => workers.get(t.id)!),
+      schedule: parseSchedule(nodeOf(n.id).extra?.schedule) ?? parseSchedule(DEFAULT_SCHEDULE)!,
+      scheduleSetting: `${n.snake.replace(/_+$/, '').toUpperCase()}_SCHEDULE`,
+    })),
     externals: ofKind('external'),
     caches: ofKind('cache').map(infra),
     databases,
