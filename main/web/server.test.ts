@@ -2,10 +2,11 @@
  * The web transport as another local user would attack it: anyone can reach 127.0.0.1, but only
  * a browser that came through the printed address gets a session, and no call carries a path.
  */
-import { mkdtemp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DIAGRAM } from '../../domain/sample';
 import { createHandlers } from '../handlers';
@@ -131,5 +132,34 @@ describe('what the browser app may do', () => {
   it('never serves files outside the renderer folder', async () => {
     expect((await fetch(`${server.url}/..%2Fsecret.txt`, { headers: { cookie } })).status).toBe(404);
     expect((await fetch(`${server.url}/%2e%2e/secret.txt`, { headers: { cookie } })).status).toBe(404);
+  });
+});
+
+describe('hostile requests over HTTP', () => {
+  it('answers 2,000 random calls and payloads without a 500, and writes nothing outside its user data', { timeout: 300_000 }, async () => {
+    const names = fc.oneof(fc.constantFrom('loadSample', 'openDiagram', 'openDiagramText', 'saveDiagram', 'exportProject', 'writeRecovery', 'readRecovery', 'clearRecovery', 'showInFolder', 'savePicture', 'setDocumentState'), fc.string({ maxLength: 12 }));
+    const paths = fc.constantFrom(join(folder, 'secret.txt'), join(folder, 'new.strata'), '/etc/passwd', '../../x', join(folder, 'renderer', 'index.html'));
+    const payloads = fc.oneof(
+      fc.anything({ maxDepth: 2 }),
+      fc.record({ path: paths, slot: fc.string({ maxLength: 34 }), diagram: fc.anything({ maxDepth: 1 }), file: fc.record({ path: paths }), except: fc.array(fc.string()) }, { requiredKeys: [] }),
+    );
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(names, payloads, async (name, payload) => {
+        const response = await fetch(`${server.url}/api/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json', origin: server.url },
+          body: JSON.stringify(payload) ?? 'null',
+        });
+        await response.arrayBuffer();
+        statuses.add(response.status);
+        expect(response.status).not.toBe(500);
+      }),
+      { numRuns: 2000 },
+    );
+    expect([...statuses].every((status) => [200, 400, 404].includes(status))).toBe(true);
+    expect((await readdir(folder)).filter((entry) => !['renderer', 'secret.txt', 'user-data'].includes(entry))).toEqual([]);
+    expect(await readFile(join(folder, 'secret.txt'), 'utf8')).toBe('secret');
+    expect(await readdir(join(folder, 'renderer'))).toEqual(['index.html']);
   });
 });
