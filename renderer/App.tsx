@@ -15,6 +15,7 @@ import { RecoveryPrompt } from './panels/RecoveryPrompt';
 import { Toolbar } from './panels/Toolbar';
 import { useArrowNudge } from './nudge';
 import { startRecovery } from './recovery';
+import { startRouting } from './routing/routes';
 import { shortcutFor } from './shortcuts';
 import { isDirty, useStore } from './store/store';
 
@@ -32,6 +33,7 @@ function Workspace() {
   useWindowTitle();
   useClipboardEvents();
   useArrowNudge();
+  useEffect(startRouting, []);
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
     const fit = () => void fitView({ padding: FIT_PADDING, duration: 200 });

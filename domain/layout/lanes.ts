@@ -9,8 +9,8 @@ import { KIND_INFO, LAYERS, type Diagram, type DiagramNode, type Position } from
 
 /** The box every node is drawn in, with room for a finding badge. */
 export const LAYOUT_NODE = { width: 180, height: 56 } as const;
-/** Space between nodes in a row, between rows of one lane, and between lanes. */
-export const LAYOUT_GAP = { x: 40, y: 36, lane: 90 } as const;
+/** Space between nodes in a row, between rows of one lane, and between lanes: room for routes to run between them. */
+export const LAYOUT_GAP = { x: 60, y: 64, lane: 110 } as const;
 const SWEEPS = 12;
 
 /** The lane a kind is drawn in: 0 for the interface layer at the top, 4 for infrastructure. */

@@ -3,32 +3,25 @@
  * edge each (its own <svg>, its own store selector). At that size an edge can be seen but not
  * clicked, and a thousand edge components cost a drag more than a frame's budget in selectors,
  * layout and layerisation. One path per edge, not one for all: a drag then repaints only the
- * edges that moved, not the whole diagram's area. Paths are cached per edge and its two nodes.
+ * edges that moved, not the whole diagram's area. Each edge follows its route (renderer/routing);
+ * path data is cached per route.
  */
-import { Position, getSmoothStepPath } from '@xyflow/react';
-import { useMemo } from 'react';
-import type { DiagramEdge, DiagramNode } from '../../domain/diagram';
+import { pathOf } from '../../domain/routing';
+import { useRoutes, type DrawnRoute } from '../routing/routes';
 import { findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
-import { measuredSize } from './derive';
-import { NODE_SIZE } from './features';
 import { ViewportLayer } from './ViewportLayer';
 
 type Look = 'plain' | 'warning' | 'error' | 'selected';
 const LOOKS: readonly Look[] = ['plain', 'warning', 'error', 'selected'];
 
-interface CachedPath {
-  readonly source: DiagramNode;
-  readonly target: DiagramNode;
-  readonly d: string;
-}
-
-const cache = new WeakMap<DiagramEdge, CachedPath>();
+const cache = new WeakMap<DrawnRoute, string>();
 
 export function OverviewEdges() {
   const diagram = useStore((state) => state.diagram);
   const selected = useStore((state) => state.selection.edges);
-  const byId = useMemo(() => new Map(diagram.nodes.map((node) => [node.id, node])), [diagram.nodes]);
+  const routes = useRoutes((state) => state.routes);
+  useRoutes((state) => state.version);
   const statuses = findingsOf(diagram).edges;
   return (
     <ViewportLayer>
@@ -42,33 +35,22 @@ export function OverviewEdges() {
           ))}
         </defs>
         {diagram.edges.map((edge) => {
-          const source = byId.get(edge.source);
-          const target = byId.get(edge.target);
-          if (!source || !target) return null;
+          const route = routes.get(edge.id);
+          if (!route) return null;
           const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
-          const d = pathOf(edge, source, target);
-          return <path key={edge.id} className={`overview-edge ${look}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
+          const d = cachedPath(route);
+          return <path key={edge.id} data-id={edge.id} className={`overview-edge ${look}${route.final ? '' : ' provisional'}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
         })}
       </svg>
     </ViewportLayer>
   );
 }
 
-/** The same smooth-step route a React Flow edge takes, from the source's bottom to the target's top. */
-function pathOf(edge: DiagramEdge, source: DiagramNode, target: DiagramNode): string {
-  const cached = cache.get(edge);
-  if (cached && cached.source === source && cached.target === target) return cached.d;
-  const from = measuredSize(source.id) ?? NODE_SIZE;
-  const to = measuredSize(target.id) ?? NODE_SIZE;
-  const [d] = getSmoothStepPath({
-    sourceX: source.position.x + from.width / 2,
-    sourceY: source.position.y + from.height,
-    sourcePosition: Position.Bottom,
-    targetX: target.position.x + to.width / 2,
-    targetY: target.position.y,
-    targetPosition: Position.Top,
-    borderRadius: 10,
-  });
-  cache.set(edge, { source, target, d });
+function cachedPath(route: DrawnRoute): string {
+  let d = cache.get(route);
+  if (d === undefined) {
+    d = pathOf(route.points);
+    cache.set(route, d);
+  }
   return d;
 }

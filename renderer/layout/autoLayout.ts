@@ -1,17 +1,18 @@
 /**
  * The "Auto-layout" command: the diagram goes to a worker, the new positions come back as one
- * `move-nodes` edit, so one undo restores the old layout. Where a worker cannot start (a page
+ * `move-nodes` edit, so one undo restores the old layout, together with every edge's route. Where a worker cannot start (a page
  * opened from a file, say), the same pure code runs here instead.
  */
-import type { Diagram, Position } from '../../domain/diagram';
-import { layOut } from '../../domain/layout/lanes';
+import type { Diagram } from '../../domain/diagram';
+import { layOutWithRoutes, type RoutedLayout } from '../../domain/layout/routed';
 import { onCommand } from '../commands';
+import { showLayoutRoutes } from '../routing/routes';
 import { useStore } from '../store/store';
 import type { LayoutAnswer, LayoutRequest } from './layout.worker';
 
 let worker: Worker | undefined;
 let nextId = 0;
-const pending = new Map<number, { resolve(positions: Map<string, Position>): void; reject(error: Error): void }>();
+const pending = new Map<number, { resolve(layout: RoutedLayout): void; reject(error: Error): void }>();
 
 function startWorker(): Worker {
   const started = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'strata-layout' });
@@ -20,7 +21,7 @@ function startWorker(): Worker {
     pending.delete(event.data.id);
     if (!waiting) return;
     if ('error' in event.data) waiting.reject(new Error(event.data.error));
-    else waiting.resolve(new Map(event.data.positions));
+    else waiting.resolve({ positions: new Map(event.data.positions), routes: new Map(event.data.routes) });
   };
   started.onerror = (event) => {
     event.preventDefault();
@@ -33,7 +34,7 @@ function startWorker(): Worker {
   return started;
 }
 
-function layOutInWorker(diagram: Diagram): Promise<Map<string, Position>> {
+function layOutInWorker(diagram: Diagram): Promise<RoutedLayout> {
   worker ??= startWorker();
   const id = nextId++;
   const request: LayoutRequest = { id, diagram };
@@ -43,18 +44,20 @@ function layOutInWorker(diagram: Diagram): Promise<Map<string, Position>> {
   });
 }
 
-function layOutHere(diagram: Diagram): Map<string, Position> {
-  return layOut(diagram);
+function layOutHere(diagram: Diagram): RoutedLayout {
+  return layOutWithRoutes(diagram);
 }
 
 /** Lays the diagram out; an edit made meanwhile wins, and the layout is dropped. */
 export async function autoLayout(): Promise<void> {
   const diagram = useStore.getState().diagram;
   if (diagram.nodes.length === 0) return;
-  const positions = await layOutInWorker(diagram).catch(() => layOutHere(diagram));
+  const { positions, routes } = await layOutInWorker(diagram).catch(() => layOutHere(diagram));
   const store = useStore.getState();
   if (store.diagram.nodes !== diagram.nodes) return;
   store.edit({ type: 'move-nodes', positions });
+  // The layout's routes are drawn as computed, until something moves.
+  if (store.diagram.edges === diagram.edges) showLayoutRoutes(routes);
   window.dispatchEvent(new Event('strata:zoom-to-fit'));
 }
 

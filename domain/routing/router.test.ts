@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagram } from '../diagram';
+import { layOutWithRoutes } from '../layout/routed';
+import { parseDiagram } from '../parse';
+import { layeredDiagram } from '../testing/layered';
+import { routeFaults } from './check';
+import { Router, boxOf, provisionalRoute, routeAll } from './router';
+import type { Route } from './geometry';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+
+function faultsOf(diagram: Diagram, routes: ReadonlyMap<string, Route>): string[] {
+  const boxes = new Map(diagram.nodes.map((node) => [node.id, boxOf(node)]));
+  const drawn = diagram.edges.map((edge) => ({ ...edge, points: routes.get(edge.id) ?? [] }));
+  return routeFaults(boxes, drawn).map((fault) => fault.detail);
+}
+
+function attached(diagram: Diagram, routes: ReadonlyMap<string, Route>): string[] {
+  const wrong: string[] = [];
+  const byId = new Map(diagram.nodes.map((node) => [node.id, boxOf(node)]));
+  for (const edge of diagram.edges) {
+    const route = routes.get(edge.id)!;
+    const onBorder = (point: { x: number; y: number }, id: string) => {
+      const box = byId.get(id)!;
+      const x = point.x >= box.x - 0.01 && point.x <= box.x + box.width + 0.01;
+      const y = point.y >= box.y - 0.01 && point.y <= box.y + box.height + 0.01;
+      const edgeX = Math.abs(point.x - box.x) < 0.01 || Math.abs(point.x - box.x - box.width) < 0.01;
+      const edgeY = Math.abs(point.y - box.y) < 0.01 || Math.abs(point.y - box.y - box.height) < 0.01;
+      return (edgeX && y) || (edgeY && x);
+    };
+    if (!onBorder(route[0], edge.source)) wrong.push(`${edge.id} leaves ${edge.source} at ${JSON.stringify(route[0])}`);
+    if (!onBorder(route[route.length - 1], edge.target)) wrong.push(`${edge.id} enters ${edge.target} at ${JSON.stringify(route[route.length - 1])}`);
+  }
+  return wrong;
+}
+
+function isOrthogonal(route: Route): boolean {
+  return route.every((point, i) => i === 0 || point.x === route[i - 1].x || point.y === route[i - 1].y);
+}
+
+describe('routing', () => {
+  for (const file of readdirSync(EXAMPLES).filter((name) => name.endsWith('.strata'))) {
+    it(`routes ${file} truthfully, as placed and after Auto-layout`, () => {
+      const parsed = parseDiagram(readFileSync(join(EXAMPLES, file), 'utf8'));
+      if (!parsed.ok) throw new Error(file);
+      const diagram = parsed.diagram;
+      const routes = routeAll(diagram.nodes, diagram.edges);
+      expect(faultsOf(diagram, routes)).toEqual([]);
+      expect(attached(diagram, routes)).toEqual([]);
+      const laid = layOutWithRoutes(diagram);
+      const moved = { ...diagram, nodes: diagram.nodes.map((node) => ({ ...node, position: laid.positions.get(node.id)! })) };
+      expect(faultsOf(moved, laid.routes)).toEqual([]);
+    });
+  }
+
+  it('routes generated diagrams in layer rows truthfully: ends on borders, orthogonal, clear of nodes and of each other', () => {
+    fc.assert(
+      fc.property(layeredDiagram(), (diagram) => {
+        const routes = routeAll(diagram.nodes, diagram.edges);
+        expect(faultsOf(diagram, routes)).toEqual([]);
+        expect(attached(diagram, routes)).toEqual([]);
+        for (const route of routes.values()) expect(isOrthogonal(route)).toBe(true);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('routes the same generated diagrams truthfully after Auto-layout', () => {
+    fc.assert(
+      fc.property(layeredDiagram(), (diagram) => {
+        const laid = layOutWithRoutes(diagram);
+        const moved = { ...diagram, nodes: diagram.nodes.map((node) => ({ ...node, position: laid.positions.get(node.id)! })) };
+        expect(faultsOf(moved, laid.routes)).toEqual([]);
+      }),
+      { numRuns: 100, seed: 43 },
+    );
+  });
+
+  it('after a move, routes again only what the move touched, and answers as routing from scratch would be right', () => {
+    fc.assert(
+      fc.property(layeredDiagram({ minNodes: 8 }), fc.nat(), fc.integer({ min: -200, max: 200 }), fc.integer({ min: -120, max: 120 }), (diagram, pick, dx, dy) => {
+        const router = new Router();
+        router.route(diagram.nodes, diagram.edges);
+        const index = pick % diagram.nodes.length;
+        const node = diagram.nodes[index];
+        const nodes = diagram.nodes.map((other, i) => (i === index ? { ...node, position: { x: node.position.x + dx, y: node.position.y + dy } } : other));
+        const overlapping = nodes.some((other, i) => i !== index && Math.abs(other.position.x - nodes[index].position.x) < 200 && Math.abs(other.position.y - nodes[index].position.y) < 76);
+        fc.pre(!overlapping);
+        const moved = { ...diagram, nodes };
+        const routes = router.route(nodes, diagram.edges);
+        expect(faultsOf(moved, routes)).toEqual([]);
+        expect(attached(moved, routes)).toEqual([]);
+      }),
+      { numRuns: 150, seed: 44 },
+    );
+  });
+
+  it('sends a wrong-way edge out and in at the sides, around what lies between', () => {
+    const diagram = parseDiagram(readFileSync(join(EXAMPLES, 'blog.strata'), 'utf8'));
+    if (!diagram.ok) throw new Error('blog');
+    const nodes = diagram.diagram.nodes;
+    const router = nodes.find((node) => node.kind === 'router')!;
+    const repository = nodes.find((node) => node.kind === 'repository')!;
+    const edges = [...diagram.diagram.edges, { id: 'up', source: repository.id, target: router.id }];
+    const route = routeAll(nodes, edges).get('up')!;
+    const [from, to] = [boxOf(repository), boxOf(router)];
+    expect([from.x, from.x + from.width]).toContain(route[0].x);
+    expect([to.x, to.x + to.width]).toContain(route[route.length - 1].x);
+    expect(faultsOf({ ...diagram.diagram, edges }, routeAll(nodes, edges))).toEqual([]);
+  });
+
+  it('draws a stand-in elbow from side to side while a node moves', () => {
+    const route = provisionalRoute({ x: 0, y: 0, width: 180, height: 52 }, { x: 300, y: 200, width: 180, height: 52 }, false);
+    expect(route).toEqual([{ x: 90, y: 52 }, { x: 90, y: 126 }, { x: 390, y: 126 }, { x: 390, y: 200 }]);
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * The shortest orthogonal path between two points that keeps clear of every node, on the grid
+ * of lines through the nodes' clearance borders near the two points (an orthogonal visibility
+ * grid, as in libavoid). A* with a price on each bend and on running along a line that earlier
+ * routes already use, so routes spread over the free channels instead of piling into one.
+ */
+import { SPACING, type Box, type Point } from './geometry';
+import { BoxIndex } from './spatial';
+
+/** Directions of travel: +x, -x, +y, -y. */
+export type Heading = 0 | 1 | 2 | 3;
+const STEP: readonly [number, number][] = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+];
+const OPPOSITE: readonly Heading[] = [1, 0, 3, 2];
+const BEND_COST = 36;
+/** Running along a stretch another route uses costs this much per unit length, per route. */
+const SHARE_COST = 3;
+const BUCKET = 16;
+const BAND = 3 * SPACING.ideal;
+/** A window bigger than this is not searched (memory); the caller falls back. */
+const MAX_STATES = 6_000_000;
+
+/** How much of each grid line routes already use, in buckets of BUCKET along the line. */
+export class Usage {
+  private readonly horizontal = new Map<number, number>();
+  private readonly vertical = new Map<number, number>();
+
+  add(points: readonly Point[], sign: 1 | -1 = 1): void {
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1], points[i]];
+      const [map, first, last] = this.bucketsOf(a, b);
+      for (let key = first; key <= last; key++) map.set(key, (map.get(key) ?? 0) + sign);
+    }
+  }
+
+  /** What running from `a` to `b` costs beyond its length. */
+  cost(a: Point, b: Point): number {
+    const [map, first, last] = this.bucketsOf(a, b);
+    let total = 0;
+    for (let key = first; key <= last; key++) total += map.get(key) ?? 0;
+    return total * BUCKET * SHARE_COST;
+  }
+
+  /** The map of the run's direction and the first and last key of its buckets (a line's keys are consecutive). */
+  private bucketsOf(a: Point, b: Point): [Map<number, number>, number, number] {
+    const horizontal = Math.abs(a.y - b.y) < 1e-6;
+    // Lines are counted in bands a few gaps wide: a channel that routes already crowd costs more
+    // even where the new route would run beside them rather than on them.
+    const line = (Math.round((horizontal ? a.y : a.x) / BAND) + LINE_OFFSET) * LINE_STRIDE;
+    const [from, to] = horizontal ? [a.x, b.x] : [a.y, b.y];
+    const first = Math.floor(Math.min(from, to) / BUCKET) + LINE_STRIDE / 2;
+    const last = Math.ceil(Math.max(from, to) / BUCKET) - 1 + LINE_STRIDE / 2;
+    return [horizontal ? this.horizontal : this.vertical, line + first, line + last];
+  }
+}
+
+/** Lines and buckets as one number: coordinates stay well inside ±2^20, buckets inside ±2^20. */
+const LINE_OFFSET = 1_048_576;
+const LINE_STRIDE = 2_097_152;
+
+export interface SearchProblem {
+  readonly start: Point;
+  /** The heading the route has as it leaves the start (away from its node). */
+  readonly startHeading: Heading;
+  readonly goal: Point;
+  /** The heading the route must have as it reaches the goal (towards its node). */
+  readonly goalHeading: Heading;
+  /** Nodes grown by the clearance. */
+  readonly obstacles: BoxIndex<Box>;
+  readonly usage: Usage;
+}
+
+/** Windows tried one after the other: around the two ends, then wider, then everything. */
+const MARGINS = [120, 640, Infinity];
+
+export function findPath(problem: SearchProblem, bounds: Box): Point[] | null {
+  for (const margin of MARGINS) {
+    const path = searchWindow(problem, windowOf(problem, bounds, margin));
+    if (path) return path;
+  }
+  return null;
+}
+
+function windowOf({ start, goal }: SearchProblem, bounds: Box, margin: number): Box {
+  if (margin === Infinity) {
+    const pad = 4 * SPACING.clearance;
+    const left = Math.min(bounds.x, start.x, goal.x) - pad;
+    const top = Math.min(bounds.y, start.y, goal.y) - pad;
+    const right = Math.max(bounds.x + bounds.width, start.x, goal.x) + pad;
+    const bottom = Math.max(bounds.y + bounds.height, start.y, goal.y) + pad;
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  }
+  const left = Math.min(start.x, goal.x) - margin;
+  const top = Math.min(start.y, goal.y) - margin;
+  return { x: left, y: top, width: Math.abs(start.x - goal.x) + 2 * margin, height: Math.abs(start.y - goal.y) + 2 * margin };
+}
+
+function searchWindow(problem: SearchProblem, window: Box): Point[] | null {
+  const near = problem.obstacles.search(window.x, window.y, window.x + window.width, window.y + window.height);
+  const xs = coordinates([problem.start.x, problem.goal.x, window.x, window.x + window.width], near, (box) => [box.x, box.x + box.width], window.x, window.x + window.width);
+  const ys = coordinates([problem.start.y, problem.goal.y, window.y, window.y + window.height], near, (box) => [box.y, box.y + box.height], window.y, window.y + window.height);
+  const local = new BoxIndex(near);
+  return astar(problem, xs, ys, local);
+}
+
+function coordinates(fixed: number[], boxes: readonly Box[], sides: (box: Box) => [number, number], low: number, high: number): number[] {
+  const all = [...fixed];
+  for (const box of boxes) for (const value of sides(box)) if (value >= low && value <= high) all.push(value);
+  all.sort((a, b) => a - b);
+  return all.filter((value, i) => i === 0 || value - all[i - 1] > 1e-6);
+}
+
+function astar(problem: SearchProblem, xs: readonly number[], ys: readonly number[], obstacles: BoxIndex<Box>): Point[] | null {
+  const width = xs.length;
+  const states = width * ys.length * 4;
+  if (states > MAX_STATES) return null;
+  const cost = new Float64Array(states).fill(Infinity);
+  const from = new Int32Array(states).fill(-1);
+  const closed = new Uint8Array(states);
+  const sx = xs.indexOf(problem.start.x);
+  const sy = ys.indexOf(problem.start.y);
+  const gx = xs.indexOf(problem.goal.x);
+  const gy = ys.indexOf(problem.goal.y);
+  const stateOf = (ix: number, iy: number, heading: number) => (iy * width + ix) * 4 + heading;
+  // Manhattan distance, plus one bend wherever the two points are not on one line.
+  const heuristic = (ix: number, iy: number) => {
+    const dx = Math.abs(xs[ix] - problem.goal.x);
+    const dy = Math.abs(ys[iy] - problem.goal.y);
+    return dx + dy + (dx > 1e-6 && dy > 1e-6 ? BEND_COST : 0);
+  };
+  const open = new Heap();
+  const first = stateOf(sx, sy, problem.startHeading);
+  cost[first] = 0;
+  open.push(first, heuristic(sx, sy));
+  while (open.size > 0) {
+    const state = open.pop();
+    if (closed[state]) continue;
+    closed[state] = 1;
+    const heading = state % 4;
+    const cell = (state - heading) / 4;
+    const ix = cell % width;
+    const iy = (cell - ix) / width;
+    if (ix === gx && iy === gy) {
+      if (heading === OPPOSITE[problem.goalHeading]) continue;
+      if (heading === problem.goalHeading) return trace(state, from, xs, ys, width);
+      const turned = stateOf(ix, iy, problem.goalHeading);
+      if (cost[state] + BEND_COST < cost[turned]) {
+        cost[turned] = cost[state] + BEND_COST;
+        from[turned] = state;
+        open.push(turned, cost[turned]);
+      }
+      continue;
+    }
+    for (let next = 0 as Heading; next < 4; next++) {
+      if (next === OPPOSITE[heading]) continue;
+      const nx = ix + STEP[next][0];
+      const ny = iy + STEP[next][1];
+      if (nx < 0 || ny < 0 || nx >= width || ny >= ys.length) continue;
+      const a = { x: xs[ix], y: ys[iy] };
+      const b = { x: xs[nx], y: ys[ny] };
+      if (obstacles.blocks((a.x + b.x) / 2, (a.y + b.y) / 2) || obstacles.blocks(b.x, b.y)) continue;
+      const target = stateOf(nx, ny, next);
+      if (closed[target]) continue;
+      const step = Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + (next === heading ? 0 : BEND_COST) + problem.usage.cost(a, b);
+      const total = cost[state] + step;
+      if (total < cost[target]) {
+        cost[target] = total;
+        from[target] = state;
+        open.push(target, total + heuristic(nx, ny));
+      }
+    }
+  }
+  return null;
+}
+
+function trace(end: number, from: Int32Array, xs: readonly number[], ys: readonly number[], width: number): Point[] {
+  const points: Point[] = [];
+  for (let state = end; state !== -1; state = from[state]) {
+    const cell = Math.floor(state / 4);
+    points.push({ x: xs[cell % width], y: ys[Math.floor(cell / width)] });
+  }
+  return points.reverse();
+}
+
+/** A binary min-heap of state numbers by priority. */
+class Heap {
+  private readonly items: number[] = [];
+  private readonly priorities: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: number, priority: number): void {
+    const { items, priorities } = this;
+    let i = items.length;
+    items.push(item);
+    priorities.push(priority);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (priorities[parent] <= priority) break;
+      items[i] = items[parent];
+      priorities[i] = priorities[parent];
+      i = parent;
+    }
+    items[i] = item;
+    priorities[i] = priority;
+  }
+
+  pop(): number {
+    const { items, priorities } = this;
+    const top = items[0];
+    const lastItem = items.pop()!;
+    const lastPriority = priorities.pop()!;
+    if (items.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child = right < items.length && priorities[right] < priorities[left] ? right : left;
+      if (priorities[child] >= lastPriority) break;
+      items[i] = items[child];
+      priorities[i] = priorities[child];
+      i = child;
+    }
+    items[i] = lastItem;
+    priorities[i] = lastPriority;
+    return top;
+  }
+}
