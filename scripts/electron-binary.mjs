@@ -1,14 +1,20 @@
 // Finds the Electron binary, fetching it once if npm install skipped that (see .npmrc).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The binary electron's own install put in place, read from its path.txt. Not `require('electron')`:
+ * since Electron 45 that starts a download when the binary is missing, even where only looking.
+ */
 function installedPath() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const folder = dirname(require.resolve('electron/package.json'));
+    const path = join(folder, 'dist', readFileSync(join(folder, 'path.txt'), 'utf8').trim());
+    return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
   }
