@@ -17,7 +17,8 @@ interface Question {
   answer(value: string): void;
 }
 
-const useQuestion = create<{ question: Question | null }>(() => ({ question: null }));
+/** The question on screen, if any (exported for tests, which answer it). */
+export const useQuestion = create<{ question: Question | null }>(() => ({ question: null }));
 
 let queue: Promise<unknown> = Promise.resolve();
 
