@@ -10,6 +10,7 @@ import { SAMPLE_DIAGRAM } from '../domain/sample';
 import { serializeDiagram } from '../domain/serialize';
 import type { Api, ApiCall, ExportProgress, OpenResult, SaveResult } from '../preload/api';
 import { exportProject } from './export/export-project';
+import { compareWithCodeHandler, importProjectHandler } from './import/handlers';
 import { describeFileError, readDiagramFile, removeStaleTempFiles, versionOf, versionOnDisk, writeFileAtomic } from './files';
 import type { PathGrants } from './grants';
 import {
@@ -32,6 +33,8 @@ export type SaveKind = 'diagram' | 'zip' | 'png' | 'svg' | 'mermaid';
 /** What differs between the desktop app and the web harness: dialogs and the window. */
 export interface Host {
   askOpenPath(): Promise<string | undefined>;
+  /** A folder chosen in a dialog, to import or to compare with the diagram; undefined in the browser. */
+  askFolderPath(purpose: 'import' | 'compare'): Promise<string | undefined>;
   /** A path chosen in a save dialog; the dialog itself confirms replacing an existing file. */
   askSavePath(suggestedName: string, kind: SaveKind): Promise<string | undefined>;
   setDocumentState(title: string, dirty: boolean): void;
@@ -116,6 +119,8 @@ export function createHandlers(host: Host): Handlers {
       return result;
     },
     showInFolder: async (payload) => host.showInFolder(grants.require(checkPathRequest(payload).path, 'reveal')),
+    importProject: (payload) => importProjectHandler(host, payload),
+    compareWithCode: (payload) => compareWithCodeHandler(host, payload),
     savePicture: async (payload) => {
       const request = checkPictureRequest(payload);
       const extension = request.format === 'mermaid' ? '.mmd' : `.${request.format}`;

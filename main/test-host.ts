@@ -8,6 +8,7 @@ import { RecoveryStore } from './recovery';
 export interface TestHost extends Host {
   openAnswer: string | undefined;
   saveAnswer: string | undefined;
+  folderAnswer: string | undefined;
   readonly asked: { suggestedName: string; kind: SaveKind }[];
   readonly progress: ExportProgress[];
   readonly shown: string[];
@@ -18,11 +19,13 @@ export function testHost(userData: string): TestHost {
   const host: TestHost = {
     openAnswer: undefined,
     saveAnswer: undefined,
+    folderAnswer: undefined,
     asked: [],
     progress: [],
     shown: [],
     titles: [],
     askOpenPath: async () => host.openAnswer,
+    askFolderPath: async () => host.folderAnswer,
     askSavePath: async (suggestedName, kind) => {
       host.asked.push({ suggestedName, kind });
       return host.saveAnswer;

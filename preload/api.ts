@@ -4,6 +4,7 @@
  * transport both implement exactly this type.
  */
 import type { Diagram, Framework, Layout, TaskFramework } from '../domain/diagram';
+import type { DriftFinding, ImportReport, Skipped } from '../domain/import';
 import type { ParseError } from '../domain/parse';
 import type { Finding } from '../domain/rules';
 
@@ -109,6 +110,36 @@ export interface PictureRequest {
   readonly suggestedName: string;
 }
 
+/** A project folder as a browser's folder upload read it: file texts, paths relative to the folder. */
+export interface UploadedProject {
+  /** The folder's own name. */
+  readonly name: string;
+  readonly files: ReadonlyArray<{ readonly path: string; readonly text: string }>;
+  /** What the browser could not read (binary, not UTF-8, over 1 MB), with why. */
+  readonly skipped: readonly Skipped[];
+}
+
+export interface ImportProjectRequest {
+  /** The browser's upload; when absent, main asks for a folder (desktop). */
+  readonly upload?: UploadedProject;
+}
+
+export type ImportProjectResult =
+  /** A new, unsaved diagram of the project (`file.path` is null), and what was left out. */
+  | { readonly status: 'imported'; readonly file: DiagramFile; readonly report: ImportReport }
+  | { readonly status: 'canceled' }
+  | { readonly status: 'failed'; readonly message: string };
+
+export interface CompareRequest {
+  readonly diagram: Diagram;
+  readonly upload?: UploadedProject;
+}
+
+export type CompareResult =
+  | { readonly status: 'compared'; readonly folder: string; readonly findings: readonly DriftFinding[]; readonly report: ImportReport }
+  | { readonly status: 'canceled' }
+  | { readonly status: 'failed'; readonly message: string };
+
 export type MenuCommand =
   | 'new'
   | 'open'
@@ -131,7 +162,9 @@ export type MenuCommand =
   | 'auto-layout'
   | 'find'
   | 'group-feature'
-  | 'ungroup-feature';
+  | 'ungroup-feature'
+  | 'import-project'
+  | 'compare-code';
 
 export interface Api {
   /** The built-in sample diagram (a small shop). */
@@ -152,6 +185,10 @@ export interface Api {
   exportProject(request: ExportRequest): Promise<ExportResult>;
   /** Shows a written file in the system's file manager. */
   showInFolder(request: { path: string }): Promise<void>;
+  /** Reads a Python project (a folder the user picks, or the browser's upload) into a new diagram. */
+  importProject(request: ImportProjectRequest): Promise<ImportProjectResult>;
+  /** Where a project's code and `diagram` disagree (spec/import.md's drift findings). */
+  compareWithCode(request: CompareRequest): Promise<CompareResult>;
   /** Saves a picture of the diagram (PNG, SVG or Mermaid text). */
   savePicture(request: PictureRequest): Promise<SaveResult>;
   /** Keeps unsaved work where a crash cannot take it, in the caller's own slot. */
@@ -193,6 +230,8 @@ export const API_CALLS = [
   'savedBeforeClose',
   'exportProject',
   'showInFolder',
+  'importProject',
+  'compareWithCode',
   'savePicture',
   'writeRecovery',
   'readRecovery',

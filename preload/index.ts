@@ -44,6 +44,8 @@ const api = {
   savedBeforeClose: invoke('savedBeforeClose'),
   exportProject: invoke('exportProject'),
   showInFolder: invoke('showInFolder'),
+  importProject: invoke('importProject'),
+  compareWithCode: invoke('compareWithCode'),
   savePicture: invoke('savePicture'),
   writeRecovery: invoke('writeRecovery'),
   readRecovery: invoke('readRecovery'),

@@ -30,7 +30,7 @@ export interface DriftFinding {
   readonly edges: readonly string[];
   /** An undrawn component, to draw as a ghost node. */
   readonly ghost?: { readonly kind: Kind; readonly name: string; readonly feature?: string; readonly modules: readonly string[] };
-  /** An undrawn dependency between two drawn nodes, to draw as a dashed arrow. */
+  /** A dependency the code has between two drawn nodes and the diagram lacks, to draw as a dashed arrow. */
   readonly undrawn?: { readonly source: string; readonly target: string };
 }
 
@@ -68,7 +68,17 @@ export function checkDrift(diagram: Diagram, code: CodeModel): DriftFinding[] {
     const broken = pairFinding({ id: '', source: source.id, target: target.id }, source, target);
     if (broken?.severity === 'error') {
       for (const at of edge.evidence) {
-        findings.push({ rule: broken.rule, severity: 'error', message: `${at.path}:${at.line} imports ${describeCode(edge.target)} into ${describeCode(edge.source)}: ${broken.message}`, fix: broken.fix, file: at.path, line: at.line, nodes: [source.id, target.id], edges: [] });
+        findings.push({
+          rule: broken.rule,
+          severity: 'error',
+          message: `${at.path}:${at.line} imports ${describeCode(edge.target)} into ${describeCode(edge.source)}: ${broken.message}`,
+          fix: broken.fix,
+          file: at.path,
+          line: at.line,
+          nodes: [source.id, target.id],
+          edges: [],
+          ...(drawn.has(`${source.id}\u0000${target.id}`) ? {} : { undrawn: { source: source.id, target: target.id } }),
+        });
       }
     } else if (!drawn.has(`${source.id}\u0000${target.id}`)) {
       findings.push({

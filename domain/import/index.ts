@@ -19,7 +19,7 @@ import { readSettingsFiles } from './settings-files';
 import type { PythonParser } from './syntax';
 
 export type { PythonParser, PythonTree, SyntaxNode, SyntaxCapture } from './syntax';
-export { folderSkipReason, fileSkipReason, isSettingsFile, skippedFolders, MAX_FILE_BYTES, type SourceFile, type Skipped } from './files';
+export { folderSkipReason, fileSkipReason, isSettingsFile, selectFiles, skippedFolders, MAX_FILE_BYTES, type SourceFile, type Skipped } from './files';
 
 export interface ProjectSource {
   /** The Python and settings files read, paths relative to the project folder. */
@@ -75,8 +75,13 @@ export type { InfraNode } from './infrastructure';
 export function readPythonFile(parser: PythonParser, path: string, text: string): ModuleFacts {
   const stem = basename(path).slice(0, -'.py'.length);
   const own = stem === '__init__' ? basename(path.slice(0, path.lastIndexOf('/'))) : stem;
-  // Identifiers per definition are only needed where a module may hold several components.
-  return readModule(parser, text, () => isKindWord(own) || COMPOSITION_ROOTS.has(own));
+  // Identifiers per definition are needed only where a module may hold several components (two
+  // classes or router objects), and in composition roots; collecting them costs more than parsing.
+  return readModule(parser, text, (definitions) => COMPOSITION_ROOTS.has(own) || (isKindWord(own) && definitions.filter(mayBeComponent).length >= 2));
+}
+
+function mayBeComponent(definition: DefinitionFact): boolean {
+  return definition.type === 'class' || (definition.type === 'assignment' && /(Router|Blueprint|API)$/.test(definition.callee));
 }
 
 /** Reads every Python file of `source` with `parser`, one after another. */

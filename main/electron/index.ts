@@ -48,6 +48,11 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: [FILTERS.diagram] });
       return result.canceled ? undefined : result.filePaths[0];
     },
+    askFolderPath: async (purpose) => {
+      const title = purpose === 'import' ? 'Import a Python project' : 'Compare the diagram with a Python project';
+      const result = await dialog.showOpenDialog(window, { title, properties: ['openDirectory'] });
+      return result.canceled ? undefined : result.filePaths[0];
+    },
     askSavePath: async (suggestedName, kind) => {
       const result = await dialog.showSaveDialog(window, { defaultPath: suggestedName, filters: [FILTERS[kind]] });
       return result.canceled ? undefined : result.filePath;

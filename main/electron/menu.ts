@@ -23,6 +23,9 @@ export function installMenu(window: BrowserWindow, recentPaths: readonly string[
         item('Save', 'CmdOrCtrl+S', 'save'),
         item('Save As…', 'CmdOrCtrl+Shift+S', 'save-as'),
         { type: 'separator' },
+        { label: 'Import Python Project…', click: send('import-project') },
+        { label: 'Compare with Code…', click: send('compare-code') },
+        { type: 'separator' },
         item('Export Project…', 'CmdOrCtrl+E', 'export'),
         {
           label: 'Export Picture',

@@ -11,6 +11,7 @@ export function browserHost(userData: string): Host {
   const nothing = () => undefined;
   return {
     askOpenPath: async () => undefined,
+    askFolderPath: async () => undefined,
     askSavePath: async () => undefined,
     setDocumentState: nothing,
     savedBeforeClose: nothing,

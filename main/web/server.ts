@@ -22,6 +22,8 @@ export const WEB_CALLS = [
   'openDiagramText',
   'setDocumentState',
   'exportProject',
+  'importProject',
+  'compareWithCode',
   'writeRecovery',
   'readRecovery',
   'clearRecovery',

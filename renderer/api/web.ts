@@ -7,6 +7,7 @@
 import { serializeDiagram } from '../../domain/serialize';
 import type { Api, ApiCall, ExportRequest, ExportResult, OpenResult, PictureRequest, SaveRequest, SaveResult } from '../../preload/api';
 import { readPickedFile } from '../open-file';
+import { pickProjectFolder } from '../upload-folder';
 
 type Post = (name: ApiCall, payload: unknown) => Promise<Response>;
 
@@ -33,6 +34,15 @@ export function createWebApi(): Api {
     exportProject: async (request) => exportAsDownload(request, post),
     // The browser's own download list shows where files went.
     showInFolder: async () => undefined,
+    // The browser reads the folder the user picks and sends its file texts.
+    importProject: async (request) => {
+      const upload = request.upload ?? (await pickProjectFolder());
+      return upload ? call('importProject', { upload }) : { status: 'canceled' };
+    },
+    compareWithCode: async (request) => {
+      const upload = request.upload ?? (await pickProjectFolder());
+      return upload ? call('compareWithCode', { diagram: request.diagram, upload }) : { status: 'canceled' };
+    },
     savePicture: async (request) => downloadPicture(request),
     writeRecovery: (request) => call('writeRecovery', request),
     readRecovery: (request) => call('readRecovery', request),

@@ -20,7 +20,9 @@ import { findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
 import { addEdge, addNodeOfKind } from '../commands';
 import { SearchBox } from '../panels/SearchBox';
+import { useDrift } from '../store/drift';
 import { CanvasMiniMap } from './CanvasMiniMap';
+import { driftEdges, GhostNode, ghostNodes, type GhostFlowNode } from './drift';
 import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
 import { detailAt, detailClasses, useFullDetail } from './detail';
@@ -34,8 +36,8 @@ export const FIT_PADDING = { top: '64px', right: '48px', bottom: '136px', left: 
 export const KIND_DRAG_TYPE = 'application/x-strata-kind';
 /** Half a node's size, so a dropped node is centred on the pointer. */
 const NODE_HALF = { x: 90, y: 26 };
-const nodeTypes = { strata: StrataNode, feature: FeatureGroup };
-type CanvasNode = StrataFlowNode | FeatureFlowNode;
+const nodeTypes = { strata: StrataNode, feature: FeatureGroup, ghost: GhostNode };
+type CanvasNode = StrataFlowNode | FeatureFlowNode | GhostFlowNode;
 /** Designers' habits: drag on empty canvas pans, Shift+drag draws a marquee, Shift-click toggles. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const GRID: [number, number] = [20, 20];
@@ -61,7 +63,15 @@ export function Canvas() {
   const nodes = useMemo(() => flowNodes(diagram.nodes, selection, index, renaming), [diagram.nodes, selection, index, renaming]);
   const edges = useMemo(() => flowEdges(diagram.edges, selection, index), [diagram.edges, selection, index]);
   const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
-  const shown = useMemo<CanvasNode[]>(() => (features.length > 0 ? [...features, ...nodes] : nodes), [features, nodes]);
+  // The last comparison with code: ghost nodes and dashed arrows, drawn beside the diagram.
+  const drift = useDrift((state) => state.drift);
+  const ghosts = useMemo(() => ghostNodes(drift, diagram.nodes), [drift, diagram.nodes]);
+  const undrawn = useMemo(() => driftEdges(drift, diagram.nodes), [drift, diagram.nodes]);
+  const shown = useMemo<CanvasNode[]>(
+    () => (features.length > 0 || ghosts.length > 0 ? [...features, ...nodes, ...ghosts] : nodes),
+    [features, nodes, ghosts],
+  );
+  const drawnEdges = useMemo(() => (undrawn.length > 0 ? [...edges, ...undrawn] : edges), [edges, undrawn]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
   // Changes only when the zoom crosses a level of detail (see detail.ts); pictures take it all.
@@ -84,7 +94,7 @@ export function Canvas() {
     <div className={`canvas ${detailClasses(detail)}`} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<CanvasNode, StrataFlowEdge>
         nodes={shown}
-        edges={detail === 'overview' ? NO_EDGES : edges}
+        edges={detail === 'overview' ? NO_EDGES : drawnEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         isValidConnection={isAllowedInStrictMode}
@@ -135,7 +145,8 @@ function onNodesChange(all: NodeChange<CanvasNode>[]) {
   for (const change of all) {
     if (change.type === 'dimensions' && change.dimensions) rememberMeasured(change.id, change.dimensions);
   }
-  const changes = takeFeatureChanges<StrataFlowNode>(all);
+  // Ghost nodes (drift) are drawn, never edited: their changes stop here.
+  const changes = takeFeatureChanges<StrataFlowNode>(all.filter((change) => !isGhostChange(change)) as NodeChange<StrataFlowNode | FeatureFlowNode>[]);
   const store = useStore.getState();
   const positions = new Map<string, Position>();
   for (const change of changes) {
@@ -146,6 +157,11 @@ function onNodesChange(all: NodeChange<CanvasNode>[]) {
   if (positions.size > 0) store.editInGesture({ type: 'move-nodes', positions });
   const nodes = applySelect(store.selection.nodes, changes);
   if (nodes !== store.selection.nodes) store.select({ ...store.selection, nodes });
+}
+
+function isGhostChange(change: NodeChange<CanvasNode>): boolean {
+  const id = change.type === 'add' || change.type === 'replace' ? change.item.id : change.id;
+  return id.startsWith('ghost:');
 }
 
 function onEdgesChange(changes: EdgeChange<StrataFlowEdge>[]) {

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import type { Finding } from '../../domain/rules';
 import { countBySeverity, findingsOf } from '../store/findings';
+import { DriftList } from './DriftList';
 import { useStore } from '../store/store';
 
 /**
@@ -56,6 +57,7 @@ export function ProblemsPanel() {
           )}
         </ul>
       )}
+      <DriftList />
     </section>
   );
 }

@@ -37,6 +37,12 @@ export function Toolbar() {
         <button type="button" className="primary" onClick={() => runCommand('export')} title="Export project (Ctrl+E)">
           Export…
         </button>
+        <button type="button" onClick={() => runCommand('import-project')} title="Import a Python project: draws the architecture its code has">
+          Import…
+        </button>
+        <button type="button" onClick={() => runCommand('compare-code')} title="Compare with code: where a project's code and this diagram disagree">
+          Compare…
+        </button>
         <PictureButton />
         <button type="button" onClick={() => void autoLayout()} title="Auto-layout: lanes by layer, features together (Ctrl+Shift+L)">Auto-layout</button>
       </nav>

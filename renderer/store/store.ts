@@ -34,7 +34,8 @@ export interface DocumentState {
 }
 
 export interface DocumentActions {
-  load(file: DiagramFile): void;
+  /** Opens `file`; `unsaved` marks it as not saved anywhere yet (an imported project). */
+  load(file: DiagramFile, unsaved?: boolean): void;
   markSaved(path: string | null, name: string): void;
   /** One edit, one undo step. */
   edit(edit: Edit): void;
@@ -65,10 +66,10 @@ export const useStore = create<Store>()((set, get) => ({
   strict: false,
   snapToGrid: false,
 
-  load: (file) =>
+  load: (file, unsaved = false) =>
     set({
       diagram: file.diagram,
-      savedDiagram: file.diagram,
+      savedDiagram: unsaved ? emptyDiagram() : file.diagram,
       path: file.path,
       name: file.name,
       history: EMPTY_HISTORY,
