@@ -115,6 +115,10 @@ export interface DiagramNode {
   readonly endpoints?: readonly Endpoint[];
   /** Only for worker nodes. */
   readonly tasks?: readonly TaskSpec[];
+  /** Only for scheduler nodes: when it fires, as typed (`nightly`, `every 15 minutes`, a cron expression). */
+  readonly schedule?: string;
+  /** Only for router nodes: the id of the model the router serves at its own prefix. */
+  readonly resource?: string;
   readonly extra?: Extra;
 }
 

@@ -91,6 +91,11 @@ function checkText(text: string): ParseError | undefined {
 
 const PROJECT_KEYS = ['name', 'framework', 'tasks', 'layout'] as const;
 const NODE_KEYS = ['id', 'kind', 'name', 'feature', 'position', 'engine', 'fields', 'endpoints', 'tasks'] as const;
+/**
+ * Keys added after version 1, known only on the kind they belong to. On another kind such a key
+ * is kept as an unknown key (an older file may carry it there), never refused.
+ */
+const KIND_KEYS: Readonly<Partial<Record<Kind, string>>> = { scheduler: 'schedule', router: 'resource' };
 const EDGE_KEYS = ['id', 'source', 'target'] as const;
 
 class Reader {
@@ -147,14 +152,26 @@ class Reader {
     const details = kind ? this.details(raw, kind, path) : undefined;
     if (id === undefined || !kind || name === undefined || !position || !details) return undefined;
     const node: DiagramNode = { id, kind, name, position, ...(feature !== undefined && feature !== '' && { feature }) };
-    const extra = extraKeys(raw, NODE_KEYS);
+    const kindKey = KIND_KEYS[kind];
+    const extra = extraKeys(raw, kindKey ? [...NODE_KEYS, kindKey] : NODE_KEYS);
     return { ...node, ...details, ...(extra && { extra }) };
   }
 
   /** engine, fields, endpoints and tasks: each allowed only on the kind it belongs to. */
   details(raw: Record<string, unknown>, kind: Kind, path: string): Partial<DiagramNode> | undefined {
-    const details: { engine?: Engine; fields?: ModelField[]; endpoints?: Endpoint[]; tasks?: TaskSpec[] } = {};
+    const details: { engine?: Engine; fields?: ModelField[]; endpoints?: Endpoint[]; tasks?: TaskSpec[]; schedule?: string; resource?: string } = {};
     let ok = true;
+    // An unreadable schedule is a finding of `validate` (invalid-schedule), so the file still opens to fix it.
+    if (kind === 'scheduler' && raw.schedule !== undefined) {
+      const schedule = this.text(raw.schedule, `${path}.schedule`, MAX_NAME_LENGTH);
+      if (schedule === undefined) ok = false;
+      else if (schedule.trim() !== '') details.schedule = schedule;
+    }
+    if (kind === 'router' && raw.resource !== undefined) {
+      const resource = this.text(raw.resource, `${path}.resource`, MAX_ID_LENGTH);
+      if (resource === undefined) ok = false;
+      else if (resource !== '') details.resource = resource;
+    }
     if (raw.engine !== undefined) {
       if (kind !== 'database' && kind !== 'broker' && kind !== 'cache') {
         ok = this.error(`${path}.engine`, 'only database, broker and cache nodes have an engine') ?? false;

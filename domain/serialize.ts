@@ -35,6 +35,9 @@ function nodeDocument(node: DiagramNode): object {
       fields: node.fields?.map(({ extra, ...field }) => withExtra(field, extra)),
       endpoints: node.endpoints?.map(({ extra, ...endpoint }) => withExtra(endpoint, extra)),
       tasks: node.tasks?.map(({ extra, ...task }) => withExtra(task, extra)),
+      // Only when set: on another kind an unknown key of the same name sits in `extra`.
+      ...(node.schedule !== undefined && { schedule: node.schedule }),
+      ...(node.resource !== undefined && { resource: node.resource }),
     },
     node.extra,
   );

@@ -23,7 +23,8 @@ import { MAX_NAME_LENGTH } from '../parse';
 const KNOWN = {
   root: ['format', 'version', 'project', 'nodes', 'edges'],
   project: ['name', 'framework', 'tasks', 'layout'],
-  node: ['id', 'kind', 'name', 'feature', 'position', 'engine', 'fields', 'endpoints', 'tasks'],
+  // schedule and resource are known on schedulers and routers; no other kind gets them as extras either.
+  node: ['id', 'kind', 'name', 'feature', 'position', 'engine', 'fields', 'endpoints', 'tasks', 'schedule', 'resource'],
   position: ['x', 'y'],
   field: ['name', 'type', 'optional', 'unique'],
   endpoint: ['method', 'path'],
@@ -78,7 +79,11 @@ function details(kind: Kind, extras: boolean): fc.Arbitrary<Partial<DiagramNode>
     case 'router': {
       const path = text(MAX_NAME_LENGTH - 1).map((p) => `/${p}`);
       const endpoint = fc.record({ method: fc.constantFrom(...HTTP_METHODS), path, extra: extra(KNOWN.endpoint, extras) });
-      return fc.record({ endpoints: list(endpoint.map(defined)) }).map(defined);
+      return fc.record({ endpoints: list(endpoint.map(defined)), resource: fc.option(anyId, { nil: undefined }) }).map(defined);
+    }
+    case 'scheduler': {
+      const schedule = fc.oneof(fc.constantFrom('nightly', 'hourly', 'every 15 minutes', '0 3 * * *', '300'), requiredText(MAX_NAME_LENGTH));
+      return fc.record({ schedule: fc.option(schedule, { nil: undefined }) }).map(defined);
     }
     case 'worker':
       return fc.record({ tasks: list(fc.record({ name: anyId, extra: extra(KNOWN.task, extras) }).map(defined)) }).map(defined);

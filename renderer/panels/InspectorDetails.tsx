@@ -3,11 +3,20 @@ import type { ReactNode } from 'react';
 import { FIELD_TYPES, HTTP_METHODS, type DiagramNode, type Endpoint, type ModelField, type TaskSpec } from '../../domain/diagram';
 import { useStore } from '../store/store';
 import { Choice, CommitText, describeName, nonEmpty } from './InspectorInputs';
+import { ScheduleField, ServesField } from './InspectorPlans';
 
 export function Details({ node }: { node: DiagramNode }) {
-  if (node.kind === 'router') return <Endpoints node={node} />;
+  if (node.kind === 'router') {
+    return (
+      <>
+        <ServesField node={node} />
+        <Endpoints node={node} />
+      </>
+    );
+  }
   if (node.kind === 'model') return <Fields node={node} />;
   if (node.kind === 'worker') return <Tasks node={node} />;
+  if (node.kind === 'scheduler') return <ScheduleField node={node} />;
   return null;
 }
 
