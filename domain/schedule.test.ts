@@ -13,10 +13,11 @@ describe('parseSchedule', () => {
     expect(parseSchedule('every 1 second')?.value).toBe('1');
     expect(parseSchedule('300')?.value).toBe('300');
     expect(parseSchedule('*/15 0-6 1,15 * 1-5')?.value).toBe('*/15 0-6 1,15 * 1-5');
+    expect(parseSchedule('0 9 * * 1-5')?.value).toBe('0 9 * * 1-5');
   });
 
   it('refuses what a scheduler could not run', () => {
-    for (const text of ['sometimes', 'every 0 minutes', '0', '61 * * * *', '* 24 * * *', '5-1 * * * *', '*/0 * * * *', '* * * *', 'every 3 weeks']) {
+    for (const text of ['sometimes', 'every 0 minutes', '0', '61 * * * *', '* 24 * * *', '5-1 * * * *', '*/0 * * * *', '* * * *', 'every 3 weeks', 'every -3 seconds', '* * *']) {
       expect(parseSchedule(text), text).toBeUndefined();
     }
   });

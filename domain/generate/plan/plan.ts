@@ -9,13 +9,13 @@ import { planEndpoints, type EndpointPlan } from './endpoints';
 import { planFields, type FieldPlan } from './fields';
 import { acceptedEdges, topological } from './edges';
 import { planActions, planResources, type ActionPlan, type ResourcePlan } from './resources';
-import { DEFAULT_SCHEDULE, parseSchedule, type Schedule } from './schedule';
+import { DEFAULT_SCHEDULE, parseSchedule, type Schedule } from '../../schedule';
 import { pluralOf } from './words';
 
 export type { EndpointPlan } from './endpoints';
 export type { FieldPlan } from './fields';
 export type { ActionPlan, CrudOperation, ResourcePlan } from './resources';
-export type { Schedule } from './schedule';
+export type { Schedule } from '../../schedule';
 export { topological } from './edges';
 
 export interface NodePlan {
@@ -266,7 +266,7 @@ function assemble(
   const resources = planResources(
     routers,
     new Map(routers.map((r) => [r.id, nodeOf(r.id).endpoints ?? []])),
-    new Map(routers.map((r) => [r.id, nodeOf(r.id).extra?.resource])),
+    new Map(routers.map((r) => [r.id, nodeOf(r.id).resource])),
   );
   for (const r of routers) {
     r.resources = resources.get(r.id) ?? [];
@@ -292,7 +292,7 @@ function assemble(
     schedulers: ofKind('scheduler').map((n) => ({
       ...n,
       workers: targets(n.id, 'worker').map((t) => workers.get(t.id)!),
-      schedule: parseSchedule(nodeOf(n.id).extra?.schedule) ?? parseSchedule(DEFAULT_SCHEDULE)!,
+      schedule: parseSchedule(nodeOf(n.id).schedule) ?? parseSchedule(DEFAULT_SCHEDULE)!,
       scheduleSetting: `${n.snake.replace(/_+$/, '').toUpperCase()}_SCHEDULE`,
     })),
     externals: ofKind('external'),

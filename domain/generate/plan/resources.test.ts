@@ -53,7 +53,7 @@ describe('what a router serves', () => {
 
   test('the resource key picks the own model; without reached models a router has none', () => {
     const d = diagram(
-      [['r1', 'router', 'admin', { extra: { resource: 'm2' } }], ['r2', 'router', 'jobs'], ['w1', 'worker', 'mailer', { tasks: [{ name: 'send mail' }] }], ['p1', 'repository', 'repo'], ['m1', 'model', 'a'], ['m2', 'model', 'b']],
+      [['r1', 'router', 'admin', { resource: 'm2' }], ['r2', 'router', 'jobs'], ['w1', 'worker', 'mailer', { tasks: [{ name: 'send mail' }] }], ['p1', 'repository', 'repo'], ['m1', 'model', 'a'], ['m2', 'model', 'b']],
       [['r1', 'p1'], ['p1', 'm1'], ['p1', 'm2'], ['r2', 'w1']],
     );
     const [admin, jobs] = plan(d).routers;
@@ -71,7 +71,7 @@ describe('what a router serves', () => {
 
 describe('schedulers', () => {
   test('a scheduler reads its schedule key, with a setting named after it', () => {
-    const d = diagram([['c1', 'scheduler', 'nightly sweep', { extra: { schedule: 'every 15 minutes' } }], ['c2', 'scheduler', 'daily']], []);
+    const d = diagram([['c1', 'scheduler', 'nightly sweep', { schedule: 'every 15 minutes' }], ['c2', 'scheduler', 'daily']], []);
     const [first, second] = plan(d).schedulers;
     expect([first!.schedule.value, first!.scheduleSetting]).toEqual(['900', 'NIGHTLY_SWEEP_SCHEDULE']);
     expect(second!.schedule.value).toBe('0 3 * * *');
