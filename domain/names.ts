@@ -43,3 +43,21 @@ export function describeNameProblem(name: string, problem: NameProblem): string 
       return `"${name}" becomes "${form}", which is a Python keyword`;
   }
 }
+
+/**
+ * Characters no generated file can carry as typed: control characters (line breaks, tabs, DEL
+ * and the C1 range), line and paragraph separators, lone surrogates (not encodable as UTF-8),
+ * the byte-order mark and the two noncharacters U+FFFE and U+FFFF. The export drops them
+ * (whitespace among them becomes a space); `validate` reports names that hold them.
+ */
+export const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\uFEFF\uFFFE\uFFFF]/u;
+const UNSAFE_GLOBAL = new RegExp(UNSAFE_CHARACTERS.source, 'gu');
+
+/** `name` as one line of ordinary text: unsafe characters dropped, runs of whitespace one space. */
+export function safeText(name: string): string {
+  return name
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
+    .replace(UNSAFE_GLOBAL, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -22,12 +22,14 @@ export interface Commands {
   readonly migrationStatus: readonly string[];
   /** Serves the app in production: the Dockerfile's CMD (on 0.0.0.0:8000). */
   readonly serve: readonly string[];
-  /** Serves the app for local development, as the README shows it. */
+  /** Serves the app for local development on 127.0.0.1, port `$PORT` (8000 when unset), as the README shows it. */
   readonly serveLocally: string;
   /** The project's own tests, as the README shows them. */
   readonly test: Explained;
   /** Checks that the models and the migrations agree. */
   readonly migrationChecks: readonly Explained[];
+  /** Rolls every migration back (the README's migrations round trip: apply, check, roll back). */
+  readonly rollback: Explained;
 }
 
 export interface Sources {

@@ -13,6 +13,7 @@ export type RuleId =
   | 'duplicate-edge'
   | 'dangling-edge'
   | 'invalid-name'
+  | 'unsafe-name'
   | 'duplicate-name'
   | 'worker-without-broker'
   | 'broker-unsupported'
@@ -97,6 +98,14 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     explanation:
       'Every component becomes a Python module or class; its name must give a non-empty identifier ' +
       'that does not start with a digit and is not a keyword.',
+  },
+  'unsafe-name': {
+    severity: 'error',
+    title: 'Name holds characters no file can carry',
+    explanation:
+      'Names appear in the exported README, settings, pyproject.toml and docstrings. Control ' +
+      'characters, line breaks, lone surrogates and byte-order marks cannot be written into them as ' +
+      'typed (they could add lines or break a file), so the export would silently drop them.',
   },
   'duplicate-name': {
     severity: 'error',

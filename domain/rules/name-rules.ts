@@ -1,6 +1,6 @@
 /** `invalid-name` and `duplicate-name` findings from a `NameTable`. */
-import type { DiagramNode } from '../diagram';
-import { describeNameProblem, type NameProblem } from '../names';
+import type { Diagram, DiagramNode } from '../diagram';
+import { describeNameProblem, safeText, UNSAFE_CHARACTERS, type NameProblem } from '../names';
 import type { Finding } from './catalog';
 import { describe, listing, noun } from './describe';
 import type { Memo } from './memo';
@@ -37,6 +37,34 @@ function renameFix(node: DiagramNode, problem: NameProblem, form: string): strin
   if (problem === 'keyword') return `rename it, for example to "${form}_${kind}"`;
   if (problem === 'starts-with-digit') return `rename it to start with a letter, for example "${kind}_${form}"`;
   return `give it a name with letters, for example "my_${kind}"`;
+}
+
+/**
+ * Appends one `unsafe-name` finding for the project name, then per node whose name or feature
+ * holds characters the export cannot carry (see `UNSAFE_CHARACTERS`), in node order.
+ */
+export function collectUnsafeNames(diagram: Diagram, findings: Finding[]): void {
+  if (UNSAFE_CHARACTERS.test(diagram.project.name)) {
+    findings.push(unsafeName([], `the project name ${JSON.stringify(diagram.project.name)}`, diagram.project.name));
+  }
+  for (const node of diagram.nodes) {
+    const text = UNSAFE_CHARACTERS.test(node.name) ? node.name : node.feature !== undefined && UNSAFE_CHARACTERS.test(node.feature) ? node.feature : undefined;
+    if (text === undefined) continue;
+    const what = text === node.name ? noun(node.kind) : `the feature of ${describe(node)}`;
+    findings.push(unsafeName([node.id], `${what} ${JSON.stringify(text)}`, text));
+  }
+}
+
+function unsafeName(nodes: string[], subject: string, text: string): Finding {
+  const cleaned = safeText(text);
+  return {
+    rule: 'unsafe-name',
+    severity: 'error',
+    nodes,
+    edges: [],
+    message: `${subject} holds control characters, line breaks or unpaired surrogates, which the export cannot carry`,
+    fix: cleaned ? `rename it to "${cleaned}"` : 'give it a name with letters and digits',
+  };
 }
 
 /**

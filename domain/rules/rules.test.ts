@@ -34,7 +34,7 @@ const SLICE_EDGES = ['r>s', 's>p', 'p>m', 'p>d'];
 
 describe('the catalogue', () => {
   it('lists every rule with a severity, a title and an explanation', () => {
-    expect(RULE_IDS).toHaveLength(16);
+    expect(RULE_IDS).toHaveLength(17);
     for (const id of RULE_IDS) {
       expect(RULES[id].title.length).toBeGreaterThan(0);
       expect(RULES[id].explanation.length).toBeGreaterThan(20);
@@ -224,5 +224,24 @@ describe('edgeVerdict', () => {
     expect(edgeVerdict(services, 'c', 'a')).toMatchObject({ allowed: false, rule: 'cycle' });
     expect(edgeVerdict(services, 'a', 'a')).toMatchObject({ allowed: false, rule: 'cycle' });
     expect(edgeVerdict(services, 'a', 'c')).toMatchObject({ allowed: true });
+  });
+});
+
+describe('unsafe-name', () => {
+  it('reports a project, node or feature name the export cannot carry, the project first, with the cleaned name as the fix', () => {
+    const base = diagram([['r', 'router'], ['s', 'service']], ['r>s']);
+    const hostile: Diagram = {
+      ...base,
+      project: { ...base.project, name: 'shop\nDATABASE_URL=evil' },
+      nodes: [{ ...base.nodes[0]!, name: 'orders\u007f' }, { ...base.nodes[1]!, feature: 'billing\ud800' }],
+    };
+    const findings = validate(hostile).filter((f) => f.rule === 'unsafe-name');
+    expect(findings.map((f) => [f.nodes, f.severity, f.fix])).toEqual([
+      [[], 'error', 'rename it to "shop DATABASE_URL=evil"'],
+      [['r'], 'error', 'rename it to "orders"'],
+      [['s'], 'error', 'rename it to "billing"'],
+    ]);
+    expect(findings[0]!.message).toBe('the project name "shop\\nDATABASE_URL=evil" holds control characters, line breaks or unpaired surrogates, which the export cannot carry');
+    expect(validate(base).some((f) => f.rule === 'unsafe-name')).toBe(false);
   });
 });

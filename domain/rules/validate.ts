@@ -5,7 +5,7 @@
  * 1. edge findings, in edge order (`dangling-edge`, `duplicate-edge` or a matrix rule; at most
  *    one per edge);
  * 2. `cycle`, one per strongly connected group, ordered by the group's first node;
- * 3. `invalid-name`, in node order;
+ * 3. `invalid-name`, in node order; then `unsafe-name`, the project's first, then in node order;
  * 4. `duplicate-name`, one per group, ordered by the group's first node;
  * 5. `worker-without-broker`, `broker-unsupported`, `repository-without-database`,
  *    `repository-without-model`, `orphan`, `god-service`, `fat-router`: in this rule order,
@@ -18,7 +18,7 @@ import { collectCycles } from './cycle-rule';
 import { collectEdgeFindings } from './edge-rules';
 import { buildGraph } from './graph';
 import type { Memo } from './memo';
-import { collectDuplicateNames, collectInvalidNames } from './name-rules';
+import { collectDuplicateNames, collectInvalidNames, collectUnsafeNames } from './name-rules';
 import { buildNames, type NameTable } from './name-table';
 import { collectNodeFindings } from './node-rules';
 
@@ -33,6 +33,7 @@ export function collectAll(analysis: Analysis, names: NameTable, memo?: Memo): F
   collectEdgeFindings(analysis.graph, findings, memo);
   collectCycles(analysis, findings, memo);
   collectInvalidNames(names, findings, memo);
+  collectUnsafeNames(analysis.graph.diagram, findings);
   collectDuplicateNames(names, findings, memo);
   collectNodeFindings(analysis, findings, memo);
   return findings;

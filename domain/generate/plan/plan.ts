@@ -3,6 +3,7 @@
  * Emitters only read a Plan; they never look at the raw diagram again.
  */
 import { engineOf, type Diagram, type DiagramNode, type Kind } from '../../diagram';
+import { safeText } from '../../names';
 import { resolveLayout, type ConcreteLayout, type GenerateOptions } from '../options';
 import { classRegistry, moduleRegistry, NameRegistry, packageName, pascalName, snakeName } from './naming';
 import { planEndpoints, type EndpointPlan } from './endpoints';
@@ -152,7 +153,7 @@ export function buildPlan(diagram: Diagram, options: GenerateOptions): Plan {
     const snake = registry.claim(node.id, snakeName(node.name, node.kind));
     const cls = classes.claim(node.id, classNameFor(node.kind, snake));
     const feature = features.claim(`feature:${node.feature ?? ''}`, node.feature ? snakeName(node.feature, 'feature') : 'shared');
-    base.set(node.id, { id: node.id, kind: node.kind, label: node.name, snake, cls, feature });
+    base.set(node.id, { id: node.id, kind: node.kind, label: safeText(node.name), snake, cls, feature });
   }
   const edges = acceptedEdges(diagram, base);
   return assemble(diagram, options, choice.layout, choice.reason, pkg, base, edges, classes);
@@ -280,7 +281,7 @@ function assemble(
   const firstBroker = brokers[0];
   return {
     pkg,
-    title: diagram.project.name.trim() || pkg,
+    title: safeText(diagram.project.name) || pkg,
     options: { framework: options.framework, tasks: options.tasks },
     layout,
     layoutReason,

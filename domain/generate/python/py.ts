@@ -120,9 +120,28 @@ export function indent(text: string, levels = 1): string {
     .join('\n');
 }
 
-/** A Python string literal in the formatter's preferred double quotes. */
+/**
+ * A Python string literal as `ruff format` leaves it: double quotes unless the text holds more
+ * double than single quotes; backslashes, the quote, control characters and lone surrogates
+ * escaped (hex in lower case), everything else as typed.
+ */
 export function str(text: string): string {
-  return JSON.stringify(text);
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  const quote = doubles > singles ? "'" : '"';
+  let body = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === '\\') body += '\\\\';
+    else if (char === quote) body += `\\${quote}`;
+    else if (char === '\n') body += '\\n';
+    else if (char === '\r') body += '\\r';
+    else if (char === '\t') body += '\\t';
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) body += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if ((code >= 0xd800 && code <= 0xdfff) || code === 0x2028 || code === 0x2029) body += `\\u${code.toString(16).padStart(4, '0')}`;
+    else body += char;
+  }
+  return `${quote}${body}${quote}`;
 }
 
 /**

@@ -8,7 +8,8 @@ import { pyModule } from '../python/py';
 import type { FrameworkWriter } from '../writer';
 import { composeYaml } from './compose';
 import { DOCKERIGNORE, dockerfile, GITIGNORE } from './docker';
-import { envExample, readme } from './docs';
+import { envExample } from './docs';
+import { readme } from './readme';
 import { pyprojectToml } from './pyproject';
 
 /** Paths relative to the project root → file text, in no particular order. */

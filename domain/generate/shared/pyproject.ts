@@ -3,6 +3,7 @@ import type { Modules } from '../modules';
 import type { Plan } from '../plan/plan';
 import type { FrameworkWriter } from '../writer';
 import { contracts } from './contracts';
+import { tomlString } from './escape';
 
 /** Compatible-release pins from export.md ("current pins") that every framework shares. */
 export const PINS = {
@@ -42,7 +43,7 @@ export function pyprojectToml(plan: Plan, writer: FrameworkWriter, modules: Modu
   return `[project]
 name = ${JSON.stringify(plan.pkg.replace(/_/g, '-'))}
 version = "0.1.0"
-description = ${JSON.stringify(`${plan.title}: a ${writer.name} service exported from a Strata diagram.`)}
+description = ${tomlString(`${plan.title}: a ${writer.name} service exported from a Strata diagram.`)}
 readme = "README.md"
 requires-python = ">=3.11"
 dependencies = ${list(dependencies(plan, writer))}

@@ -1,6 +1,7 @@
 /** Every setting of the generated project: Settings fields, .env.example lines, compose values. */
 import type { NodePlan, Plan } from '../plan/plan';
 import { str } from '../python/py';
+import { dotenvValue } from './escape';
 import type { DatabaseEngine } from '../writer';
 
 /** URL scheme (with driver) per database engine: the writer's `databaseSchemes`. */
@@ -52,7 +53,7 @@ export function settingsFields(plan: Plan, schemes: Schemes): SettingField[] {
     example: example ?? String(value),
   });
   const fields: SettingField[] = [
-    field('app_name', 'str', plan.title),
+    field('app_name', 'str', plan.title, dotenvValue(plan.title)),
     field('log_level', 'str', 'INFO'),
     field('database_url', 'str', localDatabaseUrl(plan, schemes), exampleDatabaseUrl(plan, schemes)),
     field('db_pool_size', 'int', 5),
