@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readZip, zipProblems } from '../main/testing/read-zip';
+import { SAMPLE_DIAGRAM } from '../domain/sample';
+import { serializeDiagram } from '../domain/serialize';
 import { connect, openApp } from './fixtures';
 
 test('explore the generated files, then export the zip', async ({ page }, testInfo) => {
@@ -38,7 +40,7 @@ test('a diagram with errors is refused until the user chooses to export anyway',
   await expect(exportButton).toBeEnabled();
 });
 
-test('the preview follows the options, and a framework Strata cannot generate is explained', async ({ page }) => {
+test('the preview follows the options; choices that cannot export say why before they are picked', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export Python project' });
@@ -49,7 +51,45 @@ test('the preview follows the options, and a framework Strata cannot generate is
   await expect(dialog.getByTestId('file-text')).toContainText('"rq');
   await expect(dialog.getByTestId('file-text')).not.toContainText('"celery');
 
-  await dialog.getByLabel(/^Framework/).selectOption('flask');
-  await expect(dialog.locator('.export-problem')).toContainText(/flask/i);
+  // Frameworks without a generator, and "none" for a diagram with workers, are marked before they are picked.
+  const flask = dialog.getByLabel(/^Framework/).locator('option[value="flask"]');
+  await expect(flask).toBeDisabled();
+  await expect(flask).toHaveText(/flask — not available yet/);
+  await expect(flask).toHaveAttribute('title', /not available yet; choose FastAPI/);
+  await expect(dialog.getByLabel('Task framework').locator('option[value="none"]')).toBeDisabled();
+  await expect(dialog.getByLabel('Task framework').locator('option[value="none"]')).toHaveAttribute('title', /worker/);
+});
+
+test('after an export, changing an option clears the result line', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export Python project' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export zip…' }).click();
+  await downloading;
+  await expect(dialog.getByTestId('export-status')).toContainText('Exported');
+  await dialog.getByLabel('Layout').selectOption('flat');
+  await expect(dialog.getByTestId('export-status')).toHaveCount(0);
+  await expect(dialog.getByRole('tree', { name: 'Files to export' })).toBeVisible();
+});
+
+test('a diagram set to a framework that cannot export opens the dialog with the reason in place of the files', async ({ page }, testInfo) => {
+  await openApp(page);
+  const flask = { ...SAMPLE_DIAGRAM, project: { ...SAMPLE_DIAGRAM.project, framework: 'flask' as const } };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'flask.strata', mimeType: 'application/json', buffer: Buffer.from(serializeDiagram(flask)) });
+  await expect(page.getByTestId('file-name')).toHaveText('flask.strata');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export Python project' });
+  const reason = dialog.getByTestId('export-unavailable');
+  await expect(reason).toContainText('cannot export this diagram');
+  await expect(reason).toContainText(/Exporting a flask project is not available yet/);
+  const box = await reason.boundingBox();
+  expect(box!.height, 'the reason fills the place of the file explorer, not a sliver').toBeGreaterThan(200);
   await expect(dialog.getByRole('button', { name: 'Export zip…' })).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath('export-unavailable.png') });
+  await dialog.getByLabel(/^Framework/).selectOption('fastapi');
+  await expect(dialog.getByRole('tree', { name: 'Files to export' })).toBeVisible();
+  await expect(reason).toHaveCount(0);
 });

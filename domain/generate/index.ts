@@ -11,8 +11,10 @@ import { resolveLayout } from './options';
 import { buildPlan } from './plan/plan';
 import { compareText } from './python/py';
 import { projectFiles } from './shared/project';
+import { checkExport } from './choices';
 import { WRITERS } from './writers';
 
+export { checkExport, exportChoices, frameworkChoices, type Choice, type ExportChoices } from './choices';
 export { resolveLayout, estimateLines, type GenerateOptions, type LayoutChoice, type ConcreteLayout } from './options';
 export { buildPlan, type Plan } from './plan/plan';
 export { packageName, snakeName, isSafeIdentifier, isSafeFileStem } from './plan/naming';
@@ -20,12 +22,8 @@ export { packageName, snakeName, isSafeIdentifier, isSafeFileStem } from './plan
 /** POSIX paths under one root folder named after the project, sorted, to file text. */
 export type Files = ReadonlyMap<string, string>;
 
-export type GenerateErrorCode = 'unsupported-framework' | 'unsupported-broker' | 'workers-without-task-framework';
-
-export interface GenerateError {
-  readonly code: GenerateErrorCode;
-  readonly message: string;
-}
+export type { GenerateError, GenerateErrorCode } from './choices';
+import type { GenerateError } from './choices';
 
 export type GenerateResult =
   | { readonly ok: true; readonly files: Files; readonly root: string; readonly layout: LayoutChoice }
@@ -37,7 +35,7 @@ export function generate(diagram: Diagram, overrides: Partial<GenerateOptions> =
     tasks: overrides.tasks ?? diagram.project.tasks,
     layout: overrides.layout ?? diagram.project.layout,
   };
-  const refused = refusal(diagram, options);
+  const refused = checkExport(diagram, options);
   if (refused) return { ok: false, error: refused };
   const writer = WRITERS[options.framework]!;
   const plan = buildPlan(diagram, options);
@@ -55,20 +53,4 @@ export function generate(diagram: Diagram, overrides: Partial<GenerateOptions> =
 /** The layout `generate()` would use, with the reason, for the UI to explain. */
 export function layoutFor(diagram: Diagram, overrides: Partial<GenerateOptions> = {}): LayoutChoice {
   return resolveLayout(diagram, overrides.layout ?? diagram.project.layout);
-}
-
-function refusal(diagram: Diagram, options: GenerateOptions): GenerateError | undefined {
-  if (!WRITERS[options.framework]) {
-    const available = Object.values(WRITERS).map((writer) => writer.name);
-    return { code: 'unsupported-framework', message: `Exporting a ${options.framework} project is not available yet; choose ${available.join(' or ')}.` };
-  }
-  const workers = diagram.nodes.filter((n) => n.kind === 'worker' || n.kind === 'scheduler');
-  if (workers.length > 0 && options.tasks === 'none') {
-    return { code: 'workers-without-task-framework', message: `The diagram has ${workers.length} worker or scheduler node(s), but the task framework is "none"; choose Celery, RQ or Dramatiq.` };
-  }
-  const rabbit = diagram.nodes.find((n) => n.kind === 'broker' && n.engine === 'rabbitmq');
-  if (rabbit && options.tasks === 'rq') {
-    return { code: 'unsupported-broker', message: `RQ works with Redis only, but the broker "${rabbit.name}" is RabbitMQ.` };
-  }
-  return undefined;
 }

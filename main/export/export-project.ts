@@ -1,4 +1,5 @@
 /** The exportProject handler: check, generate and zip (on a worker thread), write — shared by the app and the CLI. */
+import { checkExport } from '../../domain/generate';
 import { validate } from '../../domain/rules';
 import type { ExportRequest, ExportResult } from '../../preload/api';
 import { describeFileError } from '../files';
@@ -20,6 +21,9 @@ export interface BuiltExport {
 
 /** Checks the diagram and builds the zip; a result to report instead when there is nothing to write. */
 export async function buildExport(request: ExportRequest, host: Pick<Host, 'sendExportProgress'>): Promise<BuiltExport | ExportResult> {
+  // The same answer the Export dialog's chooser gives: an unexportable combination is said first.
+  const refused = checkExport(request.diagram, request.options);
+  if (refused) return { status: 'failed', message: refused.message };
   const errors = validate(request.diagram).filter((finding) => finding.severity === 'error');
   if (errors.length > 0 && !request.force) return { status: 'has-errors', findings: errors };
   const archive = await buildArchiveOffThread(request.diagram, request.options, (done, total) =>

@@ -3,8 +3,8 @@
  * file before writing, then write the zip with progress and a way to find it afterwards.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Diagram, type Project } from '../../domain/diagram';
-import { resolveLayout } from '../../domain/generate';
+import { LAYOUTS, type Diagram, type Project } from '../../domain/diagram';
+import { exportChoices, resolveLayout, type Choice } from '../../domain/generate';
 import { validate } from '../../domain/rules';
 import type { ExportOptions, ExportProgress, ExportResult } from '../../preload/api';
 import { api, isDesktop } from '../api';
@@ -28,7 +28,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setProgress(null);
     setResult(await runExport(diagram, options, force));
   };
-  const set = (change: Partial<ExportOptions>) => setOptions((current) => ({ ...current, ...change }));
+  const set = (change: Partial<ExportOptions>) => {
+    setOptions((current) => ({ ...current, ...change }));
+    // A result line speaks of the options it was made with: new options, no stale line.
+    setResult(null);
+    setProgress(null);
+  };
   const blocked = errors.length > 0 && !force;
   return (
     <div className="modal-backdrop">
@@ -41,7 +46,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ) : preview.ok ? (
           <FileTree files={preview.files} />
         ) : (
-          <p className="export-problem">{preview.error.message}</p>
+          <div className="export-unavailable" role="alert" data-testid="export-unavailable">
+            <strong>These options cannot export this diagram.</strong>
+            <p>{preview.error.message}</p>
+            <p className="export-unavailable-hint">Choices that cannot export are marked in the lists above; pick another to see the files.</p>
+          </div>
         )}
         <ExportStatus progress={progress} result={result} />
         <div className="modal-actions">
@@ -64,11 +73,12 @@ function pickOptions(project: Project): Required<ExportOptions> {
 function ExportOptionsForm(props: { diagram: Diagram; options: Required<ExportOptions>; onChange: (change: Partial<ExportOptions>) => void }) {
   const { options, onChange } = props;
   const layout = resolveLayout(props.diagram, options.layout);
+  const choices = useMemo(() => exportChoices(props.diagram), [props.diagram]);
   return (
     <div className="export-options">
-      <Select label="Framework" value={options.framework} options={FRAMEWORKS} onChange={(framework) => onChange({ framework })} />
-      <Select label="Task framework" value={options.tasks} options={TASK_FRAMEWORKS} onChange={(tasks) => onChange({ tasks })} />
-      <Select label="Layout" value={options.layout} options={LAYOUTS} onChange={(layout) => onChange({ layout })} />
+      <Select label="Framework" value={options.framework} options={choices.frameworks} onChange={(framework) => onChange({ framework })} />
+      <Select label="Task framework" value={options.tasks} options={choices.tasks} onChange={(tasks) => onChange({ tasks })} />
+      <Select label="Layout" value={options.layout} options={LAYOUTS.map((value) => ({ value }))} onChange={(layout) => onChange({ layout })} />
       <p className="layout-reason" data-testid="layout-reason">
         {options.layout === 'auto' ? `auto → ${layout.layout}. ` : ''}
         {layout.reason}
@@ -77,13 +87,16 @@ function ExportOptionsForm(props: { diagram: Diagram; options: Required<ExportOp
   );
 }
 
-function Select<T extends string>(props: { label: string; value: T; options: readonly T[]; onChange: (value: T) => void }) {
+/** A chooser whose options that cannot export say so, and why, before they are picked. */
+function Select<T extends string>(props: { label: string; value: T; options: ReadonlyArray<Choice<T>>; onChange: (value: T) => void }) {
   return (
     <label>
       {props.label}
       <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
-        {props.options.map((option) => (
-          <option key={option}>{option}</option>
+        {props.options.map(({ value, unavailable }) => (
+          <option key={value} value={value} disabled={unavailable !== undefined} title={unavailable?.message}>
+            {unavailable ? `${value} — ${unavailable.short}` : value}
+          </option>
         ))}
       </select>
     </label>

@@ -1,5 +1,6 @@
 /** File actions and the project's settings. */
-import { FRAMEWORKS, LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
+import { LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
+import { frameworkChoices, type Choice as ExportChoice } from '../../domain/generate';
 import { isDesktop } from '../api';
 import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
 import { autoLayout } from '../layout/autoLayout';
@@ -78,21 +79,24 @@ function ProjectSettings() {
           onBlur={(event) => event.target.value !== project.name && set({ name: event.target.value })}
         />
       </label>
-      <Choice label="Framework" value={project.framework} options={FRAMEWORKS} onChange={(framework) => set({ framework })} />
-      <Choice label="Tasks" value={project.tasks} options={TASK_FRAMEWORKS} onChange={(tasks) => set({ tasks })} />
-      <Choice label="Layout" value={project.layout} options={LAYOUTS} onChange={(layout) => set({ layout })} />
+      <Choice label="Framework" value={project.framework} options={FRAMEWORK_CHOICES} onChange={(framework) => set({ framework })} />
+      <Choice label="Tasks" value={project.tasks} options={TASK_FRAMEWORKS.map((value) => ({ value }))} onChange={(tasks) => set({ tasks })} />
+      <Choice label="Layout" value={project.layout} options={LAYOUTS.map((value) => ({ value }))} onChange={(layout) => set({ layout })} />
     </div>
   );
 }
 
-function Choice<T extends string>(props: { label: string; value: T; options: readonly T[]; onChange: (value: T) => void }) {
+/** The frameworks Strata can export are offered; the others are shown disabled, with the reason. */
+const FRAMEWORK_CHOICES = frameworkChoices();
+
+function Choice<T extends string>(props: { label: string; value: T; options: ReadonlyArray<ExportChoice<T>>; onChange: (value: T) => void }) {
   return (
     <label>
       {props.label}
       <select value={props.value} aria-label={props.label} onChange={(event) => props.onChange(event.target.value as T)}>
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {option}
+        {props.options.map(({ value, unavailable }) => (
+          <option key={value} value={value} disabled={unavailable !== undefined} title={unavailable?.message}>
+            {unavailable ? `${value} — ${unavailable.short}` : value}
           </option>
         ))}
       </select>
