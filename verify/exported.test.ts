@@ -1,223 +1,311 @@
 /**
- * export.md's eight checks, for real, on every diagram in examples/: each is exported with
- * generate(), installed into a fresh venv from PyPI, linted, migrated against the real database,
- * tested, booted, driven through the real database and broker, and its compose file validated.
- * Nothing is mocked: a missing python3, service or package index fails with a message.
+ * export.md's eight checks, for real, on every diagram in examples/ (each exports to the
+ * framework its project names). Each project is exported with generate() and then run the way
+ * its user runs it: the README's own shell blocks (install, configure, migrate, serve, start a
+ * worker, the checks), with a `.env` filled in with real service URLs. Projects run in parallel
+ * (as many as there are cores), each with its own database, Redis db index and RabbitMQ vhost.
+ * Nothing is mocked: a missing python, service or package index fails with a message.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { modulesFor } from '../domain/generate/fastapi/layout';
-import { pathOf } from '../domain/generate/modules';
+import type { Framework } from '../domain/diagram';
+import { WRITERS } from '../domain/generate/writers';
 import { validate } from '../domain/rules';
 import { checkCompose } from './support/compose-check.test';
-import { freePort, limiter, mustRun, REPO, redisCommand, requireService, run, start, stopAll, waitFor, type Background } from './support/harness.test';
-import { bin, envFor, exportTo, findPython, install, loadExample, samplePayload, scenario, taskApp, taskModules, type Exported } from './support/project.test';
+import { wrongImports } from './support/framework.test';
+import { freePort, limiter, mustRun, REPO, requireService, run, stopAll, waitFor, type Background } from './support/harness.test';
+import { createVhost, databaseName, leaseRedisDb, removeStaleVhosts, type RedisLease, type Vhost } from './support/isolation.test';
+import { bin, exportTo, loadExample, samplePayload, scenario, type Exported } from './support/project.test';
+import { fillEnv, hasStep, requirePython, runStep, startStep, stepCommands, STEPS, tryStep } from './support/readme-run.test';
 
 const EXAMPLES = readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.strata')).sort();
+/** While developing: STRATA_VERIFY_ONLY=blog,notes checks those examples alone. */
+const ONLY = process.env.STRATA_VERIFY_ONLY?.split(',').map((name) => `${name.trim()}.strata`);
+const SELECTED = ONLY ? EXAMPLES.filter((file) => ONLY.includes(file)) : EXAMPLES;
 const BASE = mkdtempSync(join(tmpdir(), 'strata-verify-'));
-const RUN_ID = `${process.pid}`;
-const installQueue = limiter(2);
-const projects = new Map<string, Exported>();
-const installs = new Map<string, Promise<void>>();
 const DBTOOL = join(REPO, 'verify', 'dbtool.py');
+/** Independent projects at once: their installs, tests and servers are mostly CPU-bound. */
+const PARALLEL = Math.max(1, availableParallelism());
+const queue = limiter(PARALLEL);
+
+const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'compose'] as const;
+type Check = (typeof CHECKS)[number];
+/** What each check needs to have passed first. */
+const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
+  install: [],
+  lint: ['install'],
+  contracts: ['install'],
+  migrations: ['install'],
+  pytest: ['install'],
+  boot: ['migrations'],
+  services: ['boot'],
+  compose: [],
+};
+
+/**
+ * Checks known to fail because of a generator bug another issue owns: run as `test.fails`, so
+ * the suite stays green while the bug is there and turns red (to be unmarked) once it is fixed.
+ */
+const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {
+  // Issue #11: the README's RQ worker reads "$BROKER_URL" from the shell, which .env never sets.
+  blog: { check: 'services', why: 'issue #11: rq worker --url "$BROKER_URL" with BROKER_URL only in .env' },
+  marketplace: { check: 'services', why: 'issue #11: rq worker --url "$BROKER_URL" with BROKER_URL only in .env' },
+  // Issue #11: the README's Dramatiq worker imports the broker module only, so no actor is registered.
+  inventory: { check: 'services', why: 'issue #11: dramatiq <task app> registers no actor' },
+  ledger: { check: 'services', why: 'issue #11: dramatiq <task app> registers no actor' },
+};
+
+interface Run {
+  readonly project: Exported;
+  readonly outcomes: Map<Check, Promise<void>>;
+  readonly finished: Promise<void>;
+}
+
+const runs = new Map<string, Run>();
 
 beforeAll(async () => {
-  await findPython();
-  for (const file of EXAMPLES) {
+  await requirePython();
+  if (SELECTED.some((file) => /"engine":\s*"rabbitmq"/.test(readFileSync(join(REPO, 'examples', file), 'utf8')))) await removeStaleVhosts();
+  for (const file of SELECTED) {
     const name = file.replace(/\.strata$/, '');
     const project = exportTo(name, loadExample(file), BASE);
-    projects.set(name, project);
-    const installing = installQueue(() => install(project));
-    installing.catch(() => undefined);
-    installs.set(name, installing);
+    runs.set(name, startRun(project));
   }
 });
 
 afterAll(async () => {
+  await Promise.allSettled([...runs.values()].map((r) => r.finished));
   await stopAll();
   rmSync(BASE, { recursive: true, force: true });
 });
 
-test('there are at least eight examples and they cover every matrix value', () => {
-  expect(EXAMPLES.length).toBeGreaterThanOrEqual(8);
-  const seen = new Set<string>();
+test('the examples cover every matrix value of every framework that exports', () => {
+  const seen = new Map<Framework, Set<string>>();
   for (const file of EXAMPLES) {
     const d = loadExample(file);
-    seen.add(`tasks:${d.project.tasks}`).add(`layout:${d.project.layout}`);
-    for (const n of d.nodes) if (n.kind === 'database' || n.kind === 'broker') seen.add(`${n.kind}:${n.engine}`);
-    const errors = validate(d).filter((f) => f.severity === 'error');
-    expect(errors, `${file} has error findings`).toEqual([]);
+    const values = seen.get(d.project.framework) ?? new Set<string>();
+    seen.set(d.project.framework, values);
+    values.add(`tasks:${d.project.tasks}`).add(`layout:${d.project.layout}`);
+    for (const n of d.nodes) if (n.kind === 'database' || n.kind === 'broker') values.add(`${n.kind}:${n.engine}`);
+    expect(validate(d).filter((f) => f.severity === 'error'), `${file} has error findings`).toEqual([]);
   }
   const wanted = ['tasks:celery', 'tasks:rq', 'tasks:dramatiq', 'tasks:none', 'broker:redis', 'broker:rabbitmq', 'database:postgres', 'database:mysql', 'database:sqlite', 'layout:flat', 'layout:feature', 'layout:layered', 'layout:auto'];
-  expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
+  for (const framework of Object.keys(WRITERS) as Framework[]) {
+    const values = seen.get(framework) ?? new Set<string>();
+    expect(wanted.filter((w) => !values.has(w)), `examples exporting to ${framework} miss these matrix values`).toEqual([]);
+  }
 });
 
-EXAMPLES.forEach((file, index) => {
+const TITLES: Readonly<Record<Check, string>> = {
+  install: '1. installs into a fresh venv as the README says',
+  lint: '2. ruff check and ruff format --check pass (the README\'s Lint step)',
+  contracts: '3. lint-imports keeps every contract, and a wrong import breaks one',
+  migrations: '4. the README\'s migrations round trip on the real database: upgrade, check, downgrade, upgrade',
+  pytest: "5. the project's own tests pass (the README's Tests step)",
+  boot: '6. the README\'s Serve step boots the app; /health and /health/ready answer 200',
+  services: '7. the API writes through the real database and the README\'s worker runs the enqueued task',
+  compose: '8. docker-compose.yml validates against the compose spec; depends_on targets exist and are healthchecked',
+};
+
+for (const file of SELECTED) {
   const name = file.replace(/\.strata$/, '');
-  const redisDb = index + 1;
-  const database = `strata_verify_${name}_${RUN_ID}`;
-  let api: Background | undefined;
-  let apiUrl = '';
-
-  describe.sequential(name, () => {
-    const p = (): Exported => projects.get(name)!;
-    const engine = (): string => p().plan.database.engine;
-    const databaseUrl = (): string => {
-      switch (engine()) {
-        case 'postgres':
-          return `postgresql+psycopg://postgres@127.0.0.1:5432/${database}`;
-        case 'mysql':
-          return `mysql+aiomysql://root@127.0.0.1:3306/${database}`;
-        default:
-          return `sqlite+aiosqlite:///${join(p().dir, 'verify.sqlite3')}`;
-      }
-    };
-    const brokerUrl = (): string => {
-      const broker = p().plan.broker;
-      if (broker?.engine === 'rabbitmq') return p().plan.options.tasks === 'dramatiq' ? 'amqp://guest:guest@127.0.0.1:5672/%2F' : 'amqp://guest:guest@127.0.0.1:5672//';
-      return `redis://127.0.0.1:6379/${redisDb}`;
-    };
-    const settings = (): Record<string, string> => {
-      const env: Record<string, string> = { DATABASE_URL: databaseUrl(), LOG_LEVEL: 'INFO' };
-      if (p().plan.broker) Object.assign(env, { BROKER_URL: brokerUrl(), TASKS_EAGER: 'false' });
-      for (const c of p().plan.caches) env[`${c.snake.replace(/_+$/, '')}_url`.toUpperCase()] = `redis://127.0.0.1:6379/${redisDb}`;
-      return env;
-    };
-    const dbtool = (...args: string[]): Promise<string> => mustRun(bin(p(), 'python'), [DBTOOL, engine(), ...args], { env: envFor(p()) });
-    const dbName = (): string => (engine() === 'sqlite' ? join(p().dir, 'verify.sqlite3') : database);
-
-    beforeAll(async () => {
-      const plan = p().plan;
-      if (plan.database.engine === 'postgres') await requireService('PostgreSQL', 5432);
-      if (plan.database.engine === 'mysql') await requireService('MariaDB/MySQL', 3306);
-      if (plan.broker?.engine === 'redis' || plan.caches.length > 0) await requireService('Redis', 6379);
-      if (plan.broker?.engine === 'rabbitmq') await requireService('RabbitMQ', 5672);
-    });
-
-    afterAll(async () => {
-      await api?.stop();
-      await stopAll();
-      if (installs.has(name) && engine() !== 'sqlite') await run(bin(p(), 'python'), [DBTOOL, engine(), 'drop', database], { env: envFor(p()) });
-      if (p().plan.broker?.engine === 'redis' || p().plan.caches.length > 0) await redisCommand(redisDb, ['FLUSHDB']).catch(() => undefined);
-      rmSync(p().venv, { recursive: true, force: true });
-    });
-
-    test('1. installs into a fresh venv: pip install -e . --group dev', async () => {
-      await installs.get(name);
-    });
-
-    test('2. ruff check and ruff format --check pass', async () => {
-      await mustRun(bin(p(), 'ruff'), ['check', '.'], { cwd: p().dir, env: envFor(p()) });
-      await mustRun(bin(p(), 'ruff'), ['format', '--check', '.'], { cwd: p().dir, env: envFor(p()) });
-    });
-
-    test('3. lint-imports keeps every contract, and a wrong import breaks one', async () => {
-      const lint = (): ReturnType<typeof run> => run(bin(p(), 'lint-imports'), ['--no-cache'], { cwd: p().dir, env: envFor(p()) });
-      const kept = await lint();
-      expect(kept.code, kept.output).toBe(0);
-      const modules = modulesFor(p().plan);
-      const service = join(p().dir, pathOf(modules.of('services', p().plan.services[0]!)));
-      const broken = await withAppended(service, '\nimport fastapi  # a business layer importing the web framework\n', lint);
-      expect(broken.code, broken.output).not.toBe(0);
-      expect(broken.output).toMatch(/Business layers import no web or queue framework BROKEN/);
-      const repository = p().plan.repositories[0]!;
-      const router = p().plan.routers.find((r) => r.feature === repository.feature) ?? p().plan.routers[0]!;
-      const repoFile = join(p().dir, pathOf(modules.of('repositories', repository)));
-      const upward = await withAppended(repoFile, `\nfrom ${modules.of('routes', router)} import ${router.variable}  # upward\n`, lint);
-      expect(upward.code, upward.output).not.toBe(0);
-      expect(upward.output).toMatch(/Layers.* BROKEN/);
-    });
-
-    test('4. alembic upgrade head, check, downgrade base, upgrade head on the real database', async () => {
-      if (engine() !== 'sqlite') await dbtool('create', database);
-      const env = envFor(p(), settings());
-      for (const args of [['upgrade', 'head'], ['check'], ['downgrade', 'base'], ['upgrade', 'head']]) {
-        await mustRun(bin(p(), 'alembic'), args, { cwd: p().dir, env });
-      }
-    });
-
-    test("5. the project's own pytest passes", async () => {
-      const output = await mustRun(bin(p(), 'pytest'), ['-q', '-p', 'no:cacheprovider'], { cwd: p().dir, env: envFor(p()) });
-      expect(output).toMatch(/\d+ passed/);
-    });
-
-    test('6. the app boots with uvicorn; /health and /health/ready answer 200', async () => {
-      const port = await freePort();
-      apiUrl = `http://127.0.0.1:${port}`;
-      api = start(bin(p(), 'uvicorn'), [`${p().plan.pkg}.main:app`, '--host', '127.0.0.1', '--port', String(port)], { cwd: p().dir, env: envFor(p(), settings()) });
-      const health = await waitFor(`${apiUrl}/health (log: ${api.output().slice(-500)})`, 60_000, async () => {
-        if (api?.child.exitCode !== null) throw new Error(`uvicorn exited: ${api?.output().slice(-2000)}`);
-        const r = await fetch(`${apiUrl}/health`).catch(() => undefined);
-        return r;
+  describe(name, () => {
+    for (const check of CHECKS) {
+      const known = KNOWN_FAILURES[name]?.check === check;
+      (known ? test.fails : test)(TITLES[check], async () => {
+        await runs.get(name)!.outcomes.get(check);
       });
-      expect(health.status).toBe(200);
-      const ready = await fetch(`${apiUrl}/health/ready`);
-      expect(ready.status, await ready.text()).toBe(200);
-    });
-
-    test('7. the API writes through the real database and a real worker runs the enqueued task', async () => {
-      expect(api, 'the app from check 6 is running').toBeDefined();
-      const plan = scenario(p().plan);
-      const body = samplePayload(plan.create.model);
-      const created = await fetch(`${apiUrl}${plan.create.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const item = (await created.json()) as Record<string, unknown>;
-      expect(created.status, JSON.stringify(item)).toBe(201);
-      const read = await fetch(`${apiUrl}${plan.create.getUrl(item.id as number)}`);
-      expect(read.status).toBe(200);
-      expect(await read.json()).toEqual(item);
-      if (plan.hits) {
-        const counts = [];
-        for (let i = 0; i < 2; i++) counts.push(((await (await fetch(`${apiUrl}${plan.hits}`)).json()) as { hits: number }).hits);
-        expect(counts[1], 'the hit counter lives in the real Redis').toBe(counts[0]! + 1);
-      }
-      if (!plan.task) {
-        expect(p().plan.options.tasks === 'none' || p().plan.workers.length === 0).toBe(true);
-        return;
-      }
-      const worker = startWorker(p(), envFor(p(), settings()));
-      const queued = await fetch(`${apiUrl}${plan.task.url(item.id as number)}`, { method: 'POST' });
-      expect(queued.status).toBe(202);
-      for (const ledger of [plan.task.ledger, ...plan.task.followUps]) {
-        await waitFor(`the ${p().plan.options.tasks} worker to run ${ledger}(${item.id}) (worker log: ${worker.output().slice(-1500)})`, 90_000, async () => {
-          if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
-          const ids = (await dbtool('task-runs', dbName(), ledger)).trim().split(',');
-          return ids.includes(String(item.id)) ? true : undefined;
-        });
-      }
-      await worker.stop();
-      await api?.stop();
-    });
-
-    test('8. docker-compose.yml validates against the compose spec; depends_on targets exist and are healthchecked', () => {
-      const problems = checkCompose(readFileSync(join(p().dir, 'docker-compose.yml'), 'utf8'));
-      expect(problems).toEqual([]);
-    });
+    }
   });
-});
+}
 
-function startWorker(p: Exported, env: NodeJS.ProcessEnv): Background {
-  const queue = p.plan.pkg;
-  switch (p.plan.options.tasks) {
-    case 'celery':
-      return start(bin(p, 'celery'), ['-A', taskApp(p), 'worker', '--pool', 'solo', '-Q', queue, '--loglevel', 'INFO'], { cwd: p.dir, env });
-    case 'rq':
-      return start(bin(p, 'rq'), ['worker', '--url', String(env.BROKER_URL), queue], { cwd: p.dir, env });
-    case 'dramatiq':
-      return start(bin(p, 'dramatiq'), [taskApp(p), ...taskModules(p), '--processes', '1', '--threads', '1', '--queues', queue], { cwd: p.dir, env });
-    case 'none':
-      throw new Error('no task framework');
+/** Queues one project's checks; each outcome settles as soon as its check has run. */
+function startRun(project: Exported): Run {
+  const settle = new Map<Check, { resolve: () => void; reject: (error: unknown) => void }>();
+  const outcomes = new Map<Check, Promise<void>>();
+  for (const check of CHECKS) {
+    const outcome = new Promise<void>((resolve, reject) => settle.set(check, { resolve, reject }));
+    outcome.catch(() => undefined);
+    outcomes.set(check, outcome);
+  }
+  const finished = queue(() => checkProject(project, (check, error) => (error === undefined ? settle.get(check)!.resolve() : settle.get(check)!.reject(error))));
+  finished.catch(() => undefined);
+  return { project, outcomes, finished };
+}
+
+/** A project's services and processes, released whatever happens. */
+interface Resources {
+  lease?: RedisLease;
+  vhost?: Vhost;
+  database?: { engine: string; name: string };
+  api?: Background;
+  worker?: Background;
+}
+
+async function checkProject(p: Exported, report: (check: Check, error?: unknown) => void): Promise<void> {
+  const failed = new Set<Check>();
+  const resources: Resources = {};
+  const check = async (name: Check, body: () => Promise<void>): Promise<void> => {
+    const missing = NEEDS[name].filter((need) => failed.has(need));
+    if (missing.length > 0) {
+      failed.add(name);
+      return report(name, new Error(`not run: it needs check "${missing.join('", "')}", which failed`));
+    }
+    try {
+      await body();
+      report(name);
+    } catch (error) {
+      failed.add(name);
+      report(name, error);
+    }
+  };
+  try {
+    await check('compose', async () => expect(checkCompose(readFileSync(join(p.dir, 'docker-compose.yml'), 'utf8'))).toEqual([]));
+    await check('install', async () => {
+      await runStep(p, STEPS.install, { activate: false, timeoutMs: 900_000 });
+      await configure(p, resources);
+    });
+    await check('lint', async () => void (await runStep(p, STEPS.lint)));
+    await check('contracts', () => checkContracts(p));
+    await check('migrations', async () => {
+      await runStep(p, STEPS.migrations);
+      await runStep(p, STEPS.migrate);
+    });
+    await check('pytest', async () => expect(await runStep(p, STEPS.tests)).toMatch(/\d+ passed/));
+    let apiUrl = '';
+    await check('boot', async () => {
+      apiUrl = await boot(p, resources);
+    });
+    await check('services', () => driveServices(p, resources, apiUrl));
+  } finally {
+    await release(p, resources);
   }
 }
 
-/** Runs `check` with `text` appended to `file`, then restores the file. */
-async function withAppended<T>(file: string, text: string, check: () => Promise<T>): Promise<T> {
-  const original = readFileSync(file, 'utf8');
-  writeFileSync(file, original + text);
-  try {
-    return await check();
-  } finally {
-    writeFileSync(file, original);
+/** The README's Configure step, then `.env` filled in with this project's own services. */
+async function configure(p: Exported, resources: Resources): Promise<void> {
+  await runStep(p, STEPS.configure);
+  const example = readFileSync(join(p.dir, '.env.example'), 'utf8');
+  if (/=redis:\/\//.test(example)) {
+    await requireService('Redis', 6379);
+    resources.lease = await leaseRedisDb(p.name);
   }
+  if (/=amqp:\/\//.test(example)) {
+    await requireService('RabbitMQ', 5672);
+    resources.vhost = await createVhost(p.name);
+  }
+  const values = fillEnv(p, (key, value) => {
+    if (key === 'DATABASE_URL') return databaseUrl(p, value, resources);
+    if (value.startsWith('redis://')) return `redis://127.0.0.1:6379/${resources.lease!.db}`;
+    if (value.startsWith('amqp://')) return `amqp://guest:guest@127.0.0.1:5672/${resources.vhost!.name}`;
+    return undefined;
+  });
+  if (!values.DATABASE_URL) throw new Error(`${p.name}: .env.example has no DATABASE_URL`);
+  const engine = resources.database?.engine;
+  if (engine === 'postgres') await requireService('PostgreSQL', 5432);
+  if (engine === 'mysql') await requireService('MariaDB/MySQL', 3306);
+  if (engine === 'postgres' || engine === 'mysql') await dbtool(p, engine, 'create', resources.database!.name);
+}
+
+/** The project's database URL with its own scheme and driver, on the real server, under a name of its own. */
+function databaseUrl(p: Exported, example: string, resources: Resources): string {
+  const scheme = example.slice(0, example.indexOf('://'));
+  if (scheme.startsWith('postgres')) {
+    resources.database = { engine: 'postgres', name: databaseName(p.name) };
+    return `${scheme}://postgres@127.0.0.1:5432/${resources.database.name}`;
+  }
+  if (scheme.startsWith('mysql')) {
+    resources.database = { engine: 'mysql', name: databaseName(p.name) };
+    return `${scheme}://root@127.0.0.1:3306/${resources.database.name}`;
+  }
+  // SQLite: the file the example names, relative to the project folder, as the user would keep it.
+  resources.database = { engine: 'sqlite', name: join(p.dir, example.replace(/^[^:]+:\/\/\/(\.\/)?/, '')) };
+  return example;
+}
+
+/** Database chores (create, drop, read the task ledger) with the project's own drivers. */
+function dbtool(p: Exported, engine: string, action: 'create' | 'drop' | 'task-runs', name: string, ...rest: string[]): Promise<string> {
+  return mustRun(bin(p, 'python'), [DBTOOL, engine, action, name, ...rest], { cwd: p.dir });
+}
+
+async function checkContracts(p: Exported): Promise<void> {
+  const kept = await tryStep(p, STEPS.contracts);
+  expect(kept.code, kept.output).toBe(0);
+  for (const wrong of wrongImports(p)) {
+    const original = readFileSync(wrong.file, 'utf8');
+    writeFileSync(wrong.file, `${original}\n${wrong.line}\n`);
+    try {
+      const broken = await tryStep(p, STEPS.contracts);
+      expect(broken.code, `${wrong.what} kept every contract:\n${broken.output}`).not.toBe(0);
+      expect(broken.output, wrong.what).toMatch(wrong.broken);
+    } finally {
+      writeFileSync(wrong.file, original);
+    }
+  }
+}
+
+/** The README's Serve step on a free port, until /health answers; then /health/ready. */
+async function boot(p: Exported, resources: Resources): Promise<string> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const api = startStep(p, STEPS.serve, { env: { PORT: String(port) } });
+  resources.api = api;
+  const health = await waitFor(`${url}/health (log: ${api.output().slice(-500)})`, 90_000, async () => {
+    if (api.child.exitCode !== null) throw new Error(`the Serve step exited: ${api.output().slice(-2000)}`);
+    return fetch(`${url}/health`).catch(() => undefined);
+  });
+  expect(health.status).toBe(200);
+  const ready = await fetch(`${url}/health/ready`);
+  expect(ready.status, await ready.text()).toBe(200);
+  return url;
+}
+
+/** Check 7: create and read back an item through the API, then a task enqueued through the API run by the README's worker. */
+async function driveServices(p: Exported, resources: Resources, apiUrl: string): Promise<void> {
+  const plan = scenario(p.plan);
+  const body = samplePayload(plan.create.model);
+  const created = await fetch(`${apiUrl}${plan.create.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const item = (await created.json()) as Record<string, unknown>;
+  expect(created.status, JSON.stringify(item)).toBe(201);
+  const read = await fetch(`${apiUrl}${plan.create.getUrl(item.id as number)}`);
+  expect(read.status).toBe(200);
+  expect(await read.json()).toEqual(item);
+  if (plan.hits) {
+    const counts = [];
+    for (let i = 0; i < 2; i++) counts.push(((await (await fetch(`${apiUrl}${plan.hits}`)).json()) as { hits: number }).hits);
+    expect(counts[1], 'the hit counter lives in the real Redis').toBe(counts[0]! + 1);
+  }
+  if (!plan.task) {
+    expect(p.plan.options.tasks === 'none' || p.plan.workers.length === 0).toBe(true);
+    return;
+  }
+  if (!hasStep(p, STEPS.worker)) throw new Error(`the diagram has workers, but the README has no "${STEPS.worker}" step`);
+  const worker = startStep(p, STEPS.worker);
+  resources.worker = worker;
+  const queued = await fetch(`${apiUrl}${plan.task.url(item.id as number)}`, { method: 'POST' });
+  expect(queued.status).toBe(202);
+  const database = resources.database!;
+  for (const ledger of [plan.task.ledger, ...plan.task.followUps]) {
+    await waitFor(`the worker started as the README says (${stepCommands(p, STEPS.worker).join('; ')}) to run ${ledger}(${item.id}) (worker log: ${worker.output().slice(-1500)})`, 90_000, async () => {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
+      const ids = (await dbtool(p, database.engine, 'task-runs', database.name, ledger)).trim().split(',');
+      return ids.includes(String(item.id)) ? true : undefined;
+    });
+  }
+}
+
+/** Stops the project's processes and gives back its database, Redis db index and vhost. */
+async function release(p: Exported, resources: Resources): Promise<void> {
+  await resources.worker?.stop();
+  await resources.api?.stop();
+  const { database } = resources;
+  if (database && database.engine !== 'sqlite') {
+    await run(bin(p, 'python'), [DBTOOL, database.engine, 'drop', database.name], { cwd: p.dir });
+  }
+  await resources.lease?.release().catch(() => undefined);
+  await resources.vhost?.remove().catch(() => undefined);
+  // The venv is the biggest part of a project: gone as soon as its checks are done.
+  rmSync(p.dir, { recursive: true, force: true });
 }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CURRENT_VERSION, type Diagram, type DiagramNode, type Kind, type Layout } from '../domain/diagram';
 import { mustRun } from './support/harness.test';
-import { bin, envFor, exportTo, findPython, install, type Exported } from './support/project.test';
+import { bin, exportTo, type Exported } from './support/project.test';
+import { requirePython, runStep, STEPS, userEnv } from './support/readme-run.test';
 
 const HOSTILE = [
   'class', 'import', 'match', 'case', 'type', '_', 'con', 'NUL', 'aux', 'com1', 'typing', 'json', 'celery', 'fastapi',
@@ -52,9 +53,10 @@ const BASE = mkdtempSync(join(tmpdir(), 'strata-hostile-'));
 const projects = new Map<Layout, Exported>();
 
 beforeAll(async () => {
-  await findPython();
+  await requirePython();
   for (const layout of ['layered', 'flat', 'feature'] as const) projects.set(layout, exportTo(layout, hostileDiagram(layout), BASE));
-  await install(projects.get('layered')!);
+  // One venv, installed as the layered project's README says, runs all three layouts' code.
+  await runStep(projects.get('layered')!, STEPS.install, { activate: false, timeoutMs: 900_000 });
 });
 
 afterAll(() => rmSync(BASE, { recursive: true, force: true }));
@@ -72,7 +74,7 @@ describe.each(['layered', 'flat', 'feature'] as const)('hostile names, %s layout
   test('every generated module imports in CPython, and ruff accepts the code', async () => {
     const project = projects.get(layout)!;
     const venv = projects.get('layered')!;
-    const env = envFor(venv, { PYTHONPATH: join(project.dir, 'src'), DATABASE_URL: 'sqlite+aiosqlite:///./hostile.db', TASKS_EAGER: 'true' });
+    const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), DATABASE_URL: 'sqlite+aiosqlite:///./hostile.db', TASKS_EAGER: 'true' });
     expect(project.plan.pkg).toBe('typing_app');
     const output = await mustRun(bin(venv, 'python'), ['-c', IMPORT_ALL, project.plan.pkg], { cwd: project.dir, env });
     expect(output).toMatch(/\d+ modules imported/);

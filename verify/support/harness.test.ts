@@ -128,28 +128,6 @@ export function requireService(name: string, port: number): Promise<void> {
   });
 }
 
-/** Sends raw RESP commands to the local Redis (used to empty a test db index). */
-export function redisCommand(db: number, command: readonly string[]): Promise<string> {
-  const encode = (parts: readonly string[]): string => `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
-  return new Promise((done, fail) => {
-    const socket = new Socket();
-    let reply = '';
-    socket.setTimeout(5_000, () => {
-      socket.destroy();
-      fail(new Error('Redis did not answer on 127.0.0.1:6379'));
-    });
-    socket.once('error', fail);
-    socket.on('data', (chunk) => {
-      reply += chunk;
-      if (reply.split('\r\n').length > 2) {
-        socket.end();
-        done(reply);
-      }
-    });
-    socket.connect(6379, '127.0.0.1', () => socket.write(encode(['SELECT', String(db)]) + encode(command)));
-  });
-}
-
 /** Polls `check` until it returns a value (not undefined) or the time is up. */
 export async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -166,7 +144,7 @@ export async function waitFor<T>(what: string, timeoutMs: number, check: () => P
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** A bounded queue: at most `limit` jobs run at once (installs share two cores). */
+/** A bounded queue: at most `limit` jobs run at once, started in the order they were queued. */
 export function limiter(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
   let active = 0;
   const waiting: Array<() => void> = [];

@@ -1,19 +1,20 @@
-/** One example diagram exported to a temp folder, with its own venv and its real services. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** One example diagram exported to a temp folder, and what the verify suite knows of it. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagram } from '../../domain/diagram';
 import { generate } from '../../domain/generate';
-import { columnsOf } from '../../domain/generate/sqlalchemy/columns';
-import { modulesFor } from '../../domain/generate/fastapi/layout';
 import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../../domain/generate/plan/plan';
+import { columnsOf } from '../../domain/generate/sqlalchemy/columns';
 import { parseDiagram } from '../../domain/parse';
-import { mustRun, PIP_CACHE, REPO } from './harness.test';
+import { REPO } from './harness.test';
 
 export interface Exported {
   readonly name: string;
   readonly diagram: Diagram;
   readonly plan: Plan;
+  /** The project's root folder, where its README's commands run. */
   readonly dir: string;
+  /** The virtual environment the README's first step creates. */
   readonly venv: string;
   readonly files: ReadonlyMap<string, string>;
 }
@@ -31,54 +32,11 @@ export function exportTo(name: string, diagram: Diagram, base: string): Exported
   mkdirSync(out, { recursive: true });
   writeFiles(result.files, out);
   const plan = buildPlan(diagram, { framework: diagram.project.framework, tasks: diagram.project.tasks, layout: diagram.project.layout });
-  return { name, diagram, plan, dir: join(out, result.root), venv: join(out, 'venv'), files: result.files };
+  const dir = join(out, result.root);
+  return { name, diagram, plan, dir, venv: join(dir, '.venv'), files: result.files };
 }
 
-export const bin = (p: Exported, tool: string): string => join(p.venv, 'bin', tool);
-
-/** Check 1: a fresh venv, pip new enough for `--group`, then the project with its dev group. */
-export async function install(p: Exported): Promise<void> {
-  const python = await findPython();
-  if (!existsSync(bin(p, 'python'))) await mustRun(python, ['-m', 'venv', p.venv], { timeoutMs: 120_000 });
-  const pip = [bin(p, 'python'), '-m', 'pip'];
-  const quiet = ['--quiet', '--disable-pip-version-check', '--cache-dir', PIP_CACHE];
-  await pipOrExplain(pip, ['install', ...quiet, '--upgrade', 'pip>=25.1'], p.dir);
-  await pipOrExplain(pip, ['install', ...quiet, '-e', '.', '--group', 'dev'], p.dir);
-}
-
-async function pipOrExplain(pip: string[], args: string[], cwd: string): Promise<void> {
-  try {
-    await mustRun(pip[0]!, [...pip.slice(1), ...args], { cwd, timeoutMs: 600_000 });
-  } catch (error) {
-    throw new Error(`pip could not install from PyPI (is the package index reachable?): ${(error as Error).message}`, { cause: error });
-  }
-}
-
-let pythonFound: string | undefined;
-export async function findPython(): Promise<string> {
-  if (pythonFound) return pythonFound;
-  try {
-    const version = await mustRun('python3', ['-c', 'import sys; print(sys.version_info[:2] >= (3, 11))']);
-    if (!version.includes('True')) throw new Error('python3 is older than 3.11');
-  } catch (error) {
-    throw new Error(`python3 (3.11 or newer) is needed to verify exported projects: ${(error as Error).message}`, { cause: error });
-  }
-  pythonFound = 'python3';
-  return pythonFound;
-}
-
-/** Environment for the project's tools: only its venv on PATH, settings from `extra`. */
-export function envFor(p: Exported, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: `${join(p.venv, 'bin')}:/usr/local/bin:/usr/bin:/bin`,
-    HOME: process.env.HOME,
-    LANG: 'C.UTF-8',
-    VIRTUAL_ENV: p.venv,
-    PYTHONDONTWRITEBYTECODE: '1',
-    ...extra,
-  };
-  return env;
-}
+export const bin = (p: Pick<Exported, 'venv'>, tool: string): string => join(p.venv, 'bin', tool);
 
 /** JSON body for creating an item of `model`, from the same samples the project's tests use. */
 export function samplePayload(model: ModelPlan): Record<string, unknown> {
@@ -122,15 +80,6 @@ export function scenario(plan: Plan): Scenario {
     ...hits,
     task: { plan: task, url: (id) => url(taskRouter, enqueue.path).replace('{item_id}', String(id)), ledger: ledger(task), followUps },
   };
-}
-
-export function taskModules(p: Exported): string[] {
-  const modules = modulesFor(p.plan);
-  return [...new Set(p.plan.workers.map((w) => modules.of('tasks', w)))];
-}
-
-export function taskApp(p: Exported): string {
-  return modulesFor(p.plan).taskApp;
 }
 
 export function writeFiles(files: ReadonlyMap<string, string>, out: string): void {
