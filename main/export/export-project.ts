@@ -21,11 +21,13 @@ export interface BuiltExport {
 
 /** Checks the diagram and builds the zip; a result to report instead when there is nothing to write. */
 export async function buildExport(request: ExportRequest, host: Pick<Host, 'sendExportProgress'>): Promise<BuiltExport | ExportResult> {
-  // The same answer the Export dialog's chooser gives: an unexportable combination is said first.
+  // The same answer the Export dialog's chooser gives. A framework without a generator is said
+  // first; the diagram's own errors (which may include the broker a task framework refuses) next.
   const refused = checkExport(request.diagram, request.options);
-  if (refused) return { status: 'failed', message: refused.message };
+  if (refused?.code === 'unsupported-framework') return { status: 'failed', message: refused.message };
   const errors = validate(request.diagram).filter((finding) => finding.severity === 'error');
   if (errors.length > 0 && !request.force) return { status: 'has-errors', findings: errors };
+  if (refused) return { status: 'failed', message: refused.message };
   const archive = await buildArchiveOffThread(request.diagram, request.options, (done, total) =>
     host.sendExportProgress({ done, total }),
   );
