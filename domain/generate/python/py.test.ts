@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docText, from, plain, pyModule, renderImports, wrap, wrapCollection } from './py';
+import { docText, from, naturalCompare, plain, pyModule, renderImports, wrap, wrapCollection } from './py';
 
 describe('renderImports', () => {
   test('sections, straight imports first, names ordered by type, self-imports dropped', () => {
@@ -11,6 +11,26 @@ describe('renderImports', () => {
     expect(text).toBe(
       ['import logging', 'from collections.abc import Callable', 'from typing import Annotated, Any', '', 'import httpx', 'from fastapi import APIRouter, HTTPException, status', '', 'from shop.models import Order'].join('\n'),
     );
+  });
+
+  test('modules and names in natural order, as ruff sorts them', () => {
+    const modules = ['pkg.services.service_10', 'pkg.services.service_2', 'pkg.services.Service_3', 'pkg.service1', 'pkg.service.x'];
+    const text = renderImports([...modules.map((m) => plain(m)), from('pkg.a', 'item_10', 'Item_2', 'ITEM_1', 'item_9', 'b as c', 'b as a')], ['pkg']);
+    expect(text.split('\n')).toEqual([
+      'import pkg.service.x',
+      'import pkg.service1',
+      'import pkg.services.service_2',
+      'import pkg.services.Service_3',
+      'import pkg.services.service_10',
+      'from pkg.a import ITEM_1, Item_2, item_9, item_10',
+      'from pkg.a import b as a',
+      'from pkg.a import b as c',
+    ]);
+  });
+
+  test('natural order compares digit runs as numbers, leading zeros as fractions', () => {
+    const sorted = ['x10', 'x9', 'x09', 'x1', 'x', 'x_1', 'x.1', 'x001'].sort(naturalCompare);
+    expect(sorted).toEqual(['x', 'x.1', 'x001', 'x09', 'x1', 'x9', 'x10', 'x_1']);
   });
 
   test('a long from-import is parenthesised, one name per line', () => {

@@ -20,35 +20,97 @@ export function plain(module: string): PyImport {
   return { module };
 }
 
+/** Standard-library roots the generated code imports (ruff puts them in their own section). */
 const STDLIB_ROOTS = new Set([
-  'asyncio', 'collections', 'contextlib', 'datetime', 'decimal', 'functools', 'json', 'logging', 'os',
-  'pathlib', 'sqlite3', 'subprocess', 'sys', 'time', 'typing', 'uuid', 'logging.config', 'collections.abc',
-  'typing_extensions', '__future__', 'threading', 'hashlib', 'importlib', 'dataclasses',
+  '__future__', 'asyncio', 'collections', 'contextlib', 'dataclasses', 'datetime', 'decimal', 'enum', 'functools',
+  'hashlib', 'importlib', 'inspect', 'itertools', 'json', 'logging', 'math', 'os', 'pathlib', 'random', 're', 'secrets',
+  'shutil', 'signal', 'socket', 'sqlite3', 'string', 'subprocess', 'sys', 'tempfile', 'textwrap', 'threading', 'time', 'tomllib',
+  'typing', 'unittest', 'urllib', 'uuid', 'warnings', 'zoneinfo',
 ]);
 
 function section(module: string, firstParty: readonly string[]): number {
   const root = module.split('.')[0] ?? module;
   if (module === '__future__') return 0;
-  if (STDLIB_ROOTS.has(root) && root !== 'typing_extensions') return 1;
+  if (STDLIB_ROOTS.has(root)) return 1;
   if (firstParty.includes(root)) return 3;
   return 2;
 }
 
-/** isort's `order-by-type`: CONSTANTS, then Classes, then functions_and_variables, each case-insensitively. */
+/**
+ * ruff's isort member order (`order-by-type`): CONSTANTS, then Classes, then
+ * functions_and_variables; within each, natural order ignoring case, then natural order.
+ */
 function nameOrder(a: string, b: string): number {
-  const rank = (n: string): number => (n.length > 1 && n === n.toUpperCase() ? 0 : /^[A-Z]/.test(n) ? 1 : 2);
-  const diff = rank(a) - rank(b);
+  const [nameA = '', aliasA = ''] = a.split(' as ');
+  const [nameB = '', aliasB = ''] = b.split(' as ');
+  const diff = memberRank(nameA) - memberRank(nameB);
   if (diff !== 0) return diff;
-  return compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b);
+  const byName = naturalCompare(nameA.toLowerCase(), nameB.toLowerCase()) || naturalCompare(nameA, nameB);
+  return byName || naturalCompare(aliasA.toLowerCase(), aliasB.toLowerCase()) || naturalCompare(aliasA, aliasB);
+}
+
+/** ruff's `member_type`: a constant is all upper case (two characters or more), a class starts with one. */
+function memberRank(name: string): number {
+  const cased = /\p{L}/u.test(name);
+  if (name.length > 1 && cased && name === name.toUpperCase()) return 0;
+  return /^\p{Lu}/u.test(name) ? 1 : 2;
 }
 
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Module paths compare like isort's natural order for our names: by dotted segments, case-insensitively. */
+/**
+ * Natural order as ruff's isort compares names (the `natord` crate): runs of digits compare as
+ * numbers (`service_2` before `service_10`), everything else character by character, with
+ * whitespace skipped.
+ */
+export function naturalCompare(a: string, b: string): number {
+  const x = [...a].filter((c) => !/\s/.test(c));
+  const y = [...b].filter((c) => !/\s/.test(c));
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= x.length || j >= y.length) return i >= x.length ? (j >= y.length ? 0 : -1) : 1;
+    if (isDigit(x[i]!) && isDigit(y[j]!)) {
+      const run = (chars: string[], from: number): number => {
+        let end = from;
+        while (end < chars.length && isDigit(chars[end]!)) end++;
+        return end;
+      };
+      const endX = run(x, i);
+      const endY = run(y, j);
+      const order = x[i] === '0' || y[j] === '0' ? compareLeft(x.slice(i, endX), y.slice(j, endY)) : compareRight(x.slice(i, endX), y.slice(j, endY));
+      if (order !== 0) return order;
+      i = endX;
+      j = endY;
+      continue;
+    }
+    const order = compareText(x[i]!, y[j]!);
+    if (order !== 0) return order;
+    i++;
+    j++;
+  }
+}
+
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/** Digit runs without leading zeros: the longer is larger, else the first difference decides. */
+function compareRight(x: string[], y: string[]): number {
+  if (x.length !== y.length) return x.length - y.length;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return compareText(x[k]!, y[k]!);
+  return 0;
+}
+
+/** Digit runs with a leading zero compare like fractions: the first difference decides, then length. */
+function compareLeft(x: string[], y: string[]): number {
+  for (let k = 0; k < Math.min(x.length, y.length); k++) if (x[k] !== y[k]) return compareText(x[k]!, y[k]!);
+  return x.length - y.length;
+}
+
+/** Module paths as ruff's isort orders them: natural order ignoring case, then natural order. */
 function moduleOrder(a: string, b: string): number {
-  return compareText(a.toLowerCase(), b.toLowerCase()) || compareText(a, b);
+  return naturalCompare(a.toLowerCase(), b.toLowerCase()) || naturalCompare(a, b);
 }
 
 /**
@@ -69,12 +131,17 @@ export function renderImports(imports: readonly PyImport[], firstParty: readonly
     }
   }
   const sections: string[][] = [[], [], [], []];
-  const byModule = (list: string[]): string[] => list.sort(moduleOrder);
-  for (const module of byModule([...plainModules])) sections[section(module, firstParty)]!.push(`import ${module}`);
-  for (const module of byModule([...fromNames.keys()])) {
-    const names = [...fromNames.get(module)!].sort(nameOrder);
-    sections[section(module, firstParty)]!.push(fromImport(module, names));
+  for (const module of [...plainModules].sort(moduleOrder)) sections[section(module, firstParty)]!.push(`import ${module}`);
+  // ruff keeps `from m import a as b` apart (combine-as-imports is off): one statement per alias.
+  const statements: Array<{ module: string; names: string[] }> = [];
+  for (const [module, set] of fromNames) {
+    const names = [...set].sort(nameOrder);
+    const plainNames = names.filter((n) => !n.includes(' as '));
+    if (plainNames.length > 0) statements.push({ module, names: plainNames });
+    for (const aliased of names.filter((n) => n.includes(' as '))) statements.push({ module, names: [aliased] });
   }
+  statements.sort((a, b) => moduleOrder(a.module, b.module) || nameOrder(a.names[0]!, b.names[0]!));
+  for (const { module, names } of statements) sections[section(module, firstParty)]!.push(fromImport(module, names));
   return sections
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))
