@@ -99,6 +99,7 @@ function refineKind(kind: Kind, uses: ReadonlySet<string>, modules: readonly Mod
   if (kind === 'worker') {
     const definitions = modules.flatMap((m) => m.facts.definitions);
     if ((definesTaskApp(definitions) || modules.some(importsTaskApp)) && !definitions.some(isTask)) return { reason: 'the task app: it defines no task' };
+    // A periodic loop (`time`) or a scheduling library, and no task of its own.
     if (!definitions.some(isTask) && [...uses].some((u) => SCHEDULING.has(u)) && !uses.has('rq') && definitions.some((d) => d.type === 'function')) return 'scheduler';
   }
   return kind;
@@ -115,8 +116,9 @@ function importsTaskApp(module: Module): boolean {
   );
 }
 
+/** Decorated as a task: `@shared_task`, `@app.task(...)`, `@dramatiq.actor`, `@job`, or a project's own `@non_concurrent_task`. */
 function isTask(definition: DefinitionFact): boolean {
-  return definition.decorators.some((d) => /(^|\.)(task|shared_task|actor|job|periodic_task)\b/.test(d));
+  return definition.decorators.some((d) => /(^|[._])(task|actor|job)$/.test(d.split('(')[0]!.trim()));
 }
 
 /** The classes (or router objects) of a kind-named module that are components of their own. */

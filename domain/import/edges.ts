@@ -59,7 +59,10 @@ export function findEdges(index: ModuleIndex, components: readonly Component[], 
     }
     for (const source of split.get(module) ?? []) {
       for (const target of split.get(module) ?? []) {
-        if (source !== target && source.definition!.references?.has(target.definition!.name)) {
+        // Two models of one module naming each other (a relationship declared on both sides) say
+        // nothing about which depends on which: neither edge is drawn.
+        const mutual = source.kind === 'model' && target.kind === 'model' && target.definition!.references?.has(source.definition!.name);
+        if (source !== target && !mutual && source.definition!.references?.has(target.definition!.name)) {
           add(source, target, { path: module.path, line: source.definition!.line, typeOnly: false });
         }
       }

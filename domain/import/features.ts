@@ -15,10 +15,9 @@ export function featurePackages(index: ModuleIndex, components: readonly Compone
     const parent = parts.slice(0, -1).join('.');
     if (parts[parts.length - 1] === 'apps' && !module.isPackage && parent !== '') features.add(parent);
     const blueprint = module.facts.definitions.some((d) => d.type === 'assignment' && (d.callee === 'Blueprint' || d.callee.endsWith('.Blueprint')));
-    if (blueprint) {
-      const home = module.isPackage ? module.name : parent;
-      if (home !== '' && !kindOfName(home.split('.').pop()!)) features.add(home);
-    }
+    // A blueprint made in a package's __init__ makes the package a feature (`app/auth/`); one made
+    // in a plain module (`app/cli.py`) says nothing about the package around it.
+    if (blueprint && module.isPackage && !kindOfName(module.name.split('.').pop()!)) features.add(module.name);
   }
   // Packages holding modules named by their layer: features when they are not the project's one top package.
   const holders = new Set<string>();

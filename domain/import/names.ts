@@ -50,10 +50,11 @@ export const PLUMBING: ReadonlySet<string> = new Set([
   'settings', 'constants', 'exceptions', 'errors', 'types', 'typing', 'mixins', 'main', 'app', 'apps', 'wsgi', 'asgi',
   'celery', 'container', 'containers', 'admin', 'conf', 'permissions', 'pagination', 'serializers', 'forms', 'signals',
   'middleware', 'middlewares', 'security', 'db', 'database', 'session', 'logging', 'log', 'enums', 'version',
+  'exception_handlers', 'decorators', 'fields', 'filters', 'throttling', 'authentication_classes',
 ]);
 
 /** Packages of shared plumbing: nothing under them is a component (`core/task_runs.py` is no worker). */
-export const PLUMBING_PACKAGES: ReadonlySet<string> = new Set(['core', 'common', 'utils', 'util', 'helpers', 'lib', 'libs', 'config', 'settings', 'conf']);
+export const PLUMBING_PACKAGES: ReadonlySet<string> = new Set(['core', 'common', 'utils', 'util', 'helpers', 'lib', 'libs', 'config', 'settings', 'conf', 'management', 'commands', 'templatetags']);
 
 /** Module names of composition roots: where objects are built and handed their dependencies. */
 export const COMPOSITION_ROOTS: ReadonlySet<string> = new Set(['container', 'containers', 'deps', 'dependencies', 'di', 'wiring', 'bootstrap', 'composition', 'providers']);

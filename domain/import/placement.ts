@@ -46,6 +46,9 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
     if (configuration.has(parts.slice(0, depth).join('.'))) return { reason: 'part of the project configuration package' };
     if (PLUMBING_PACKAGES.has(parts[depth - 1]!)) return { reason: `under ${parts.slice(0, depth).join('.')}, shared plumbing` };
   }
+  if (PLUMBING.has(parts[last]!) || (module.isPackage && PLUMBING_PACKAGES.has(parts[last]!))) {
+    return { reason: `${parts[last]} names plumbing, not a component` };
+  }
   for (let i = last; i >= 0; i--) {
     const word = parts[i]!;
     const kind = kindOfName(word);
