@@ -60,22 +60,49 @@ test('changing the task framework re-checks the broker at once', async ({ page }
   await expect(page.locator('.problem[data-rule="broker-unsupported"]')).toHaveCount(0);
 });
 
-test('while connecting, a candidate target says whether the edge is allowed; strict mode refuses errors', async ({ page }) => {
+test('while connecting, the node under the pointer says whether the edge is allowed; strict mode refuses errors', async ({ page }) => {
   await openApp(page);
   const source = nodeByName(page, 'order_repository').locator('.react-flow__handle-bottom');
   const box = (await source.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + 40, box.y + 40, { steps: 4 });
+  // Over empty canvas, no hint at all; over a node's body, that node's verdict and no other.
+  await expect(page.getByTestId('connection-hint')).toHaveCount(0);
+  const service = (await nodeByName(page, 'order_service').boundingBox())!;
+  await page.mouse.move(service.x + service.width * 0.7, service.y + service.height / 2, { steps: 6 });
   await expect(nodeByName(page, 'order_service').getByTestId('connection-hint')).toContainText('layer-direction');
+  await expect(page.getByTestId('connection-hint')).toHaveCount(1);
+  const model = (await nodeByName(page, 'order').boundingBox())!;
+  await page.mouse.move(model.x + model.width * 0.3, model.y + model.height * 0.7, { steps: 6 });
   await expect(nodeByName(page, 'order').getByTestId('connection-hint')).toContainText('✓');
+  await expect(page.getByTestId('connection-hint')).toHaveCount(1);
+  // Let go over empty canvas: nothing is connected.
+  await page.mouse.move(box.x + 40, box.y + 40, { steps: 6 });
+  await expect(page.getByTestId('connection-hint')).toHaveCount(0);
   await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7);
 
   await page.getByLabel('Strict').check();
   await connect(page, 'order_repository', 'order_service');
   await expect(page.locator('.react-flow__edge')).toHaveCount(7);
   await connect(page, 'notifications', 'order_repository');
   await expect(page.locator('.react-flow__edge')).toHaveCount(8);
+});
+
+test('a connection dropped anywhere on a node’s body connects to that node', async ({ page }) => {
+  await openApp(page);
+  const source = (await nodeByName(page, 'order_service').locator('.react-flow__handle-bottom').boundingBox())!;
+  const target = (await nodeByName(page, 'redis').boundingBox())!;
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  // The lower left of the node's body: far from its handle at the middle of its top edge.
+  const drop = { x: target.x + target.width * 0.25, y: target.y + target.height * 0.75 };
+  await page.mouse.move(drop.x, drop.y, { steps: 8 });
+  await expect(nodeByName(page, 'redis').getByTestId('connection-hint')).toHaveCount(1);
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(8);
+  expect((await diagramOf(page)).edges).toContainEqual(expect.objectContaining({ source: 's1', target: 'b1' }));
 });
 
 test('a diagram with hundreds of problems lists the first 200 and the rest on request', async ({ page }) => {

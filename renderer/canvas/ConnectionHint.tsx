@@ -1,26 +1,37 @@
 /**
- * While a connection is being dragged, each candidate target says whether the new edge would
- * be allowed, and why not. One watcher follows React Flow's connection state and publishes only
- * the node the drag started from, so nodes re-render when a drag starts and ends, and do not
- * run a selector on every pan or drag frame.
+ * While a connection is being dragged, the node it would land on says whether the new edge would
+ * be allowed, and why not. Only that node: hints on every candidate at once overlap each other.
+ * A connection lands anywhere on a node's body, not only on its small handle: while one is being
+ * dragged, each other node's target handle covers the whole node. One watcher follows React
+ * Flow's connection state and publishes only the two node ids, so nodes re-render when those
+ * change, and do not run a selector on every pan or drag frame.
  */
-import { useConnection } from '@xyflow/react';
+import { Handle, Position, useConnection } from '@xyflow/react';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { edgeVerdict } from '../../domain/rules';
 import { useStore } from '../store/store';
 
-const useConnecting = create<{ from: string | null }>()(() => ({ from: null }));
+const useConnecting = create<{ from: string | null; to: string | null }>()(() => ({ from: null, to: null }));
 
 /** Rendered once inside <ReactFlow>. */
 export function ConnectionWatcher() {
-  const from = useConnection((connection) => (connection.inProgress ? connection.fromNode.id : null));
-  useEffect(() => useConnecting.setState({ from }), [from]);
+  const ends = useConnection((connection) => (connection.inProgress ? `${connection.fromNode.id}\u0000${connection.toNode?.id ?? ''}` : null));
+  useEffect(() => {
+    const [from, to] = ends === null ? [null, null] : ends.split('\u0000');
+    useConnecting.setState({ from, to: to || null });
+  }, [ends]);
   return null;
 }
 
+/** The node's target handle: its top edge, or the whole node while a connection is dragged from elsewhere. */
+export function TargetHandle({ nodeId }: { nodeId: string }) {
+  const whole = useConnecting((state) => state.from !== null && state.from !== nodeId);
+  return <Handle type="target" position={Position.Top} className={whole ? 'handle handle-whole' : 'handle'} />;
+}
+
 export function ConnectionHint({ nodeId }: { nodeId: string }) {
-  const fromId = useConnecting((state) => state.from);
+  const fromId = useConnecting((state) => (state.to === nodeId ? state.from : null));
   if (!fromId || fromId === nodeId) return null;
   const { diagram, strict } = useStore.getState();
   const verdict = edgeVerdict(diagram, fromId, nodeId);

@@ -4,7 +4,7 @@ import { memo, type KeyboardEvent } from 'react';
 import { KIND_INFO, engineOf, type DiagramNode } from '../../domain/diagram';
 import type { ItemStatus } from '../store/findings';
 import { useStore } from '../store/store';
-import { ConnectionHint } from './ConnectionHint';
+import { ConnectionHint, TargetHandle } from './ConnectionHint';
 import { FindingBadge } from './FindingBadge';
 import { KindIcon } from './icons';
 
@@ -20,7 +20,7 @@ export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps
       className={`strata-node layer-${info.layer} kind-${node.kind}${selected ? ' selected' : ''}${status ? ` has-${status.severity}` : ''}`}
       data-kind={node.kind}
     >
-      <Handle type="target" position={Position.Top} className="handle" />
+      <TargetHandle nodeId={node.id} />
       <span className="node-icon">
         <KindIcon kind={node.kind} />
       </span>
