@@ -1,16 +1,17 @@
 /**
- * Pictures of the diagram: PNG and SVG of what the canvas draws (as React Flow's "download
- * image" example does), and Mermaid text from the diagram itself. Saving goes through the
- * contract, so the desktop app asks where and the web app downloads.
+ * Pictures of the diagram: SVG built from the diagram and its routes (picture/svg.tsx), PNG as
+ * that SVG rasterised at the chosen scale, and Mermaid text from the diagram itself. Saving goes
+ * through the contract, so the desktop app asks where and the web app downloads.
  */
-import { getViewportForBounds, type Rect } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
-import type { Diagram } from '../domain/diagram';
+import { LAYERS, type Diagram, type Layer } from '../domain/diagram';
 import { toMermaid } from '../domain/mermaid';
 import { pythonForm } from '../domain/names';
+import { routeAll, type Route } from '../domain/routing';
 import type { PictureRequest, SaveResult } from '../preload/api';
 import { api } from './api';
-import { inFullDetail } from './canvas/detail';
+import { pictureSvg, type Palette, type Severity } from './picture/svg';
+import { useRoutes } from './routing/routes';
+import { findingsOf } from './store/findings';
 
 export type PictureFormat = PictureRequest['format'];
 export const SCALES = [1, 2, 4] as const;
@@ -24,83 +25,67 @@ export interface PictureOptions {
   readonly theme: Theme;
 }
 
-/** The smallest rectangle holding all of `rects` (feature boxes are drawn outside React Flow's nodes). */
-export function unionOf(first: Rect, ...rest: readonly Rect[]): Rect {
-  let left = first.x;
-  let top = first.y;
-  let right = first.x + first.width;
-  let bottom = first.y + first.height;
-  for (const rect of rest) {
-    left = Math.min(left, rect.x);
-    top = Math.min(top, rect.y);
-    right = Math.max(right, rect.x + rect.width);
-    bottom = Math.max(bottom, rect.y + rect.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
-/** Room around the outermost nodes, in canvas units. */
-export const PICTURE_PADDING = 32;
-
-/**
- * The picture's size in canvas units and the viewport transform that fits `bounds` (every
- * node as React Flow measured them, `getNodesBounds(getNodes())`, and every feature box).
- */
-export function pictureFrame(bounds: Rect): { width: number; height: number; transform: string } {
-  const width = Math.max(1, Math.ceil(bounds.width + 2 * PICTURE_PADDING));
-  const height = Math.max(1, Math.ceil(bounds.height + 2 * PICTURE_PADDING));
-  // Zoom pinned to 1, so one canvas unit is one picture pixel before scaling.
-  const viewport = getViewportForBounds(bounds, width, height, 1, 1, 0);
-  return { width, height, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` };
-}
-
 /** Renders, then saves through the contract; the file name comes from the project's name. */
-export async function exportPicture(diagram: Diagram, bounds: Rect, options: PictureOptions): Promise<SaveResult> {
-  const data = options.format === 'mermaid' ? toMermaid(diagram) : await inFullDetail(() => renderCanvas(bounds, options));
+export async function exportPicture(diagram: Diagram, options: PictureOptions): Promise<SaveResult> {
   const extension = { png: 'png', svg: 'svg', mermaid: 'mmd' }[options.format];
   const suggestedName = `${pythonForm(diagram.project.name) || 'diagram'}.${extension}`;
-  return api.savePicture({ format: options.format, data, suggestedName });
+  return api.savePicture({ format: options.format, data: await pictureData(diagram, options), suggestedName });
 }
 
-/** PNG as base64 or SVG as text, of the canvas drawn in the chosen theme. */
-async function renderCanvas(bounds: Rect, options: PictureOptions): Promise<string> {
-  const flow = document.querySelector<HTMLElement>('.react-flow');
-  const viewport = flow?.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!flow || !viewport) throw new Error('The canvas is not on screen.');
-  const { width, height, transform } = pictureFrame(bounds);
-  // html-to-image copies each element's computed style, so the theme must be live while it copies.
-  const themeClass = `picture-${options.theme}`;
-  flow.classList.add('picture-capture', themeClass);
+/** Mermaid or SVG as text, PNG as base64. */
+export async function pictureData(diagram: Diagram, options: PictureOptions): Promise<string> {
+  if (options.format === 'mermaid') return toMermaid(diagram);
+  const scale = options.format === 'svg' ? options.scale : 1;
+  const picture = pictureSvg({ ...findingLooks(diagram), diagram, routes: routesOf(diagram), palette: paletteOf(options.theme), scale });
+  if (options.format === 'svg') return picture.svg;
+  return rasterise(picture.svg, picture.width * options.scale, picture.height * options.scale);
+}
+
+/** What the canvas draws when every route is finished; otherwise the same routing, done here. */
+function routesOf(diagram: Diagram): Map<string, Route> {
+  const drawn = useRoutes.getState().routes;
+  const routes = new Map<string, Route>();
+  for (const edge of diagram.edges) {
+    const route = drawn.get(edge.id);
+    if (!route?.final) return routeAll(diagram.nodes, diagram.edges);
+    routes.set(edge.id, route.points);
+  }
+  return routes;
+}
+
+function findingLooks(diagram: Diagram): { nodeFindings: Map<string, Severity>; edgeFindings: Map<string, Severity> } {
+  const index = findingsOf(diagram);
+  const looks = (statuses: ReadonlyMap<string, { severity: Severity }>) => new Map([...statuses].map(([id, status]) => [id, status.severity]));
+  return { nodeFindings: looks(index.nodes), edgeFindings: looks(index.edges) };
+}
+
+/** The theme's colours, as styles.css defines them for pictures. */
+function paletteOf(theme: Theme): Palette {
+  const probe = document.createElement('div');
+  probe.className = `react-flow picture-${theme}`;
+  probe.style.display = 'none';
+  document.body.append(probe);
   try {
-    const backgroundColor = getComputedStyle(flow).getPropertyValue('--canvas').trim();
-    const settings = { width, height, skipFonts: true, style: { width: `${width}px`, height: `${height}px`, transform } };
-    if (options.format === 'png') {
-      return dataOf(await toPng(viewport, { ...settings, backgroundColor, pixelRatio: options.scale }));
-    }
-    return finishSvg(decodeURIComponent(dataOf(await toSvg(viewport, settings))), options.scale, backgroundColor);
+    const style = getComputedStyle(probe);
+    const read = (name: string) => style.getPropertyValue(`--${name}`).trim();
+    const layers = Object.fromEntries(LAYERS.map((layer) => [layer, read(layer)])) as Record<Layer, string>;
+    return { canvas: read('canvas'), panel: read('panel'), border: read('border'), text: read('text'), muted: read('muted'), edge: read('edge'), error: read('error'), warning: read('warning'), layers };
   } finally {
-    flow.classList.remove('picture-capture', themeClass);
+    probe.remove();
   }
 }
 
-/** What follows the comma of a data URL. */
-function dataOf(url: string): string {
+/** The SVG drawn onto a canvas of the given size, as base64 PNG. */
+async function rasterise(svg: string, width: number, height: number): Promise<string> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width);
+  canvas.height = Math.round(height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw a picture (no 2D canvas).');
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const url = canvas.toDataURL('image/png');
   return url.slice(url.indexOf(',') + 1);
-}
-
-/**
- * Draws the SVG `scale` times larger (its viewBox keeps the drawing unchanged) on a background
- * that fills it: html-to-image would colour only the moved viewport's own box.
- */
-function finishSvg(text: string, scale: Scale, backgroundColor: string): string {
-  const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-  for (const attribute of ['width', 'height']) {
-    svg.setAttribute(attribute, String(Number(svg.getAttribute(attribute)) * scale));
-  }
-  const background = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', backgroundColor);
-  svg.insertBefore(background, svg.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}`;
 }

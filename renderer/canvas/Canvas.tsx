@@ -25,7 +25,7 @@ import { CanvasMiniMap } from './CanvasMiniMap';
 import { driftEdges, GhostNode, ghostNodes, type GhostFlowNode } from './drift';
 import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
-import { detailAt, detailClasses, useFullDetail } from './detail';
+import { detailAt, detailClasses } from './detail';
 import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { OverviewEdges } from './OverviewEdges';
 import { StrataEdge } from './StrataEdge';
@@ -74,10 +74,8 @@ export function Canvas() {
   const drawnEdges = useMemo(() => (undrawn.length > 0 ? [...edges, ...undrawn] : edges), [edges, undrawn]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
-  // Changes only when the zoom crosses a level of detail (see detail.ts); pictures take it all.
-  const zoomDetail = useFlowStore((state) => detailAt(state.transform[2]));
-  const fullDetail = useFullDetail((state) => state.on);
-  const detail = fullDetail ? 'near' : zoomDetail;
+  // Changes only when the zoom crosses a level of detail (see detail.ts).
+  const detail = useFlowStore((state) => detailAt(state.transform[2]));
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -111,7 +109,7 @@ export function Canvas() {
         onNodeDoubleClick={onNodeDoubleClick}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
-        onlyRenderVisibleElements={!fullDetail}
+        onlyRenderVisibleElements
         colorMode="system"
         fitView
         fitViewOptions={FIT_VIEW}

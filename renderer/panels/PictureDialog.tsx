@@ -1,10 +1,8 @@
 /** "Export picture": PNG or SVG of the canvas at 1×, 2× or 4× on a light or dark background, or Mermaid text. */
-import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../preload/api';
 import { onCommand } from '../commands';
-import { featureBoxes } from '../canvas/features';
-import { exportPicture, SCALES, unionOf, type PictureFormat, type PictureOptions } from '../pictures';
+import { exportPicture, SCALES, type PictureFormat, type PictureOptions } from '../pictures';
 import { useStore } from '../store/store';
 import { showMessage } from './messages';
 
@@ -32,16 +30,13 @@ export function PictureButton() {
 }
 
 function PictureDialog({ initialFormat, onClose }: { initialFormat: PictureFormat; onClose: () => void }) {
-  const { getNodes, getNodesBounds } = useReactFlow();
   const [options, setOptions] = useState<PictureOptions>({ format: initialFormat, scale: 2, theme: 'light' });
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<PictureOptions>) => setOptions((current) => ({ ...current, ...change }));
   const save = async () => {
     setBusy(true);
     try {
-      const { diagram } = useStore.getState();
-      const bounds = unionOf(getNodesBounds(getNodes()), ...featureBoxes(diagram.nodes));
-      const result = await exportPicture(diagram, bounds, options);
+      const result = await exportPicture(useStore.getState().diagram, options);
       if (result.status === 'failed') showMessage('The picture was not saved', result.message);
       onClose();
     } catch (error) {
@@ -57,7 +52,7 @@ function PictureDialog({ initialFormat, onClose }: { initialFormat: PictureForma
         <Choices legend="Format" name="picture-format" value={options.format} options={FORMATS.map((f) => [f.format, f.label] as const)} onChange={(format) => set({ format })} />
         <Choices legend="Scale" name="picture-scale" disabled={isText} value={options.scale} options={SCALES.map((s) => [s, `${s}×`] as const)} onChange={(scale) => set({ scale })} />
         <Choices legend="Background" name="picture-theme" disabled={isText} value={options.theme} options={[['light', 'Light'], ['dark', 'Dark']] as const} onChange={(theme) => set({ theme })} />
-        <p className="picture-hint">{isText ? 'Mermaid flowchart text of the diagram, for READMEs and wikis.' : 'Every node on the canvas, whatever part of it is in view.'}</p>
+        <p className="picture-hint">{isText ? 'Mermaid flowchart text of the diagram, for READMEs and wikis.' : 'Every node and arrow, whatever part of the canvas is in view, with the project’s name and a layer legend.'}</p>
         <div className="modal-actions">
           <button type="button" onClick={onClose}>
             Cancel
