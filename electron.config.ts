@@ -8,7 +8,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('main/electron/index.ts'), 'archive-worker': resolve('main/export/archive-worker.ts') },
+        input: {
+          index: resolve('main/electron/index.ts'),
+          'archive-worker': resolve('main/export/archive-worker.ts'),
+          'parse-worker': resolve('main/import/parse-worker.ts'),
+        },
       },
     },
   },

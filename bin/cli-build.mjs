@@ -46,7 +46,11 @@ export async function ensureBuilt() {
   const staging = `${OUT}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   await build({
-    entryPoints: { strata: join(ROOT, 'main/cli/built.ts'), 'archive-worker': join(ROOT, 'main/export/archive-worker.ts') },
+    entryPoints: {
+      strata: join(ROOT, 'main/cli/built.ts'),
+      'archive-worker': join(ROOT, 'main/export/archive-worker.ts'),
+      'parse-worker': join(ROOT, 'main/import/parse-worker.ts'),
+    },
     outdir: staging,
     outExtension: { '.js': '.mjs' },
     bundle: true,

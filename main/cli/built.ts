@@ -4,7 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { useBuiltArchiveWorker } from '../export/archive-thread';
+import { useBuiltParseWorker } from '../import/parse-pool';
 
 useBuiltArchiveWorker(fileURLToPath(new URL('./archive-worker.mjs', import.meta.url)));
+useBuiltParseWorker(fileURLToPath(new URL('./parse-worker.mjs', import.meta.url)));
 
 export { main } from './index';

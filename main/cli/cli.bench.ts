@@ -4,7 +4,7 @@
  * built once before timing (bin/strata.mjs builds on demand when a source changed).
  * Run: npx tsx main/cli/cli.bench.ts
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +38,9 @@ try {
   const tree = join(folder, 'tree');
   const { modules } = await writeBenchTree(tree);
   const imported = join(folder, 'tree.strata');
-  // The first command builds the CLI if a source changed; it is not timed.
-  execFileSync(process.execPath, ['bin/strata.mjs', 'import', tree, '-o', imported], { stdio: 'ignore' });
+  // The first command builds the CLI if a source changed; it is not timed. (It exits 1: the
+  // tree's code breaks a layering rule, which the import reports.)
+  spawnSync(process.execPath, ['bin/strata.mjs', 'import', tree, '-o', imported], { stdio: 'ignore' });
   const rows: Array<[string, number[], string]> = [
     ['node -e 0 (floor: starting Node)', timeProcess(['-e', '0']), ''],
     ['strata validate (the sample)', timeProcess(['bin/strata.mjs', 'validate', 'domain/fixtures/spec/shop.strata']), '≤ 150 ms'],

@@ -4,6 +4,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EVENT_CHANNELS } from '../../preload/api';
 import { useBuiltArchiveWorker } from '../export/archive-thread';
+import { useBuiltParseWorker } from '../import/parse-pool';
 import { removeStaleTempFiles } from '../files';
 import { PathGrants } from '../grants';
 import { createHandlers, type SaveKind } from '../handlers';
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   // electron.config.ts builds the export worker beside this bundle.
   useBuiltArchiveWorker(join(import.meta.dirname, 'archive-worker.js'));
+  useBuiltParseWorker(join(import.meta.dirname, 'parse-worker.js'));
   hardenSession();
   serveRenderer(join(import.meta.dirname, '../renderer'));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

@@ -2,8 +2,8 @@
  * Reading a project folder end to end on Node: walk it, parse its Python with tree-sitter,
  * and hand both to domain/import. Used by the command line and the app's handlers.
  */
-import { importProject, readPythonFiles, type ImportResult, type ProjectSource } from '../../domain/import';
-import { loadPythonParser } from './python-parser';
+import { importProject, type ImportResult, type ProjectSource } from '../../domain/import';
+import { parseProject } from './parse-pool';
 import { readProjectFolder } from './read-folder';
 
 export { FolderProblem } from './read-folder';
@@ -15,6 +15,5 @@ export async function importFolder(folder: string): Promise<ImportResult> {
 
 /** Imports files already read (a browser's folder upload). */
 export async function importSource(source: ProjectSource): Promise<ImportResult> {
-  const parser = await loadPythonParser();
-  return importProject(source, readPythonFiles(source, parser));
+  return importProject(source, await parseProject(source));
 }
