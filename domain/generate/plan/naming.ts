@@ -44,7 +44,9 @@ const TOP_LEVEL_TAKEN = [
   'asyncpg', 'aiosqlite', 'aiomysql', 'pymysql', 'httpx', 'httpcore', 'anyio', 'sniffio', 'h11', 'uvicorn',
   'click', 'greenlet', 'pytest', 'pluggy', 'ruff', 'importlinter', 'grimp', 'hatchling', 'dotenv', 'idna',
   'certifi', 'typing_extensions', 'annotated_types', 'pip', 'setuptools', 'wheel', 'tests', 'src', 'alembic',
-  'conftest', 'main', 'app', 'flask', 'django', 'rest_framework', 'werkzeug', 'jinja2',
+  'conftest', 'main', 'app', 'flask', 'django', 'rest_framework', 'werkzeug', 'jinja2', 'environ', 'gunicorn',
+  'whitenoise', 'django_rq', 'django_dramatiq', 'apscheduler', 'tzlocal', 'asgiref', 'sqlparse', 'fakeredis',
+  'pytest_django', 'yaml', 'manage',
 ];
 
 /** Names the generated modules import or define themselves; a user name must not take them. */

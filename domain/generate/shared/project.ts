@@ -18,7 +18,7 @@ export function projectFiles(plan: Plan, writer: FrameworkWriter): Map<string, s
   const sources = writer.sources(plan);
   const python = new Map(sources.modules);
   for (const pkg of packagesOf(python.keys())) {
-    if (!python.has(pkg)) python.set(`${pkg}.__init__`, pyModule({ doc: writer.packageDoc(plan, pkg), firstParty: [plan.pkg], blocks: [] }));
+    if (!python.has(pkg) && !python.has(`${pkg}.__init__`)) python.set(`${pkg}.__init__`, pyModule({ doc: writer.packageDoc(plan, pkg), firstParty: [plan.pkg], blocks: [] }));
   }
   const files = new Map<string, string>();
   for (const [module, text] of python) files.set(pathOf(module), text);
