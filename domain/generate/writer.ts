@@ -42,6 +42,32 @@ export interface Sources {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/** One setting the project reads, when a room lists its own (see `FrameworkWriter.environment`). */
+export interface EnvironmentSetting {
+  readonly name: string;
+  /** The value `.env.example` shows: a placeholder or a working local value. */
+  readonly example: string;
+  /** The value compose passes to every app container; absent when compose leaves it unset. */
+  readonly compose?: string;
+  /** A comment above this setting in `.env.example` (it starts a group). */
+  readonly group?: string;
+}
+
+/** A background process (a worker or a scheduler): a compose service and a README step. */
+export interface Process {
+  /** The compose service name. */
+  readonly service: string;
+  /** What the README calls it: "the worker", "the scheduler nightly". */
+  readonly title: string;
+  /** Exec form, as compose runs it in the image. */
+  readonly command: readonly string[];
+  /** The command a user runs from the project folder. */
+  readonly local: string;
+  /** Compose healthcheck `test`, exec form; fails when the process hangs. */
+  readonly healthcheck: readonly string[];
+  readonly kind: 'worker' | 'scheduler';
+}
+
 export interface FrameworkWriter {
   /** The framework as prose names it: "FastAPI". */
   readonly name: string;
@@ -70,4 +96,19 @@ export interface FrameworkWriter {
   readonly dockerCopies: readonly string[];
   /** The README's sentence on where to look once the app runs, before the health endpoints. */
   readonly browseHint: string;
+  /**
+   * Optional: every setting the code reads, for `.env.example` and compose's one shared
+   * environment (`x-app-environment`). Without it the shared settings list is used.
+   */
+  environment?(plan: Plan): EnvironmentSetting[];
+  /** Optional: the workers and schedulers as the task framework's integration runs them. */
+  processes?(plan: Plan, modules: Modules): Process[];
+  /** Optional: ruff settings beyond the shared ones (rule sets, ignores, excluded paths). */
+  readonly lint?: { readonly select: readonly string[]; readonly ignore: readonly string[]; readonly exclude: readonly string[] };
+  /** Optional: `[tool.pytest.ini_options]` entries that name the project (`DJANGO_SETTINGS_MODULE`). */
+  pytestOptions?(plan: Plan): string[];
+  /** Optional: the import-linter contracts in the room's own words (else the shared layers). */
+  contracts?(plan: Plan, modules: Modules, existing: ReadonlySet<string>): string;
+  /** Optional: the Dockerfile runtime stage's extra environment and build steps (`collectstatic`). */
+  docker?(plan: Plan): { readonly env: readonly string[]; readonly run: readonly string[] };
 }

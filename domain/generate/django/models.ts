@@ -69,7 +69,7 @@ export function modelFiles(plan: Plan, modules: DjangoModules, models: ReadonlyM
     for (const [module, group] of byModule) {
       const imports: PyImport[] = [from('django.db', 'models')];
       const blocks = group.map((m) => modelClass(m, models, modules, imports));
-      const doc = group.length === 1 && modules.isPackage(app, 'models') ? `The ${group[0]!.plan.label} model.` : app.feature ? `The ${app.feature.replace(/_/g, ' ')} feature's models.` : 'The drawn models.';
+      const doc = group.length === 1 && modules.isPackage(app, 'models') ? `The ${group[0]!.plan.label} model.` : app.feature ? `Models of the ${app.feature.replace(/_/g, ' ')} feature.` : 'The drawn models.';
       files.set(module, pyModule({ doc, imports, firstParty: first, self: module, blocks }));
     }
     if (modules.isPackage(app, 'models')) files.set(`${modules.areaOf(app, 'models')}.__init__`, barrel(app, own, modules, first));
@@ -106,7 +106,7 @@ function adminModule(app: DjangoApp, models: readonly DjangoModel[], modules: Dj
     ];
     return `@admin.register(${m.cls})\nclass ${names.claim(m.plan.id, `${m.cls}Admin`)}(admin.ModelAdmin):\n${lines.join('\n')}`;
   });
-  const doc = app.feature ? `The admin for the ${app.feature.replace(/_/g, ' ')} feature's models.` : 'The admin for every drawn model.';
+  const doc = app.feature ? `The admin for the models of the ${app.feature.replace(/_/g, ' ')} feature.` : 'The admin for every drawn model.';
   return pyModule({ doc, imports, firstParty, blocks });
 }
 

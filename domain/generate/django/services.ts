@@ -12,7 +12,7 @@ import type { Unit } from '../python/unit';
 import { clientFactory } from './clients';
 import type { DjangoModel } from './fields';
 import type { DjangoModules } from './layout';
-import { serviceOperations, sweptWorkers } from './usage';
+import { isServed, serviceOperations, sweptWorkers } from './usage';
 
 /** Python annotation of a drawn type, with the import it needs. */
 export const PY_TYPES: Readonly<Record<FieldType, { readonly py: string; readonly imp?: readonly [string, string] }>> = {
@@ -80,7 +80,7 @@ function serviceUnit(plan: Plan, s: ServicePlan, modules: DjangoModules, models:
   for (const p of s.provides) {
     const model = models.get(p.model.id)!;
     if (p.provider.via === 'repository') methods.push(...ownCrud(ctx, model, p.provider.node, helpers));
-    else methods.push(...delegated(ctx, model, p.provider.node));
+    else if (isServed(plan, s, p.model) || s.taskMethods.length > 0) methods.push(...delegated(ctx, model, p.provider.node));
   }
   const blocks: string[] = [];
   const work = workMethods(ctx, blocks);

@@ -27,6 +27,13 @@ export function serviceOperations(plan: Plan, service: ServicePlan, model: Model
   return served ? used : new Set(CRUD_OPERATIONS);
 }
 
+/** Whether a router or another service reaches this model through this service. */
+export function isServed(plan: Plan, service: ServicePlan, model: ModelPlan): boolean {
+  const viaRouter = plan.routers.some((r) => r.resources.some((x) => x.model.id === model.id && x.provider.node.id === service.id));
+  const viaCaller = plan.services.some((c) => c.provides.some((p) => p.provider.via === 'service' && p.provider.node.id === service.id && p.model.id === model.id && isServed(plan, c, model)));
+  return viaRouter || viaCaller;
+}
+
 /** The model a worker's tasks work on: the first model its first service offers. */
 export function taskModel(worker: WorkerPlan): ModelPlan | undefined {
   return worker.services[0]?.provides[0]?.model ?? worker.repositories[0]?.models[0] ?? worker.models[0];

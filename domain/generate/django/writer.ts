@@ -8,7 +8,10 @@ import { renderUnits } from '../python/unit';
 import type { FrameworkWriter, Sources } from '../writer';
 import { apiModules } from './apis';
 import { clientUnits } from './clients';
-import { coreFiles } from './core';
+import { djangoContracts } from './contracts';
+import { djangoSettings } from './environment';
+import { djangoProcesses } from './processes';
+import { coreFiles, hasTasks } from './core';
 import { djangoModels } from './fields';
 import { healthModule } from './health';
 import { modulesFor } from './layout';
@@ -67,10 +70,31 @@ export const djangoWriter: FrameworkWriter = {
     serveLocally: `python manage.py collectstatic --noinput\ngunicorn ${plan.pkg}.wsgi:application --bind "127.0.0.1:\${PORT:-8000}"`,
     test: { command: 'pytest', why: 'SQLite in memory, migrated once; tasks stay in the process' },
     migrationChecks: [{ command: 'python manage.py makemigrations --check --dry-run', why: 'the models and the migrations agree' }],
+    rollback: { command: appsWithModels(plan).map((a) => `python manage.py migrate ${a.label} zero`).concat(hasTasks(plan) ? ['python manage.py migrate core zero'] : []).join(' && '), why: 'roll every drawn migration back' },
   }),
   dockerCopies: ['manage.py ./'],
+  environment: djangoSettings,
+  processes: (plan) => djangoProcesses(plan),
+  // Optional strings are NULL (the API shows them as null), not Django's usual "": DJ001 off.
+  // Migrations are written as makemigrations writes them, which ruff format would change.
+  lint: { select: ['DJ'], ignore: ['DJ001'], exclude: ['**/migrations/*.py'] },
+  pytestOptions: (plan) => [`DJANGO_SETTINGS_MODULE = "${plan.pkg}.settings.test"`],
+  contracts: (plan, _modules, existing) => djangoContracts(plan, modulesFor(plan), existing),
+  docker: (plan) => ({
+    env: [`DJANGO_SETTINGS_MODULE=${plan.pkg}.settings.production`, 'STATIC_ROOT=/app/staticfiles'],
+    run: [
+      "# Static files (the admin's) are collected at build and served by WhiteNoise.",
+      'RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \\\n    && mkdir -p /var/tmp/beat && chown app:app /var/tmp/beat',
+    ],
+  }),
   browseHint: 'Django s admin is at http://127.0.0.1:8000/admin/ (python manage.py createsuperuser first); '.replace('Django s', "Django's"),
 };
+
+/** The apps that have migrations of their own (a drawn model). */
+function appsWithModels(plan: Plan): ReturnType<typeof modulesFor>['apps'] {
+  const modules = modulesFor(plan);
+  return modules.apps.filter((app) => plan.models.some((m) => modules.appOf(m).module === app.module));
+}
 
 function sources(plan: Plan): Sources {
   const modules = modulesFor(plan);

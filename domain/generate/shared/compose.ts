@@ -83,18 +83,24 @@ function withTiming(lines: string[]): string[] {
   return out;
 }
 
+/** A YAML scalar: plain when it is safe, else double-quoted. */
+function scalar(value: string): string {
+  return /^[A-Za-z0-9_./:-]+$/.test(value) && !/^[0-9.]+$/.test(value) && !['true', 'false', 'yes', 'no', 'null', 'on', 'off'].includes(value.toLowerCase()) ? value : q(value);
+}
+
 export function composeYaml(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
   const taskApp = modules.taskApp;
+  const shared = writer.environment?.(plan).filter((s) => s.compose !== undefined);
   const taskModules = [...new Set(plan.workers.map((w) => modules.of('tasks', w)))];
   const commands = writer.commands(plan);
   const volumes: string[] = [];
   const infra = [...(plan.database.engine === 'sqlite' ? [] : plan.databases.filter((d) => d === plan.database.node)), ...(plan.broker?.node ? [plan.broker.node] : []), ...plan.caches];
   const infraServices = infra.map((n) => infraService(plan, n, volumes));
   const healthyDeps = infraServices.map((s) => s.name);
-  const env = ['environment:', `  DATABASE_URL: ${q(dbUrlForCompose(plan, writer.databaseSchemes))}`];
-  const broker = brokerUrlForCompose(plan);
+  const env = shared ? ['environment: *app-environment'] : ['environment:', `  DATABASE_URL: ${q(dbUrlForCompose(plan, writer.databaseSchemes))}`];
+  const broker = shared ? undefined : brokerUrlForCompose(plan);
   if (broker) env.push(`  BROKER_URL: ${q(broker)}`);
-  plan.caches.forEach((c, i) => env.push(`  ${cacheSetting(c).toUpperCase()}: ${q(`redis://${c.compose}:6379/${i}`)}`));
+  if (!shared) plan.caches.forEach((c, i) => env.push(`  ${cacheSetting(c).toUpperCase()}: ${q(`redis://${c.compose}:6379/${i}`)}`));
   const sqliteVolume = plan.database.engine === 'sqlite' ? ['volumes:', `  - sqlite-data:/data`] : [];
   if (sqliteVolume.length) volumes.push('sqlite-data');
   const dependsOn = (extra: Array<[string, string]>): string[] => {
@@ -111,19 +117,25 @@ export function composeYaml(plan: Plan, writer: FrameworkWriter, modules: Module
       lines: ['build: .', 'ports:', '  - "8000:8000"', ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), 'healthcheck:', '  test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen(\'http://127.0.0.1:8000/health/ready\', timeout=4)"]', '  interval: 10s', '  timeout: 5s', '  retries: 5', '  start_period: 10s'],
     },
   ];
-  if (plan.broker && plan.workers.length > 0) {
+  const processes = writer.processes?.(plan, modules);
+  for (const p of processes ?? []) {
+    const timing = p.kind === 'worker' ? ['  interval: 30s', '  timeout: 15s', '  retries: 3', '  start_period: 20s'] : ['  interval: 60s', '  timeout: 15s', '  retries: 3', '  start_period: 30s'];
+    app.push({ name: p.service, lines: ['build: .', `command: ${execForm(p.command)}`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), 'healthcheck:', `  test: ${execForm(p.healthcheck)}`, ...timing] });
+  }
+  if (!processes && plan.broker && plan.workers.length > 0) {
     const command = workerCommand(plan, taskApp, taskModules);
     const check = plan.options.tasks === 'celery'
       ? ['healthcheck:', `  test: ["CMD-SHELL", "celery -A ${taskApp} inspect ping -d celery@$$HOSTNAME"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3']
       : ['healthcheck:', `  test: ["CMD", "python", "-c", "import ${taskApp}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'];
     app.push({ name: 'worker', lines: ['build: .', `command: ${execForm(command)}`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), ...check] });
   }
-  for (const s of plan.broker ? plan.schedulers : []) {
+  for (const s of plan.broker && !processes ? plan.schedulers : []) {
     const module = modules.of('tasks', s);
     app.push({ name: `scheduler-${s.snake.replace(/_+$/, '').replace(/_/g, '-')}`, lines: ['build: .', `command: ["python", "-m", ${q(module)}]`, ...env, ...sqliteVolume, ...dependsOn([['migrate', 'service_completed_successfully']]), 'healthcheck:', `  test: ["CMD", "python", "-c", "import ${module}"]`, '  interval: 30s', '  timeout: 10s', '  retries: 3'] });
   }
   const services = [...app, ...infraServices];
   const body = services.map((s) => `  ${s.name}:\n${s.lines.map((l) => `    ${l}`).join('\n')}`).join('\n\n');
   const vols = volumes.length ? `\nvolumes:\n${volumes.map((v) => `  ${v}:`).join('\n')}\n` : '';
-  return `# ${docText(plan.title)}: the drawn topology. Secrets come from .env (see .env.example).\nservices:\n${body}\n${vols}`;
+  const anchor = shared ? `x-app-environment: &app-environment\n${shared.map((e) => `  ${e.name}: ${scalar(e.compose!)}`).join('\n')}\n\n` : '';
+  return `# ${docText(plan.title)}: the drawn topology. Secrets come from .env (see .env.example).\n${anchor}services:\n${body}\n${vols}`;
 }

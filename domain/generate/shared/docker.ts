@@ -4,6 +4,9 @@ import type { FrameworkWriter } from '../writer';
 import { execForm } from './compose';
 
 export function dockerfile(plan: Plan, writer: FrameworkWriter): string {
+  const extra = writer.docker?.(plan);
+  const env = extra?.env.length ? ` \\\n    ${extra.env.join(' \\\n    ')}` : '';
+  const run = extra?.run.map((line) => `${line}\n`).join('') ?? '';
   return `# syntax=docker/dockerfile:1
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -15,11 +18,11 @@ COPY src ./src
 RUN pip install .
 
 FROM python:3.11-slim
-ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1${env}
 RUN useradd --create-home --uid 10001 app
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-${writer.dockerCopies.map((line) => `COPY ${line}\n`).join('')}RUN mkdir -p /data && chown app:app /data
+${writer.dockerCopies.map((line) => `COPY ${line}\n`).join('')}${run}RUN mkdir -p /data && chown app:app /data
 USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \\

@@ -18,6 +18,18 @@ export function mermaid(plan: Plan): string {
 }
 
 export function envExample(plan: Plan, writer: FrameworkWriter): string {
+  const own = writer.environment?.(plan);
+  if (own) {
+    const lines = ['# Copy to .env and fill in. Placeholders only: never commit real secrets.'];
+    for (const e of own) {
+      if (e.group) lines.push('', ...e.group.split('\n').map((line) => (line.startsWith('#') ? line : `# ${line}`)));
+      lines.push(`${e.name}=${e.example}`);
+    }
+    if (plan.database.engine === 'postgres') lines.push('', '# docker compose only', 'POSTGRES_PASSWORD=change-me');
+    if (plan.database.engine === 'mysql') lines.push('', '# docker compose only', 'MARIADB_PASSWORD=change-me', 'MARIADB_ROOT_PASSWORD=change-me-too');
+    if (plan.broker?.engine === 'rabbitmq') lines.push('RABBITMQ_PASSWORD=change-me');
+    return `${lines.join('\n')}\n`;
+  }
   const lines = ['# Copy to .env and fill in. Placeholders only: never commit real secrets.'];
   for (const f of settingsFields(plan, writer.databaseSchemes)) lines.push(`${f.name.toUpperCase()}=${f.example}`);
   if (plan.database.engine === 'postgres') lines.push('', '# docker compose', 'POSTGRES_PASSWORD=change-me');

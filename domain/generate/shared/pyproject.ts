@@ -36,6 +36,7 @@ export function dependencies(plan: Plan, writer: FrameworkWriter): string[] {
   return [...new Set(deps)];
 }
 
+const inline = (items: readonly string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
 const list = (items: readonly string[], pad = ''): string => `[\n${items.map((i) => `${pad}    ${JSON.stringify(i)},`).join('\n')}\n${pad}]`;
 
 export function pyprojectToml(plan: Plan, writer: FrameworkWriter, modules: Modules, existing: ReadonlySet<string>): string {
@@ -62,20 +63,20 @@ packages = ["src/${plan.pkg}"]
 line-length = 88
 target-version = "py311"
 src = ["src", "tests"]
-
+${writer.lint?.exclude.length ? `extend-exclude = ${inline(writer.lint.exclude)}\n` : ''}
 [tool.ruff.lint]
-select = ["E4", "E7", "E9", "F", "I", "UP", "B"]
-
+select = ${inline(['E4', 'E7', 'E9', 'F', 'I', 'UP', 'B', ...(writer.lint?.select ?? [])])}
+${writer.lint?.ignore.length ? `ignore = ${inline(writer.lint.ignore)}\n` : ''}
 [tool.ruff.lint.isort]
 known-first-party = [${JSON.stringify(plan.pkg)}]
 
 [tool.pytest.ini_options]
-testpaths = ["tests"]
+${(writer.pytestOptions?.(plan) ?? []).map((line) => `${line}\n`).join('')}testpaths = ["tests"]
 ${writer.pytestSettings.map((line) => `${line}\n`).join('')}addopts = "--import-mode=importlib"
 
 # The layering the diagram promised, enforced on every run of \`lint-imports\`.
 [tool.importlinter]
 root_package = ${JSON.stringify(plan.pkg)}
 include_external_packages = true
-${contracts(plan, writer, modules, existing)}`;
+${writer.contracts ? writer.contracts(plan, modules, existing) : contracts(plan, writer, modules, existing)}`;
 }

@@ -31,8 +31,10 @@ function explained(lines: readonly Explained[]): string {
 const block = (text: string): string => `\`\`\`sh\n${text}\n\`\`\``;
 
 /** The task framework's worker, started from the task app module. */
-function workerCommand(plan: Plan, modules: Modules): string {
+function workerCommand(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
   if (plan.workers.length === 0 || !plan.broker) return '';
+  const processes = writer.processes?.(plan, modules);
+  if (processes) return processes.filter((p) => p.kind === 'worker').map((p) => p.local).join('\n');
   return {
     celery: `celery -A ${modules.taskApp} worker --loglevel INFO`,
     rq: `rq worker --url "$BROKER_URL" ${plan.pkg}`,
@@ -49,7 +51,7 @@ function taskWords(plan: Plan): string {
 
 export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
   const commands = writer.commands(plan);
-  const worker = workerCommand(plan, modules);
+  const worker = workerCommand(plan, writer, modules);
   const broker = plan.broker ? ` and \`BROKER_URL\` to your ${plan.broker.engine === 'rabbitmq' ? 'RabbitMQ' : 'Redis'}` : '';
   const steps = [
     `### 1. ${STEPS.install}\n\n${block('python -m venv .venv && . .venv/bin/activate\npip install --upgrade "pip>=25.1"\npip install -e . --group dev')}`,

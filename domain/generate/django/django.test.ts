@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import type { Diagram, DiagramNode, Kind, Layout, TaskFramework } from '../../diagram';
+import { emptyDiagram } from '../../diagram';
+import { generate } from '../index';
+
+function diagram(nodes: Array<[string, Kind, string, Partial<DiagramNode>?]>, edges: Array<[string, string]>, project: Partial<Diagram['project']> = {}): Diagram {
+  return {
+    ...emptyDiagram({ name: 'store', framework: 'django', tasks: 'celery', layout: 'layered', ...project }),
+    nodes: nodes.map(([id, kind, name, more]) => ({ id, kind, name, position: { x: 0, y: 0 }, ...more })),
+    edges: edges.map(([source, target], i) => ({ id: `e${i}`, source, target })),
+  };
+}
+
+function files(d: Diagram, overrides: Parameters<typeof generate>[1] = {}): ReadonlyMap<string, string> {
+  const result = generate(d, overrides);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.files;
+}
+
+const shop = (engine: 'postgres' | 'mysql' | 'sqlite' = 'postgres', broker: 'redis' | 'rabbitmq' = 'redis') =>
+  diagram(
+    [
+      ['r1', 'router', 'orders', { feature: 'sales' }],
+      ['w1', 'worker', 'notifications', { feature: 'sales', tasks: [{ name: 'send confirmation' }] }],
+      ['c1', 'scheduler', 'nightly', { extra: { schedule: 'every 15 minutes' } }],
+      ['s1', 'service', 'order service', { feature: 'sales' }],
+      ['s2', 'service', 'customer service', { feature: 'crm' }],
+      ['p1', 'repository', 'order repository', { feature: 'sales' }],
+      ['p2', 'repository', 'customer repository', { feature: 'crm' }],
+      ['m1', 'model', 'Order', { feature: 'sales', fields: [{ name: 'total', type: 'decimal' }, { name: 'code', type: 'str', unique: true }] }],
+      ['m2', 'model', 'Customer', { feature: 'crm', fields: [{ name: 'email', type: 'str' }] }],
+      ['d1', 'database', 'db', { engine }],
+      ['b1', 'broker', 'queue', { engine: broker }],
+      ['x1', 'external', 'payments'],
+      ['k1', 'cache', 'page cache', { engine: 'redis' }],
+    ],
+    [['r1', 's1'], ['r1', 'w1'], ['w1', 's1'], ['w1', 'b1'], ['c1', 'w1'], ['c1', 'b1'], ['s1', 'p1'], ['s1', 's2'], ['s2', 'p2'], ['p1', 'm1'], ['p2', 'm2'], ['m1', 'm2'], ['p1', 'd1'], ['s1', 'x1'], ['s1', 'k1']],
+  );
+
+describe('the Django room', () => {
+  const layouts: Layout[] = ['flat', 'feature', 'layered', 'auto'];
+  const tasks: TaskFramework[] = ['celery', 'rq', 'dramatiq'];
+  test.each(layouts.flatMap((layout) => tasks.map((t) => [layout, t] as const)))('exports %s with %s: every Django file is there', (layout, t) => {
+    const out = files(shop('postgres', t === 'rq' ? 'redis' : 'rabbitmq'), { layout, tasks: t });
+    const paths = [...out.keys()];
+    for (const wanted of ['store/manage.py', 'store/src/store/settings/base.py', 'store/src/store/settings/test.py', 'store/src/store/urls.py', 'store/src/store/wsgi.py', 'store/src/store/core/migrations/0001_initial.py']) expect(paths).toContain(wanted);
+    expect(paths.filter((p) => p.endsWith('/migrations/0001_initial.py')).length).toBe(layout === 'feature' ? 3 : 2);
+    expect(paths.some((p) => p.endsWith('/admin.py'))).toBe(true);
+    expect(out.get('store/pyproject.toml')).toContain('DJANGO_SETTINGS_MODULE = "store.settings.test"');
+  });
+
+  test('a diagram without tasks exports without a task framework, ledger or broker check', () => {
+    const d = diagram([['r1', 'router', 'notes'], ['s1', 'service', 'note service'], ['p1', 'repository', 'note repository'], ['m1', 'model', 'note'], ['d1', 'database', 'file', { engine: 'sqlite' }]], [['r1', 's1'], ['s1', 'p1'], ['p1', 'm1'], ['p1', 'd1']], { tasks: 'none', layout: 'auto' });
+    const out = files(d);
+    expect([...out.keys()].some((p) => p.includes('core/migrations'))).toBe(false);
+    expect(out.get('store/src/store/urls.py')).not.toContain('broker');
+    expect(out.get('store/pyproject.toml')).not.toMatch(/celery|django-rq|dramatiq/);
+  });
+
+  test('the migration puts a referenced model first and its foreign key at the end, as the optimizer does', () => {
+    const d = diagram([['m1', 'model', 'Alpha', { fields: [{ name: 'name', type: 'str' }] }], ['m2', 'model', 'Beta'], ['p1', 'repository', 'repo']], [['m1', 'm2'], ['p1', 'm1'], ['p1', 'm2']]);
+    const migration = files(d).get('store/src/store/migrations/0001_initial.py')!;
+    expect(migration.indexOf("name='Beta'")).toBeLessThan(migration.indexOf("name='Alpha'"));
+    expect(migration).toContain("('beta', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='store.beta')),");
+    expect(migration).not.toContain('AddField');
+  });
+
+  test('a foreign key into another feature app is a lazy reference and a migration dependency', () => {
+    const out = files(shop(), { layout: 'feature' });
+    expect(out.get('store/src/store/sales/models.py')).toContain('"crm.Customer"');
+    expect(out.get('store/src/store/sales/migrations/0001_initial.py')).toContain("('crm', '0001_initial'),");
+  });
+
+  test("names Django keeps for itself are renamed: app labels, model attributes, model classes", () => {
+    const d = diagram(
+      [['m1', 'model', 'Response', { feature: 'admin', fields: [{ name: 'save', type: 'str' }, { name: 'objects', type: 'int' }] }], ['m2', 'model', 'Group', { feature: 'auth' }], ['p1', 'repository', 'repo', { feature: 'admin' }]],
+      [['p1', 'm1']],
+      { layout: 'feature' },
+    );
+    const out = files(d);
+    const models = out.get('store/src/store/admin_app/models.py')!;
+    expect(models).toContain('class ResponseRecord(models.Model):');
+    expect(models).toContain('save_field = models.CharField(max_length=255, db_column="save")');
+    expect(models).toContain('objects_field = models.IntegerField(db_column="objects")');
+    expect(models).toContain('db_table = "admin_app_response"');
+    expect(out.get('store/src/store/auth_app/apps.py')).toContain('label = "auth_app"');
+    expect(out.get('store/src/store/settings/base.py')).toContain('"store.auth_app",');
+  });
+
+  test('contracts let a component be imported only along drawn edges', () => {
+    const toml = files(shop()).get('store/pyproject.toml')!;
+    const contract = (name: string): string => toml.slice(toml.indexOf(`name = "${name}`), toml.indexOf('[[tool', toml.indexOf(`name = "${name}`)));
+    expect(contract('order repository (repository)')).toContain('allowed_importers = ["store.services.order_service"]');
+    expect(contract('Customer (model)')).not.toContain('store.apis');
+    expect(contract('orders (router)')).toContain('"store.urls"');
+  });
+
+  test('every setting the code reads is in .env.example, and compose passes one shared environment', () => {
+    const out = files(shop('mysql', 'rabbitmq'), { tasks: 'dramatiq' });
+    const example = out.get('store/.env.example')!;
+    const base = out.get('store/src/store/settings/base.py')!;
+    for (const [, name] of base.matchAll(/env\.\w+\("([A-Z0-9_]+)"/g)) expect(example).toContain(`\n${name}=`);
+    const compose = out.get('store/docker-compose.yml')!;
+    expect(compose).toContain('x-app-environment: &app-environment');
+    expect(compose).toContain('DB_PASSWORD: "${MARIADB_PASSWORD:?set MARIADB_PASSWORD in .env}"');
+    expect(compose).toContain('["python", "manage.py", "rundramatiq"');
+    expect(compose).toContain('NIGHTLY_SCHEDULE: "${NIGHTLY_SCHEDULE:-900}"');
+  });
+});

@@ -1,0 +1,1 @@
+"""Adapters for the drawn external APIs and caches."""

@@ -1,0 +1,1 @@
+"""Project-wide pieces below every layer: errors, health, paging, the task ledger."""

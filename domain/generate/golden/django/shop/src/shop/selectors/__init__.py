@@ -1,0 +1,1 @@
+"""Reads: one module per drawn repository; they return querysets and instances."""

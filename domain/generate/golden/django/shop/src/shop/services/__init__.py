@@ -1,0 +1,1 @@
+"""Writes and business rules: one module per drawn service."""
