@@ -22,7 +22,7 @@ const shop = (engine: 'postgres' | 'mysql' | 'sqlite' = 'postgres', broker: 'red
     [
       ['r1', 'router', 'orders', { feature: 'sales' }],
       ['w1', 'worker', 'notifications', { feature: 'sales', tasks: [{ name: 'send confirmation' }] }],
-      ['c1', 'scheduler', 'nightly', { extra: { schedule: 'every 15 minutes' } }],
+      ['c1', 'scheduler', 'nightly', { schedule: 'every 15 minutes' }],
       ['s1', 'service', 'order service', { feature: 'sales' }],
       ['s2', 'service', 'customer service', { feature: 'crm' }],
       ['p1', 'repository', 'order repository', { feature: 'sales' }],
