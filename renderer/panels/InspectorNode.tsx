@@ -1,6 +1,6 @@
 /** The Inspector for one node: name, feature, engine, details, dependencies and findings. */
 import { memo, useMemo, useRef, useState } from 'react';
-import { ENGINES, KIND_INFO, engineOf, type DiagramNode, type Engine, type Kind } from '../../domain/diagram';
+import { ENGINES, KIND_INFO, engineOf, type DiagramEdge, type DiagramNode, type Engine, type Kind } from '../../domain/diagram';
 import { edgeVerdict } from '../../domain/rules';
 import { addEdge } from '../commands';
 import { KindIcon } from '../canvas/icons';
@@ -64,9 +64,14 @@ function DependsOn({ node }: { node: DiagramNode }) {
   const edges = useStore((state) => state.diagram.edges);
   const [target, setTarget] = useState('');
   const [note, setNote] = useState<{ text: string; severity?: string }>();
-  const choices = useChoices(node.id);
+  // The list of every other node is built when the field is first used, not whenever a node is
+  // selected: in a diagram of thousands of nodes it is thousands of options to sort and lay out.
+  const [listed, setListed] = useState(false);
+  const choices = useChoices(node.id, listed);
   const outgoing = useMemo(() => edges.filter((edge) => edge.source === node.id), [edges, node.id]);
-  const names = useMemo(() => new Map(choices.map((choice) => [choice.id, choice])), [choices]);
+  // Their names as one string, so that a renamed target is shown renamed and a move re-renders nothing.
+  const targetNames = useStore((state) => namesKey(state.diagram.nodes, outgoing));
+  const names = useMemo(() => namesOf(targetNames), [targetNames]);
   const preview = target ? edgeVerdict(useStore.getState().diagram, node.id, target) : undefined;
   const add = () => {
     if (!target || !preview) return;
@@ -103,6 +108,8 @@ function DependsOn({ node }: { node: DiagramNode }) {
         <select
           aria-label="Depends on"
           value={target}
+          onFocus={() => setListed(true)}
+          onPointerDown={() => setListed(true)}
           onChange={(event) => setTarget(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') add();
@@ -135,10 +142,12 @@ interface NodeChoice {
  * The other nodes by name. Read as labels compared item by item, so a drag (which only moves
  * nodes) neither re-sorts nor re-renders a list that may hold thousands of options.
  */
-function useChoices(selfId: string): NodeChoice[] {
+function useChoices(selfId: string, listed: boolean): NodeChoice[] {
   const last = useRef<readonly DiagramNode[] | null>(null);
-  // The same array back while ids, kinds and names are unchanged, so moves cost one cheap scan.
+  // The same array back while ids, kinds and names are unchanged, so moves cost one cheap scan;
+  // nothing at all until the list is wanted.
   const nodes = useStore((state) => {
+    if (!listed) return NO_NODES;
     const next = state.diagram.nodes;
     if (last.current && sameChoices(last.current, next)) return last.current;
     last.current = next;
@@ -152,6 +161,26 @@ function useChoices(selfId: string): NodeChoice[] {
         .sort((a, b) => a.name.localeCompare(b.name)),
     [nodes, selfId],
   );
+}
+
+const NO_NODES: readonly DiagramNode[] = [];
+
+/** Id, kind and name of each edge's target, one per line, in one pass over the diagram. */
+function namesKey(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]): string {
+  if (edges.length === 0) return '';
+  const wanted = new Set(edges.map((edge) => edge.target));
+  const lines: string[] = [];
+  for (const { id, kind, name } of nodes) if (wanted.has(id)) lines.push(JSON.stringify([id, kind, name]));
+  return lines.join('\n');
+}
+
+function namesOf(key: string): Map<string, NodeChoice> {
+  const found = new Map<string, NodeChoice>();
+  for (const line of key ? key.split('\n') : []) {
+    const [id, kind, name] = JSON.parse(line) as [string, Kind, string];
+    found.set(id, { id, kind, name });
+  }
+  return found;
 }
 
 function sameChoices(a: readonly DiagramNode[], b: readonly DiagramNode[]): boolean {
