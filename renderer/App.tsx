@@ -2,7 +2,8 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Kind } from '../domain/diagram';
 import { api } from './api';
-import { Canvas, FIT_PADDING } from './canvas/Canvas';
+import { Canvas, FIT_MAX_ZOOM, FIT_PADDING } from './canvas/Canvas';
+import { useFitNodes } from './canvas/fit';
 import { useClipboardEvents } from './clipboard';
 import { addNodeOfKind, onCommand, openDiagram, openDroppedFile, runCommand } from './commands';
 import { ChoiceDialog } from './panels/choice';
@@ -34,12 +35,13 @@ function Workspace() {
   useClipboardEvents();
   useArrowNudge();
   useEffect(startRouting, []);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const fitNodes = useFitNodes();
   useEffect(() => {
-    const fit = () => void fitView({ padding: FIT_PADDING, duration: 200 });
+    const fit = () => fitNodes({ padding: FIT_PADDING, duration: 200, maxZoom: FIT_MAX_ZOOM });
     window.addEventListener('strata:zoom-to-fit', fit);
     return () => window.removeEventListener('strata:zoom-to-fit', fit);
-  }, [fitView]);
+  }, [fitNodes]);
   /** Keyboard and click adds go to the middle of the visible canvas. */
   const addAtCentre = useCallback(
     (kind: Kind) => {

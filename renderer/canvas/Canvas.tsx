@@ -28,6 +28,7 @@ import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './d
 import { detailAt, detailClasses } from './detail';
 import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { OverviewEdges } from './OverviewEdges';
+import { useCulled } from './useCulled';
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
@@ -47,7 +48,8 @@ const edgeTypes = { strata: StrataEdge };
  * render reaches every node wrapper (or React Flow's store) and re-renders all of them on every
  * drag frame, which at 1,000 nodes costs tens of milliseconds.
  */
-const FIT_VIEW = { padding: FIT_PADDING, maxZoom: 1.1 };
+export const FIT_MAX_ZOOM = 1.1;
+const FIT_VIEW = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 const PRO_OPTIONS = { hideAttribution: true };
 /** At an overview zoom React Flow draws no edges: OverviewEdges draws them all as one layer. */
 const NO_EDGES: StrataFlowEdge[] = [];
@@ -60,8 +62,11 @@ export function Canvas() {
   const selection = useStore((state) => state.selection);
   const renaming = useStore((state) => state.renaming);
   const index = findingsOf(diagram);
-  const nodes = useMemo(() => flowNodes(diagram.nodes, selection, index, renaming), [diagram.nodes, selection, index, renaming]);
-  const edges = useMemo(() => flowEdges(diagram.edges, selection, index), [diagram.edges, selection, index]);
+  // Changes only when the zoom crosses a level of detail (see detail.ts).
+  const detail = useFlowStore((state) => detailAt(state.transform[2]));
+  const culled = useCulled(diagram, selection.nodes, false);
+  const nodes = useMemo(() => flowNodes(culled.nodes, selection, index, renaming), [culled.nodes, selection, index, renaming]);
+  const edges = useMemo(() => flowEdges(culled.edges, selection, index), [culled.edges, selection, index]);
   const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
   // The last comparison with code: ghost nodes and dashed arrows, drawn beside the diagram.
   const drift = useDrift((state) => state.drift);
@@ -74,8 +79,6 @@ export function Canvas() {
   const drawnEdges = useMemo(() => (undrawn.length > 0 ? [...edges, ...undrawn] : edges), [edges, undrawn]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
-  // Changes only when the zoom crosses a level of detail (see detail.ts).
-  const detail = useFlowStore((state) => detailAt(state.transform[2]));
 
   const onDrop = useCallback(
     (event: DragEvent) => {

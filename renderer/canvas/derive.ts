@@ -3,7 +3,7 @@
  * flow object is cached against the diagram object it came from, so an edit re-creates only
  * what it touched and React Flow re-renders only those.
  */
-import { MarkerType, type Edge } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type NodeHandle } from '@xyflow/react';
 import type { DiagramEdge, DiagramNode } from '../../domain/diagram';
 import type { FindingIndex, ItemStatus } from '../store/findings';
 import type { Selection } from '../store/store';
@@ -25,6 +25,20 @@ interface Cached<T> {
  * measured a node; what it measures comes back only as `measured` (below).
  */
 const SIZE = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height };
+/** A handle's box (styles.css: 9px and a 2px border), centred on the node's top or bottom side. */
+const HANDLE = 13;
+
+/**
+ * Where a node's two handles are, given its size. React Flow draws an edge from its ends'
+ * handles; a node it never drew (off screen) has none measured, and its edges would be missing.
+ */
+function handlesFor(size: Size): NodeHandle[] {
+  const x = size.width / 2 - HANDLE / 2;
+  return [
+    { type: 'target', position: Position.Top, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
+    { type: 'source', position: Position.Bottom, x, y: size.height - HANDLE / 2, width: HANDLE, height: HANDLE },
+  ];
+}
 const nodeCache = new WeakMap<DiagramNode, Cached<StrataFlowNode>>();
 const edgeCache = new WeakMap<DiagramEdge, Cached<StrataFlowEdge>>();
 
@@ -60,7 +74,8 @@ export function flowNodes(
     if (cached && cached.selected === selected && cached.statusKey === statusKey && cached.editing === editing) return cached.flow;
     const data = { node, status, editing };
     const measured = measuredSize(node.id);
-    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, ...SIZE, ...(measured && { measured }) };
+    const handles = handlesFor(measured ?? NODE_SIZE);
+    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, handles, ...SIZE, ...(measured && { measured }) };
     nodeCache.set(node, { selected, statusKey, editing, flow });
     return flow;
   });

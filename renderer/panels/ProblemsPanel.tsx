@@ -1,7 +1,7 @@
 /** Every finding, errors first, with counts; clicking one selects and centres what it is about. */
-import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import type { Finding } from '../../domain/rules';
+import { useFitNodes } from '../canvas/fit';
 import { countBySeverity, findingsOf } from '../store/findings';
 import { DriftList } from './DriftList';
 import { useStore } from '../store/store';
@@ -15,14 +15,13 @@ export const PROBLEMS_SHOWN = 200;
 export function ProblemsPanel() {
   const findings = useStore((state) => findingsOf(state.diagram).findings);
   const [showAll, setShowAll] = useState(false);
-  const { fitView } = useReactFlow();
+  const fitNodes = useFitNodes();
   const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
   const shown = showAll ? ordered : ordered.slice(0, PROBLEMS_SHOWN);
   const { errors, warnings } = countBySeverity(findings);
   const reveal = (finding: Finding) => {
     useStore.getState().select({ nodes: new Set(finding.nodes), edges: new Set(finding.edges) });
-    const nodes = finding.nodes.map((id) => ({ id }));
-    if (nodes.length > 0) void fitView({ nodes, padding: 0.6, duration: 250, maxZoom: 1.2 });
+    if (finding.nodes.length > 0) fitNodes({ padding: 0.6, duration: 250, maxZoom: 1.2 }, finding.nodes);
   };
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">

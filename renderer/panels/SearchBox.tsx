@@ -1,7 +1,7 @@
 /** Finds nodes by name. Ctrl+F focuses it; Enter or a click selects a match and centres it. */
-import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { KIND_INFO, type DiagramNode } from '../../domain/diagram';
+import { useFitNodes } from '../canvas/fit';
 import { onCommand } from '../commands';
 import { useStore } from '../store/store';
 import { findNodes } from './find-nodes';
@@ -13,7 +13,7 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const { fitView } = useReactFlow();
+  const fitNodes = useFitNodes();
   const nodes = useStore((state) => state.diagram.nodes);
   const matches = useMemo(() => (open ? findNodes(nodes, query) : []), [open, nodes, query]);
   useEffect(
@@ -27,7 +27,7 @@ export function SearchBox() {
   const choose = (node: DiagramNode | undefined) => {
     if (!node) return;
     useStore.getState().select({ nodes: new Set([node.id]), edges: new Set() });
-    void fitView({ nodes: [{ id: node.id }], padding: 0.8, duration: 250, maxZoom: 1.2 });
+    fitNodes({ padding: 0.8, duration: 250, maxZoom: 1.2 }, [node.id]);
     setOpen(false);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

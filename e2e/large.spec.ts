@@ -1,0 +1,80 @@
+/**
+ * A large diagram opened through Open…: React Flow is handed only what is near the view, yet
+ * everything a user reaches is there: edges to nodes off screen, nodes panned into view, a node
+ * found by name, a whole selection dragged as one.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { serializeDiagram } from '../domain/serialize';
+import { benchDiagram } from './bench/graph';
+import { diagramOf, openApp } from './fixtures';
+
+const DIAGRAM = benchDiagram(1_500, 1_500, 5);
+
+async function openLarge(page: Page): Promise<void> {
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'large.strata', mimeType: 'application/json', buffer: Buffer.from(serializeDiagram(DIAGRAM)) });
+  await expect(page.getByTestId('file-name')).toHaveText('large.strata');
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible();
+}
+
+/** Nodes React Flow holds, drawn or not (it renders only those in view). */
+function flowNodeCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+}
+
+test('a large diagram: only what is near the view is drawn, and panning brings the rest', async ({ page }) => {
+  await openLarge(page);
+  expect(await flowNodeCount(page)).toBeLessThan(200);
+  // An edge from a node in view (top left) to one far away is drawn, though its far end never was.
+  const at = new Map(DIAGRAM.nodes.map((node) => [node.id, node.position]));
+  const near = (id: string) => at.get(id)!.x < 500 && at.get(id)!.y < 400;
+  const far = (id: string) => at.get(id)!.x > 3_000 || at.get(id)!.y > 3_000;
+  const leaving = DIAGRAM.edges.find((edge) => (near(edge.source) && far(edge.target)) || (near(edge.target) && far(edge.source)))!;
+  await expect(page.getByTestId(`rf__edge-${leaving.id}`)).toHaveCount(1);
+  await expect(page.locator(`.react-flow__node[data-id="${far(leaving.source) ? leaving.source : leaving.target}"]`)).toHaveCount(0);
+
+  const last = DIAGRAM.nodes.at(-1)!;
+  await expect(page.locator(`.react-flow__node[data-id="${last.id}"]`)).toHaveCount(0);
+  await page.evaluate((position) => {
+    const strata = (window as unknown as { strata: { setViewport(v: { x: number; y: number; zoom: number }): void } }).strata;
+    strata.setViewport({ x: 300 - position.x, y: 300 - position.y, zoom: 1 });
+  }, last.position);
+  await expect(page.locator(`.react-flow__node[data-id="${last.id}"]`)).toBeVisible();
+  expect(await flowNodeCount(page)).toBeLessThan(200);
+});
+
+test('a large diagram: search finds a node far off screen, centres and selects it', async ({ page }) => {
+  await openLarge(page);
+  const far = DIAGRAM.nodes.at(-1)!;
+  await page.keyboard.press('Control+f');
+  await page.getByRole('combobox', { name: 'Find a node' }).fill(far.name);
+  await page.getByRole('combobox', { name: 'Find a node' }).press('Enter');
+  const drawn = page.locator(`.react-flow__node[data-id="${far.id}"]`);
+  await expect(drawn).toBeVisible();
+  await expect(drawn).toHaveClass(/selected/);
+  const box = (await drawn.boundingBox())!;
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(60);
+});
+
+test('a large diagram: a selection reaching off screen is dragged as one, in one undo step', async ({ page }) => {
+  await openLarge(page);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  const node = page.locator('.react-flow__node[data-id="n0"]');
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await diagramOf(page)).nodes.at(-1)!.position.x).not.toBe(DIAGRAM.nodes.at(-1)!.position.x);
+  const moved = await diagramOf(page);
+  const dx = moved.nodes[0].position.x - DIAGRAM.nodes[0].position.x;
+  expect(dx).toBeGreaterThan(0);
+  expect(moved.nodes.every((n, i) => n.position.x - DIAGRAM.nodes[i].position.x === dx)).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await diagramOf(page)).nodes.map((n) => n.position)).toEqual(DIAGRAM.nodes.map((n) => n.position));
+});
