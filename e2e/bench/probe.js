@@ -13,37 +13,35 @@
     return { x: Number(x), y: Number(y), zoom: Number(zoom) };
   }
 
-  /** True when a click at the element's centre would land on it (not on a panel, the mini map or another node). */
-  function clickable(element) {
-    const box = element.getBoundingClientRect();
-    const area = pane();
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    if (x < area.left || x > area.right || y < area.top || y > area.bottom) return undefined;
-    const hit = document.elementFromPoint(x, y);
-    return hit && element.contains(hit) ? { x, y } : undefined;
+  /** The node element a press at (x, y) lands on, if it is a diagram node (not a feature label). */
+  function nodeAt(x, y) {
+    const node = document.elementFromPoint(x, y)?.closest('.react-flow__node');
+    return node && !node.classList.contains('react-flow__node-feature') ? node : undefined;
   }
 
   /**
-   * The diagram node nearest the middle of the canvas that a click would reach, with the point to
-   * press; `ids` limits the choice to a diagram's own nodes (not the previous diagram's).
+   * The diagram node nearest the middle of the canvas that a press reaches, with the point to
+   * press (its centre, clear of the handles on its top and bottom); `prefix` limits the choice to
+   * a diagram's own nodes (not the previous diagram's). Found by hit tests on a widening spiral
+   * from the middle, so the cost does not depend on how many nodes the page holds.
    */
   function middleNode(prefix = '') {
     const area = pane();
     const cx = area.x + area.width / 2;
     const cy = area.y + area.height / 2;
-    let best;
-    let bestDistance = Infinity;
-    // Feature labels are nodes too in Strata; only diagram nodes count.
-    for (const element of document.querySelectorAll('.react-flow__node:not(.react-flow__node-feature)')) {
-      const id = element.getAttribute('data-id');
-      if (!id.startsWith(prefix)) continue;
-      const point = clickable(element);
-      if (!point) continue;
-      const distance = Math.hypot(point.x - cx, point.y - cy);
-      if (distance < bestDistance) [best, bestDistance] = [{ id, ...point }, distance];
+    for (let radius = 0; radius < Math.min(area.width, area.height) / 2; radius += 12) {
+      const steps = radius === 0 ? 1 : Math.ceil((2 * Math.PI * radius) / 12);
+      for (let step = 0; step < steps; step++) {
+        const angle = (step / steps) * Math.PI * 2;
+        const node = nodeAt(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+        const id = node?.getAttribute('data-id');
+        if (!id?.startsWith(prefix)) continue;
+        const box = node.getBoundingClientRect();
+        const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        if (nodeAt(centre.x, centre.y) === node) return { id, ...centre };
+      }
     }
-    return best;
+    return undefined;
   }
 
   /** A point near the middle of the canvas where a press lands on the empty pane. */
