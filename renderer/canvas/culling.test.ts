@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, type DiagramEdge, type DiagramNode } from '../../domain/diagram';
 import { applyEdit } from '../../domain/edits';
-import { cull, cullWindow, DiagramIndex } from './culling';
+import { admit, cull, cullWindow, DiagramIndex } from './culling';
 
 /** A row of services 400 apart, each depending on the next. */
 function row(count: number): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
@@ -85,5 +85,30 @@ describe('cullWindow', () => {
 
   it('takes everything before the pane has a size', () => {
     expect(cullWindow([0, 0, 1], 0, 0)).toEqual({ minX: -Infinity, minY: -Infinity, maxX: Infinity, maxY: Infinity });
+  });
+});
+
+describe('admit', () => {
+  const { nodes, edges } = row(10);
+  const wanted = { nodes, edges };
+  const budget = { nodes: 4, edges: 2 };
+
+  it('hands over a portion at a time, edges only once both ends are there', () => {
+    const first = admit({ nodes: [], edges: [] }, wanted, NOTHING, budget);
+    expect(ids(first.nodes)).toEqual(['s0', 's1', 's2', 's3']);
+    expect(ids(first.edges)).toEqual(['e0', 'e1']);
+    const second = admit(first, wanted, NOTHING, budget);
+    expect(ids(second.nodes)).toEqual(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7']);
+    expect(ids(second.edges)).toEqual(['e0', 'e1', 'e2', 'e3']);
+    let last = second;
+    for (let i = 0; i < 5; i++) last = admit(last, wanted, NOTHING, budget);
+    expect(last).toEqual(wanted);
+  });
+
+  it('hands over the selection at once, and drops what is no longer wanted', () => {
+    const first = admit({ nodes: [], edges: [] }, wanted, new Set(['s9']), budget);
+    expect(ids(first.nodes)).toEqual(['s0', 's1', 's2', 's3', 's9']);
+    const fewer = { nodes: nodes.slice(2, 4), edges: edges.slice(2, 3) };
+    expect(admit(first, fewer, NOTHING, budget)).toEqual(fewer);
   });
 });

@@ -210,3 +210,24 @@ export function cull(index: DiagramIndex, window: Box, always: ReadonlySet<strin
   }
   return { nodes, edges };
 }
+
+/**
+ * What React Flow gets this frame: everything it already had that is still wanted, the selection,
+ * and up to `budget` of what is new (nodes first, in the order wanted). An edge comes only once
+ * both its ends are there.
+ */
+export function admit(before: Culled, wanted: Culled, always: ReadonlySet<string>, budget: { nodes: number; edges: number }): Culled {
+  const had = new Set(before.nodes.map((node) => node.id));
+  let room = budget.nodes;
+  const nodes = wanted.nodes.filter((node) => had.has(node.id) || always.has(node.id) || room-- > 0);
+  if (nodes.length === wanted.nodes.length && wanted.edges.length <= budget.edges) {
+    return { nodes, edges: wanted.edges };
+  }
+  const present = new Set(nodes.map((node) => node.id));
+  const hadEdges = new Set(before.edges.map((edge) => edge.id));
+  let edgeRoom = budget.edges;
+  const edges = wanted.edges.filter(
+    (edge) => present.has(edge.source) && present.has(edge.target) && (hadEdges.has(edge.id) || edgeRoom-- > 0),
+  );
+  return { nodes, edges };
+}

@@ -2,15 +2,22 @@
  * The Diagram's nodes and edges near the viewport, for React Flow (see culling.ts). Canvas
  * re-renders when the diagram or the selection changes, or when the view leaves its window; a
  * pan inside the window costs no render at all.
+ *
+ * What comes into the window all at once (a file opened, a jump across the diagram, a zoom out)
+ * is handed over a few hundred items a frame, so that drawing it is many short tasks, not one
+ * long one that freezes the window: the view fills in over a few frames instead.
  */
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagram } from '../../domain/diagram';
-import { cull, cullWindow, DiagramIndex, type Box, type Culled } from './culling';
+import { admit, cull, cullWindow, DiagramIndex, type Box, type Culled } from './culling';
 import { measuredSize } from './derive';
 
 /** One index for the one canvas, kept in step with the store's diagram. */
 export const diagramIndex = new DiagramIndex(measuredSize);
+
+/** New nodes and edges handed to React Flow per frame: each costs it a component and some DOM. */
+const PER_FRAME = { nodes: 250, edges: 500 } as const;
 
 /** The window as a string, so React Flow's store updates re-render nothing while it stays the same. */
 function windowKey(state: ReactFlowState): string {
@@ -27,15 +34,26 @@ function boxOf(key: string): Box {
 export function useCulled(diagram: Diagram, always: ReadonlySet<string>, everything: boolean): Culled {
   const key = useFlowStore(windowKey);
   const last = useRef<Culled>({ nodes: [], edges: [] });
-  return useMemo(() => {
+  // Bumped once a frame while what React Flow has is still short of what the window holds.
+  const [frame, setFrame] = useState(0);
+  const pending = useRef(false);
+  const culled = useMemo(() => {
     diagramIndex.sync(diagram.nodes, diagram.edges);
-    const next = everything ? { nodes: diagram.nodes, edges: diagram.edges } : cull(diagramIndex, boxOf(key), always);
+    const wanted = everything ? { nodes: diagram.nodes, edges: diagram.edges } : cull(diagramIndex, boxOf(key), always);
+    const next = everything ? wanted : admit(last.current, wanted, always, PER_FRAME);
+    pending.current = next.nodes.length < wanted.nodes.length || next.edges.length < wanted.edges.length;
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
     // back as they were, so React Flow does not take in every edge again on every frame.
-    const kept = { nodes: sameItems(last.current.nodes, next.nodes), edges: sameItems(last.current.edges, next.edges) };
-    last.current = { nodes: kept.nodes ?? next.nodes, edges: kept.edges ?? next.edges };
+    last.current = { nodes: sameItems(last.current.nodes, next.nodes) ?? next.nodes, edges: sameItems(last.current.edges, next.edges) ?? next.edges };
     return last.current;
-  }, [diagram.nodes, diagram.edges, key, always, everything]);
+    // `frame` is not read: a new one asks for the next portion.
+  }, [diagram.nodes, diagram.edges, key, always, everything, frame]);
+  useEffect(() => {
+    if (!pending.current) return;
+    const id = requestAnimationFrame(() => setFrame((count) => count + 1));
+    return () => cancelAnimationFrame(id);
+  }, [culled]);
+  return culled;
 }
 
 /** `before` when both lists hold the same items in the same order, else undefined. */
