@@ -123,6 +123,9 @@ function trackUnsavedWork(slot: string): Tracker {
   };
   const write = () => {
     const state = useStore.getState();
+    // Not in the middle of a drag: writing serialises the whole diagram, a long task in a large
+    // one, and a frame the drag would drop. The gesture's end is written at the next tick.
+    if (state.gestureStart !== null) return;
     if (isDirty(state) && state.diagram !== lastWritten) writeState();
   };
   const clearWhenClean = (state: DocumentState) => {

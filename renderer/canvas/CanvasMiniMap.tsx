@@ -32,10 +32,14 @@ export function CanvasMiniMap() {
   const { left, top, scale } = frameFor(bounds, view);
   const scheme = useColorScheme();
 
+  // While a drag lasts the map keeps its picture: redrawing every node on every frame of it costs
+  // milliseconds in a large diagram, for a move the map shows as a pixel. It catches up at the end.
+  const dragging = useStore((state) => state.gestureStart !== null);
   useEffect(() => {
+    if (dragging) return;
     const id = requestAnimationFrame(() => draw(canvas.current, nodes, { left, top, scale }, scheme));
     return () => cancelAnimationFrame(id);
-  }, [nodes, left, top, scale, scheme]);
+  }, [nodes, left, top, scale, scheme, dragging]);
 
   const panTo = (event: PointerEvent<HTMLDivElement>) => {
     if (event.buttons !== 1) return;
