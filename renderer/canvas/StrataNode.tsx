@@ -32,11 +32,8 @@ export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps
             {node.name || '(unnamed)'}
           </span>
         )}
-        <span className="node-kind">
-          {info.label}
-          {engine ? ` · ${engine}` : ''}
-          {node.feature ? ` · ${node.feature}` : ''}
-        </span>
+        {/* One string, so one text node: three expressions would be three DOM nodes per node. */}
+        <span className="node-kind">{`${info.label}${engine ? ` · ${engine}` : ''}${node.feature ? ` · ${node.feature}` : ''}`}</span>
       </span>
       {status && <FindingBadge status={status} />}
       <ConnectionHint nodeId={node.id} />
