@@ -45,6 +45,35 @@ test('a large diagram: only what is near the view is drawn, and panning brings t
   expect(await flowNodeCount(page)).toBeLessThan(200);
 });
 
+test('a large diagram: every edge crossing the view is drawn once, as a React Flow edge or in the plain layer', async ({ page }) => {
+  await openLarge(page);
+  const middle = DIAGRAM.nodes[Math.floor(DIAGRAM.nodes.length / 2)].position;
+  await page.evaluate((position) => {
+    const strata = (window as unknown as { strata: { setViewport(v: { x: number; y: number; zoom: number }): void } }).strata;
+    strata.setViewport({ x: 400 - position.x, y: 300 - position.y, zoom: 1 });
+  }, middle);
+  await expect(page.locator(`.react-flow__node[data-id="${DIAGRAM.nodes[Math.floor(DIAGRAM.nodes.length / 2)].id}"]`)).toBeVisible();
+  const view = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    const [, x, y, zoom] = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)!.map(Number);
+    return { left: -x / zoom, top: -y / zoom, right: (pane.width - x) / zoom, bottom: (pane.height - y) / zoom };
+  });
+  const at = new Map(DIAGRAM.nodes.map((node) => [node.id, node.position]));
+  // An edge runs inside the box of its two ends (inset a little, clear of the window's border).
+  const crossing = DIAGRAM.edges.filter((edge) => {
+    const [a, b] = [at.get(edge.source)!, at.get(edge.target)!];
+    const box = { left: Math.min(a.x, b.x) + 90, right: Math.max(a.x, b.x) + 90, top: Math.min(a.y, b.y) + 52, bottom: Math.max(a.y, b.y) };
+    return box.left < view.right - 20 && box.right > view.left + 20 && box.top < view.bottom - 20 && box.bottom > view.top + 20;
+  });
+  await expect.poll(async () => page.locator('.overview-edges path.overview-edge').count()).toBeGreaterThan(0);
+  const drawn = await page.evaluate(() => [
+    ...[...document.querySelectorAll('.react-flow__edge')].map((edge) => edge.getAttribute('data-testid')!.replace('rf__edge-', '')),
+    ...[...document.querySelectorAll('.overview-edges path.overview-edge')].map((path) => path.getAttribute('data-id')!),
+  ]);
+  expect(new Set(drawn).size).toBe(drawn.length);
+  expect(crossing.map((edge) => edge.id).filter((id) => !drawn.includes(id))).toEqual([]);
+});
+
 test('a large diagram: search finds a node far off screen, centres and selects it', async ({ page }) => {
   await openLarge(page);
   const far = DIAGRAM.nodes.at(-1)!;

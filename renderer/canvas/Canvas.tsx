@@ -64,7 +64,7 @@ export function Canvas() {
   const index = findingsOf(diagram);
   // Changes only when the zoom crosses a level of detail (see detail.ts).
   const detail = useFlowStore((state) => detailAt(state.transform[2]));
-  const culled = useCulled(diagram, selection.nodes, false);
+  const culled = useCulled(diagram, selection.nodes, false, detail === 'overview');
   const nodes = useMemo(() => flowNodes(culled.nodes, selection, index, renaming), [culled.nodes, selection, index, renaming]);
   const edges = useMemo(() => flowEdges(culled.edges, selection, index), [culled.edges, selection, index]);
   const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
@@ -121,7 +121,7 @@ export function Canvas() {
       >
         <ConnectionWatcher />
         <FeatureBoxes />
-        {detail === 'overview' && <OverviewEdges />}
+        {culled.layer.length > 0 && <OverviewEdges edges={culled.layer} statuses={index.edges} selected={selection.edges} />}
         {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
         {snapToGrid && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
         <Controls showInteractive={false} />

@@ -1,15 +1,20 @@
 /**
- * Edges at an overview zoom: every edge a plain <path> in one <svg>, instead of a React Flow
- * edge each (its own <svg>, its own store selector). At that size an edge can be seen but not
- * clicked, and a thousand edge components cost a drag more than a frame's budget in selectors,
- * layout and layerisation. One path per edge, not one for all: a drag then repaints only the
- * edges that moved, not the whole diagram's area. Each edge follows its route (renderer/routing);
- * path data is cached per route.
+ * Edges as plain <path>s in one <svg>, instead of a React Flow edge each (its own <svg>, its own
+ * store selectors run on every frame). Drawn here: every edge in view at an overview zoom, where
+ * an edge can be seen but not clicked; at any zoom, the edges that only pass through the view
+ * with both ends off screen (useCulled), which in a large diagram are most of what is on screen.
+ * One path per edge, not one for all: a drag then repaints only the edges that moved, not the
+ * whole diagram's area. Each edge follows its route (renderer/routing); path data is cached per
+ * route.
  */
+import { Position, getSmoothStepPath } from '@xyflow/react';
+import { memo } from 'react';
+import type { DiagramEdge } from '../../domain/diagram';
 import { pathOf } from '../../domain/routing';
 import { useRoutes, type DrawnRoute } from '../routing/routes';
-import { findingsOf } from '../store/findings';
-import { useStore } from '../store/store';
+import type { ItemStatus } from '../store/findings';
+import { NODE_SIZE } from './features';
+import { diagramIndex } from './useCulled';
 import { ViewportLayer } from './ViewportLayer';
 
 type Look = 'plain' | 'warning' | 'error' | 'selected';
@@ -17,12 +22,16 @@ const LOOKS: readonly Look[] = ['plain', 'warning', 'error', 'selected'];
 
 const cache = new WeakMap<DrawnRoute, string>();
 
-export function OverviewEdges() {
-  const diagram = useStore((state) => state.diagram);
-  const selected = useStore((state) => state.selection.edges);
+export interface OverviewEdgesProps {
+  readonly edges: readonly DiagramEdge[];
+  readonly statuses: ReadonlyMap<string, ItemStatus>;
+  readonly selected: ReadonlySet<string>;
+}
+
+/** Takes what it draws as props, not the diagram: while a node is dragged its list stays the same. */
+export const OverviewEdges = memo(function OverviewEdges({ edges, statuses, selected }: OverviewEdgesProps) {
   const routes = useRoutes((state) => state.routes);
   useRoutes((state) => state.version);
-  const statuses = findingsOf(diagram).edges;
   return (
     <ViewportLayer>
       <svg className="overview-edges" aria-hidden="true">
@@ -34,16 +43,36 @@ export function OverviewEdges() {
             </marker>
           ))}
         </defs>
-        {diagram.edges.map((edge) => {
+        {edges.map((edge) => {
           const route = routes.get(edge.id);
-          if (!route) return null;
+          const d = route ? cachedPath(route) : elbow(edge);
+          if (!d) return null;
           const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
-          const d = cachedPath(route);
-          return <path key={edge.id} data-id={edge.id} className={`overview-edge ${look}${route.final ? '' : ' provisional'}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
+          return <path key={edge.id} data-id={edge.id} className={`overview-edge ${look}${route?.final ? '' : ' provisional'}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
         })}
       </svg>
     </ViewportLayer>
   );
+});
+
+/**
+ * Before an edge's first route exists (a large diagram just opened routes for a while), the elbow
+ * React Flow would draw, from the source's bottom to the target's top, as StrataEdge does.
+ */
+function elbow(edge: DiagramEdge): string | undefined {
+  const source = diagramIndex.node(edge.source);
+  const target = diagramIndex.node(edge.target);
+  if (!source || !target) return undefined;
+  const [d] = getSmoothStepPath({
+    sourceX: source.position.x + NODE_SIZE.width / 2,
+    sourceY: source.position.y + NODE_SIZE.height,
+    sourcePosition: Position.Bottom,
+    targetX: target.position.x + NODE_SIZE.width / 2,
+    targetY: target.position.y,
+    targetPosition: Position.Top,
+    borderRadius: 8,
+  });
+  return d;
 }
 
 function cachedPath(route: DrawnRoute): string {

@@ -61,10 +61,21 @@ describe('cull', () => {
     expect(ids(culled.edges)).toEqual(['e3', 'e4', 'e5']);
   });
 
+  it('leaves edges that only pass through the window, both ends outside, to the plain layer', () => {
+    const nodes: DiagramNode[] = [
+      { id: 'a', kind: 'service', name: 'a', position: { x: 0, y: 0 } },
+      { id: 'b', kind: 'repository', name: 'b', position: { x: 5000, y: 0 } },
+    ];
+    const index = new DiagramIndex();
+    index.sync(nodes, [{ id: 'e', source: 'a', target: 'b' }]);
+    const culled = cull(index, { minX: 2000, minY: -100, maxX: 3000, maxY: 100 }, NOTHING);
+    expect(culled).toEqual({ nodes: [], edges: [], passing: [{ id: 'e', source: 'a', target: 'b' }] });
+  });
+
   it('gives nothing for an empty diagram', () => {
     const index = new DiagramIndex();
     index.sync([], []);
-    expect(cull(index, { minX: 0, minY: 0, maxX: 100, maxY: 100 }, NOTHING)).toEqual({ nodes: [], edges: [] });
+    expect(cull(index, { minX: 0, minY: 0, maxX: 100, maxY: 100 }, NOTHING)).toEqual({ nodes: [], edges: [], passing: [] });
   });
 });
 
@@ -90,11 +101,11 @@ describe('cullWindow', () => {
 
 describe('admit', () => {
   const { nodes, edges } = row(10);
-  const wanted = { nodes, edges };
+  const wanted = { nodes, edges, passing: [] };
   const budget = { nodes: 4, edges: 2 };
 
   it('hands over a portion at a time, edges only once both ends are there', () => {
-    const first = admit({ nodes: [], edges: [] }, wanted, NOTHING, budget);
+    const first = admit({ nodes: [], edges: [], passing: [] }, wanted, NOTHING, budget);
     expect(ids(first.nodes)).toEqual(['s0', 's1', 's2', 's3']);
     expect(ids(first.edges)).toEqual(['e0', 'e1']);
     const second = admit(first, wanted, NOTHING, budget);
@@ -106,9 +117,9 @@ describe('admit', () => {
   });
 
   it('hands over the selection at once, and drops what is no longer wanted', () => {
-    const first = admit({ nodes: [], edges: [] }, wanted, new Set(['s9']), budget);
+    const first = admit({ nodes: [], edges: [], passing: [] }, wanted, new Set(['s9']), budget);
     expect(ids(first.nodes)).toEqual(['s0', 's1', 's2', 's3', 's9']);
-    const fewer = { nodes: nodes.slice(2, 4), edges: edges.slice(2, 3) };
+    const fewer = { nodes: nodes.slice(2, 4), edges: edges.slice(2, 3), passing: [] };
     expect(admit(first, fewer, NOTHING, budget)).toEqual(fewer);
   });
 });

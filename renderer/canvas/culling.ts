@@ -185,30 +185,45 @@ export function cullWindow(transform: readonly [number, number, number], width: 
 const EVERYWHERE: Box = { minX: -Infinity, minY: -Infinity, maxX: Infinity, maxY: Infinity };
 
 export interface Culled {
+  /** For React Flow: the nodes in the window, the far ends of `edges`, and the selection. */
   readonly nodes: readonly DiagramNode[];
+  /** For React Flow: edges with at least one end in the window. */
   readonly edges: readonly DiagramEdge[];
+  /**
+   * Edges that only pass through the window, both ends outside it: drawn as one plain layer
+   * (OverviewEdges), not as a React Flow edge each. In a large diagram they are most of what is
+   * on screen, and React Flow runs selectors for every edge it draws on every frame of a drag.
+   */
+  readonly passing: readonly DiagramEdge[];
 }
 
 /**
- * Nodes and edges React Flow needs for `window`: the nodes inside it, the edges that may cross
- * it with both their ends (an edge is drawn from its ends), and every node in `always` (the
- * selection, so that dragging a selection moves all of it).
+ * What the canvas needs for `window`: React Flow gets the nodes inside it, the edges with an end
+ * inside it and their far ends (an edge is drawn from its ends), and every node in `always` (the
+ * selection, so that dragging a selection moves all of it); the rest of the edges that may cross
+ * the window are `passing`.
  */
 export function cull(index: DiagramIndex, window: Box, always: ReadonlySet<string>): Culled {
-  const edges = index.edgesIn(window);
   const nodes = index.nodesIn(window);
   const inside = new Set(nodes.map((node) => node.id));
+  const edges: DiagramEdge[] = [];
+  const passing: DiagramEdge[] = [];
   const extra = new Set<string>();
-  for (const edge of edges) {
-    if (!inside.has(edge.source)) extra.add(edge.source);
-    if (!inside.has(edge.target)) extra.add(edge.target);
+  for (const edge of index.edgesIn(window)) {
+    const ends = [edge.source, edge.target].filter((id) => !inside.has(id));
+    if (ends.length === 2) {
+      passing.push(edge);
+      continue;
+    }
+    edges.push(edge);
+    for (const id of ends) extra.add(id);
   }
   for (const id of always) if (!inside.has(id)) extra.add(id);
   for (const id of extra) {
     const node = index.node(id);
     if (node) nodes.push(node);
   }
-  return { nodes, edges };
+  return { nodes, edges, passing };
 }
 
 /**
@@ -220,14 +235,18 @@ export function admit(before: Culled, wanted: Culled, always: ReadonlySet<string
   const had = new Set(before.nodes.map((node) => node.id));
   let room = budget.nodes;
   const nodes = wanted.nodes.filter((node) => had.has(node.id) || always.has(node.id) || room-- > 0);
+  const passing = portion(before.passing, wanted.passing, budget.edges);
   if (nodes.length === wanted.nodes.length && wanted.edges.length <= budget.edges) {
-    return { nodes, edges: wanted.edges };
+    return { nodes, edges: wanted.edges, passing };
   }
   const present = new Set(nodes.map((node) => node.id));
-  const hadEdges = new Set(before.edges.map((edge) => edge.id));
-  let edgeRoom = budget.edges;
-  const edges = wanted.edges.filter(
-    (edge) => present.has(edge.source) && present.has(edge.target) && (hadEdges.has(edge.id) || edgeRoom-- > 0),
-  );
-  return { nodes, edges };
+  const ready = wanted.edges.filter((edge) => present.has(edge.source) && present.has(edge.target));
+  return { nodes, edges: portion(before.edges, ready, budget.edges), passing };
+}
+
+/** The wanted edges that were there before, and up to `room` more. */
+function portion(before: readonly DiagramEdge[], wanted: readonly DiagramEdge[], room: number): readonly DiagramEdge[] {
+  if (wanted.length <= room) return wanted;
+  const had = new Set(before.map((edge) => edge.id));
+  return wanted.filter((edge) => had.has(edge.id) || room-- > 0);
 }

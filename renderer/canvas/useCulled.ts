@@ -9,7 +9,7 @@
  */
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Diagram } from '../../domain/diagram';
+import type { Diagram, DiagramEdge } from '../../domain/diagram';
 import { admit, cull, cullWindow, DiagramIndex, type Box, type Culled } from './culling';
 import { measuredSize } from './derive';
 
@@ -30,30 +30,49 @@ function boxOf(key: string): Box {
   return { minX, minY, maxX, maxY };
 }
 
-/** `everything` hands React Flow the whole diagram (a picture draws what is off screen too). */
-export function useCulled(diagram: Diagram, always: ReadonlySet<string>, everything: boolean): Culled {
+export interface Shown extends Culled {
+  /** What the plain edge layer draws (OverviewEdges). */
+  readonly layer: readonly DiagramEdge[];
+}
+
+const NOTHING: Shown = { nodes: [], edges: [], passing: [], layer: [] };
+
+/**
+ * `everything` hands React Flow the whole diagram (a picture draws what is off screen too); at an
+ * `overview` zoom every edge goes to the plain layer and none to React Flow.
+ */
+export function useCulled(diagram: Diagram, always: ReadonlySet<string>, everything: boolean, overview: boolean): Shown {
   const key = useFlowStore(windowKey);
-  const last = useRef<Culled>({ nodes: [], edges: [] });
+  const last = useRef<Shown>(NOTHING);
   // Bumped once a frame while what React Flow has is still short of what the window holds.
   const [frame, setFrame] = useState(0);
   const pending = useRef(false);
-  const culled = useMemo(() => {
+  const shown = useMemo(() => {
     diagramIndex.sync(diagram.nodes, diagram.edges);
-    const wanted = everything ? { nodes: diagram.nodes, edges: diagram.edges } : cull(diagramIndex, boxOf(key), always);
+    const wanted = everything ? { nodes: diagram.nodes, edges: diagram.edges, passing: [] } : cull(diagramIndex, boxOf(key), always);
     const next = everything ? wanted : admit(last.current, wanted, always, PER_FRAME);
-    pending.current = next.nodes.length < wanted.nodes.length || next.edges.length < wanted.edges.length;
+    pending.current = next.nodes.length < wanted.nodes.length || next.edges.length < wanted.edges.length || next.passing.length < wanted.passing.length;
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
-    // back as they were, so React Flow does not take in every edge again on every frame.
-    last.current = { nodes: sameItems(last.current.nodes, next.nodes) ?? next.nodes, edges: sameItems(last.current.edges, next.edges) ?? next.edges };
+    // back as they were, so React Flow does not take in every edge again on every frame, and the
+    // edge layer does not draw again at all.
+    const before = last.current;
+    const edges = kept(before.edges, next.edges);
+    const passing = kept(before.passing, next.passing);
+    const layer = overview ? kept(before.layer, [...edges, ...passing]) : passing;
+    last.current = { nodes: kept(before.nodes, next.nodes), edges, passing, layer };
     return last.current;
     // `frame` is not read: a new one asks for the next portion.
-  }, [diagram.nodes, diagram.edges, key, always, everything, frame]);
+  }, [diagram.nodes, diagram.edges, key, always, everything, overview, frame]);
   useEffect(() => {
     if (!pending.current) return;
     const id = requestAnimationFrame(() => setFrame((count) => count + 1));
     return () => cancelAnimationFrame(id);
-  }, [culled]);
-  return culled;
+  }, [shown]);
+  return shown;
+}
+
+function kept<T>(before: readonly T[], after: readonly T[]): readonly T[] {
+  return sameItems(before, after) ?? after;
 }
 
 /** `before` when both lists hold the same items in the same order, else undefined. */
