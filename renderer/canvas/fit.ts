@@ -6,8 +6,10 @@
 import { getViewportForBounds, useReactFlow, useStoreApi, type Rect } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { DiagramNode } from '../../domain/diagram';
+import { useDrift } from '../store/drift';
 import { useStore } from '../store/store';
 import { measuredSize } from './derive';
+import { ghostNodes } from './drift';
 import { featureBoxes, NODE_SIZE } from './features';
 
 /** The box around `nodes` (and, when asked, around their feature boxes), or undefined for none. */
@@ -34,6 +36,16 @@ export function boundsOf(nodes: readonly DiagramNode[], withFeatures = false): R
 /** Pixels or a share of the pane, per side or for all four (React Flow's `Padding`). */
 type Padding = Parameters<typeof getViewportForBounds>[5];
 
+/** A ghost node's box (drift.ts draws them a little taller than a node). */
+const GHOST = { width: NODE_SIZE.width, height: NODE_SIZE.height + 4 };
+
+function union(a: Rect | undefined, b: Rect): Rect {
+  if (!a) return b;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
 export interface FitOptions {
   readonly padding: Padding;
   readonly duration?: number;
@@ -48,7 +60,10 @@ export function useFitNodes(): (options: FitOptions, ids?: Iterable<string>) => 
     (options, ids) => {
       const { nodes } = useStore.getState().diagram;
       const wanted = ids ? new Set(ids) : undefined;
-      const bounds = boundsOf(wanted ? nodes.filter((node) => wanted.has(node.id)) : nodes, !wanted);
+      const drawn = boundsOf(wanted ? nodes.filter((node) => wanted.has(node.id)) : nodes, !wanted);
+      // Fitting everything takes in the ghosts of the last comparison with code, drawn beside it.
+      const ghosts = wanted ? [] : ghostNodes(useDrift.getState().drift, nodes);
+      const bounds = ghosts.reduce<Rect | undefined>((box, ghost) => union(box, { ...ghost.position, width: GHOST.width, height: GHOST.height }), drawn);
       const { width, height, minZoom, maxZoom } = flow.getState();
       if (!bounds || width === 0 || height === 0) return;
       const viewport = getViewportForBounds(bounds, width, height, minZoom, Math.min(maxZoom, options.maxZoom ?? maxZoom), options.padding);
