@@ -64,7 +64,7 @@ export function Canvas() {
   const index = findingsOf(diagram);
   // Changes only when the zoom crosses a level of detail (see detail.ts).
   const detail = useFlowStore((state) => detailAt(state.transform[2]));
-  const culled = useCulled(diagram, selection.nodes, false, detail === 'overview');
+  const culled = useCulled(diagram, selection.nodes, detail === 'overview');
   const nodes = useMemo(() => flowNodes(culled.nodes, selection, index, renaming), [culled.nodes, selection, index, renaming]);
   const edges = useMemo(() => flowEdges(culled.edges, selection, index), [culled.edges, selection, index]);
   const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);

@@ -37,11 +37,8 @@ export interface Shown extends Culled {
 
 const NOTHING: Shown = { nodes: [], edges: [], passing: [], layer: [] };
 
-/**
- * `everything` hands React Flow the whole diagram (a picture draws what is off screen too); at an
- * `overview` zoom every edge goes to the plain layer and none to React Flow.
- */
-export function useCulled(diagram: Diagram, always: ReadonlySet<string>, everything: boolean, overview: boolean): Shown {
+/** At an `overview` zoom every edge goes to the plain layer and none to React Flow. */
+export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overview: boolean): Shown {
   const key = useFlowStore(windowKey);
   const last = useRef<Shown>(NOTHING);
   // Bumped once a frame while what React Flow has is still short of what the window holds.
@@ -49,8 +46,8 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, everyth
   const pending = useRef(false);
   const shown = useMemo(() => {
     diagramIndex.sync(diagram.nodes, diagram.edges);
-    const wanted = everything ? { nodes: diagram.nodes, edges: diagram.edges, passing: [] } : cull(diagramIndex, boxOf(key), always);
-    const next = everything ? wanted : admit(last.current, wanted, always, PER_FRAME);
+    const wanted = cull(diagramIndex, boxOf(key), always);
+    const next = admit(last.current, wanted, always, PER_FRAME);
     pending.current = next.nodes.length < wanted.nodes.length || next.edges.length < wanted.edges.length || next.passing.length < wanted.passing.length;
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
     // back as they were, so React Flow does not take in every edge again on every frame, and the
@@ -62,7 +59,7 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, everyth
     last.current = { nodes: kept(before.nodes, next.nodes), edges, passing, layer };
     return last.current;
     // `frame` is not read: a new one asks for the next portion.
-  }, [diagram.nodes, diagram.edges, key, always, everything, overview, frame]);
+  }, [diagram.nodes, diagram.edges, key, always, overview, frame]);
   useEffect(() => {
     if (!pending.current) return;
     const id = requestAnimationFrame(() => setFrame((count) => count + 1));
