@@ -3,6 +3,7 @@
  * in functions, under `if TYPE_CHECKING:`), its top-level classes, functions and assignments,
  * and where the parser could not read it. Read from a tree-sitter syntax tree with queries.
  */
+import { outlineOf } from './outline';
 import type { PythonParser, PythonTree, SyntaxNode } from './syntax';
 
 export interface ImportFact {
@@ -62,17 +63,43 @@ const STATEMENTS = `
 
 const IDENTIFIERS = '(identifier) @name';
 
-/** Parses `text` and reads its facts; `wantReferences` says whether to collect identifiers per definition. */
+/** The 1-based line in the file of a node of the tree that was parsed (the file, or its outline). */
+type LineOf = (node: SyntaxNode) => number;
+
+const fileLine: LineOf = (node) => node.startPosition.row + 1;
+
+/**
+ * Parses `text` and reads its facts; `wantReferences` says whether to collect identifiers per
+ * definition. The file's outline is parsed when it has one and parses cleanly; the whole file
+ * otherwise, and when identifiers are wanted (they are in the bodies the outline leaves out).
+ */
 export function readModule(parser: PythonParser, text: string, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
+  const outline = outlineOf(text);
+  if (outline) {
+    const tree = parser.parse(outline.text);
+    try {
+      if (!tree.root.hasError) {
+        const facts = readTree(tree, (node) => outline.rows[node.startPosition.row]! + 1, () => false);
+        if (!wantReferences(facts.definitions)) return facts;
+      }
+    } finally {
+      tree.dispose();
+    }
+  }
+  return readWholeModule(parser, text, wantReferences);
+}
+
+/** Parses all of `text` and reads its facts (what `readModule` gives, without the outline). */
+export function readWholeModule(parser: PythonParser, text: string, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
   const tree = parser.parse(text);
   try {
-    return readTree(tree, wantReferences);
+    return readTree(tree, fileLine, wantReferences);
   } finally {
     tree.dispose();
   }
 }
 
-function readTree(tree: PythonTree, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
+function readTree(tree: PythonTree, lineOf: LineOf, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
   const imports: ImportFact[] = [];
   const definitions: DefinitionFact[] = [];
   const nodes: SyntaxNode[] = [];
@@ -81,9 +108,9 @@ function readTree(tree: PythonTree, wantReferences: (definitions: readonly Defin
     const node = capture.node;
     if (capture.name === 'import') {
       if (node.hasError) unreadableImports++;
-      else imports.push(...importsOf(node));
+      else imports.push(...importsOf(node, lineOf));
     } else if (!node.hasError) {
-      const definition = definitionOf(capture.name, node);
+      const definition = definitionOf(capture.name, node, lineOf);
       if (definition) {
         definitions.push(definition);
         nodes.push(node);
@@ -100,8 +127,8 @@ function readTree(tree: PythonTree, wantReferences: (definitions: readonly Defin
 }
 
 /** One fact per imported module: `import a.b, c as d` imports two. */
-function importsOf(node: SyntaxNode): ImportFact[] {
-  const line = node.startPosition.row + 1;
+function importsOf(node: SyntaxNode, lineOf: LineOf): ImportFact[] {
+  const line = lineOf(node);
   const typeOnly = underTypeChecking(node);
   if (node.type === 'import_statement') {
     return named(node)
@@ -161,8 +188,8 @@ function underTypeChecking(node: SyntaxNode): boolean {
   return false;
 }
 
-function definitionOf(capture: string, node: SyntaxNode): DefinitionFact | undefined {
-  const line = node.startPosition.row + 1;
+function definitionOf(capture: string, node: SyntaxNode, lineOf: LineOf): DefinitionFact | undefined {
+  const line = lineOf(node);
   if (capture === 'assign') {
     const name = node.childForFieldName('left')?.text;
     const callee = node.childForFieldName('right')?.childForFieldName('function')?.text;
@@ -176,7 +203,7 @@ function definitionOf(capture: string, node: SyntaxNode): DefinitionFact | undef
   const superclasses = capture === 'class' ? node.childForFieldName('superclasses') : null;
   const bases = superclasses ? named(superclasses).filter((c) => c.type !== 'keyword_argument').map((c) => c.text) : [];
   const returns = capture === 'function' ? (node.childForFieldName('return_type')?.text.replace(/\s+/g, '') ?? '') : '';
-  return { name, type: capture === 'class' ? 'class' : 'function', line: decorated ? decorated.startPosition.row + 1 : line, bases, decorators, callee: '', returns };
+  return { name, type: capture === 'class' ? 'class' : 'function', line: decorated ? lineOf(decorated) : line, bases, decorators, callee: '', returns };
 }
 
 /** Follows the first broken child down to where the parser gave up. */
