@@ -4,7 +4,7 @@
  * and where the parser could not read it. Read from a tree-sitter syntax tree with queries.
  */
 import { outlineOf } from './outline';
-import type { PythonParser, PythonTree, SyntaxNode } from './syntax';
+import type { PythonParser, PythonTree, SyntaxCapture, SyntaxNode } from './syntax';
 
 export interface ImportFact {
   /** 1-based line of the statement. */
@@ -51,9 +51,23 @@ export interface ModuleFacts {
   readonly unreadableImports: number;
 }
 
-const STATEMENTS = `
+/**
+ * One query for everything a file says: each import statement with its parts (so reading one
+ * takes no further calls into the parser), `if` conditions (for TYPE_CHECKING), and the
+ * top-level definitions. Pattern numbers below follow the order of the patterns.
+ */
+const FACTS = `
 (import_statement) @import
-(import_from_statement) @import
+(import_statement name: (dotted_name) @name) @import
+(import_statement name: (aliased_import name: (dotted_name) @name alias: (identifier) @alias)) @import
+(import_from_statement) @from
+(import_from_statement module_name: (dotted_name) @module) @from
+(import_from_statement module_name: (relative_import (import_prefix) @prefix)) @from
+(import_from_statement module_name: (relative_import (dotted_name) @module)) @from
+(import_from_statement name: (dotted_name) @name) @from
+(import_from_statement name: (aliased_import name: (dotted_name) @name alias: (identifier) @alias)) @from
+(import_from_statement (wildcard_import) @star) @from
+(if_statement condition: (_) @condition) @if
 (module (class_definition) @class)
 (module (decorated_definition definition: (class_definition) @class))
 (module (function_definition) @function)
@@ -99,22 +113,53 @@ export function readWholeModule(parser: PythonParser, text: string, wantReferenc
   }
 }
 
+/** An import statement's parts as the query captured them. */
+interface Statement {
+  readonly node: SyntaxNode;
+  readonly from: boolean;
+  module: string;
+  level: number;
+  readonly names: Array<{ readonly at: number; readonly name: string; readonly bound: string }>;
+}
+
 function readTree(tree: PythonTree, lineOf: LineOf, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
+  const broken = tree.root.hasError;
+  const statements = new Map<number, Statement>();
+  const typeChecking: Array<readonly [number, number]> = [];
+  const found: SyntaxCapture[] = [];
+  for (const match of tree.matches(FACTS)) {
+    const byName = new Map(match.captures.map((c) => [c.name, c.node]));
+    if (match.pattern <= 9) addToStatement(statements, match.pattern, byName);
+    else if (match.pattern === 10) {
+      const condition = byName.get('condition')!.text.replace(/\s+/g, '');
+      const statement = byName.get('if')!;
+      if (condition === 'TYPE_CHECKING' || condition === 'typing.TYPE_CHECKING') typeChecking.push([statement.startIndex, statement.endIndex]);
+    } else {
+      const [capture] = match.captures;
+      if (capture && (!broken || !capture.node.hasError)) found.push(capture);
+    }
+  }
   const imports: ImportFact[] = [];
+  let unreadableImports = 0;
+  for (const statement of [...statements.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)) {
+    if (broken && statement.node.hasError) {
+      unreadableImports++;
+      continue;
+    }
+    const line = lineOf(statement.node);
+    const at = statement.node.startIndex;
+    const typeOnly = typeChecking.some(([start, end]) => start < at && at < end);
+    const names = statement.names.sort((a, b) => a.at - b.at);
+    if (statement.from) imports.push({ line, module: statement.module, level: statement.level, names: names.map((n) => n.name), bound: names.map((n) => n.bound), typeOnly });
+    else for (const n of names) imports.push({ line, module: n.name, level: 0, names: [], bound: [n.bound], typeOnly });
+  }
   const definitions: DefinitionFact[] = [];
   const nodes: SyntaxNode[] = [];
-  let unreadableImports = 0;
-  for (const capture of tree.captures(STATEMENTS)) {
-    const node = capture.node;
-    if (capture.name === 'import') {
-      if (node.hasError) unreadableImports++;
-      else imports.push(...importsOf(node, lineOf));
-    } else if (!node.hasError) {
-      const definition = definitionOf(capture.name, node, lineOf);
-      if (definition) {
-        definitions.push(definition);
-        nodes.push(node);
-      }
+  for (const { name: capture, node } of found.sort((a, b) => a.node.startIndex - b.node.startIndex)) {
+    const definition = definitionOf(capture, node, lineOf);
+    if (definition) {
+      definitions.push(definition);
+      nodes.push(node);
     }
   }
   if (wantReferences(definitions)) {
@@ -122,70 +167,39 @@ function readTree(tree: PythonTree, lineOf: LineOf, wantReferences: (definitions
       definition.references = new Set(tree.captures(IDENTIFIERS, nodes[i]).map((c) => c.node.text));
     });
   }
-  const syntaxError = tree.root.hasError ? firstError(tree.root) : undefined;
+  const syntaxError = broken ? firstError(tree.root) : undefined;
   return { imports, definitions, unreadableImports, ...(syntaxError ? { syntaxError } : {}) };
 }
 
-/** One fact per imported module: `import a.b, c as d` imports two. */
-function importsOf(node: SyntaxNode, lineOf: LineOf): ImportFact[] {
-  const line = lineOf(node);
-  const typeOnly = underTypeChecking(node);
-  if (node.type === 'import_statement') {
-    return named(node)
-      .filter((child) => dottedOf(child) !== '')
-      .map((child) => ({ line, module: dottedOf(child), level: 0, names: [], bound: [boundOf(child)], typeOnly }));
+/** Adds what one match of an import pattern captured to its statement. */
+function addToStatement(statements: Map<number, Statement>, pattern: number, captured: ReadonlyMap<string, SyntaxNode>): void {
+  const node = (captured.get('import') ?? captured.get('from'))!;
+  let statement = statements.get(node.startIndex);
+  if (!statement) {
+    statement = { node, from: pattern >= 3, module: '', level: 0, names: [] };
+    statements.set(node.startIndex, statement);
   }
-  const source = node.childForFieldName('module_name');
-  let module = '';
-  let level = 0;
-  if (source?.type === 'relative_import') {
-    for (const part of named(source)) {
-      if (part.type === 'import_prefix') level = part.text.length;
-      else if (part.type === 'dotted_name') module = part.text;
-    }
-  } else if (source) {
-    module = source.text;
+  const module = captured.get('module');
+  if (module) statement.module = withoutSpace(module.text);
+  const prefix = captured.get('prefix');
+  if (prefix) statement.level = prefix.text.length;
+  const name = captured.get('name');
+  if (name) {
+    const dotted = withoutSpace(name.text);
+    const alias = captured.get('alias');
+    // `import a.b` binds `a`; `a.b as c` binds `c`.
+    statement.names.push({ at: name.startIndex, name: dotted, bound: alias ? alias.text : dotted.split('.')[0]! });
   }
-  const names: string[] = [];
-  const bound: string[] = [];
-  for (const child of named(node)) {
-    if (child.startIndex === source?.startIndex) continue;
-    if (child.type === 'wildcard_import') {
-      names.push('*');
-      bound.push('*');
-    } else if (child.type === 'dotted_name' || child.type === 'aliased_import') {
-      names.push(dottedOf(child));
-      bound.push(boundOf(child));
-    }
-  }
-  return [{ line, module, level, names, bound, typeOnly }];
+  const star = captured.get('star');
+  if (star) statement.names.push({ at: star.startIndex, name: '*', bound: '*' });
 }
 
-function dottedOf(node: SyntaxNode): string {
-  if (node.type === 'aliased_import') return node.childForFieldName('name')?.text ?? '';
-  if (node.type === 'dotted_name') return node.text.replace(/\s+/g, '');
-  return '';
-}
-
-/** `a.b` binds `a`; `a.b as c` binds `c`. */
-function boundOf(node: SyntaxNode): string {
-  if (node.type === 'aliased_import') return node.childForFieldName('alias')?.text ?? '';
-  return dottedOf(node).split('.')[0] ?? '';
+function withoutSpace(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 function named(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter((child): child is SyntaxNode => child !== null && child.type !== 'comment');
-}
-
-function underTypeChecking(node: SyntaxNode): boolean {
-  for (let at = node.parent; at; at = at.parent) {
-    if (at.type === 'if_statement') {
-      const condition = at.childForFieldName('condition')?.text.replace(/\s+/g, '');
-      if (condition === 'TYPE_CHECKING' || condition === 'typing.TYPE_CHECKING') return true;
-    }
-    if (at.type === 'module') return false;
-  }
-  return false;
 }
 
 function definitionOf(capture: string, node: SyntaxNode, lineOf: LineOf): DefinitionFact | undefined {

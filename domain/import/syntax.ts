@@ -29,6 +29,12 @@ export interface SyntaxCapture {
   readonly node: SyntaxNode;
 }
 
+/** One match of a query: the pattern (its index in the query's source) and what it captured. */
+export interface SyntaxMatch {
+  readonly pattern: number;
+  readonly captures: readonly SyntaxCapture[];
+}
+
 /** One parsed file. Valid until `dispose()`, which frees the parser's memory. */
 export interface PythonTree {
   readonly root: SyntaxNode;
@@ -37,6 +43,8 @@ export interface PythonTree {
    * caches it), in document order, within `node` or the whole file.
    */
   captures(query: string, node?: SyntaxNode): readonly SyntaxCapture[];
+  /** Every match of a query over the whole file: one WebAssembly call for all of them. */
+  matches(query: string): readonly SyntaxMatch[];
   dispose(): void;
 }
 

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Node, Query } from 'web-tree-sitter';
-import type { PythonParser, PythonTree, SyntaxCapture, SyntaxNode } from '../../domain/import/syntax';
+import type { PythonParser, PythonTree, SyntaxCapture, SyntaxMatch, SyntaxNode } from '../../domain/import/syntax';
 
 /** Characters handed to the parser per read: web-tree-sitter copies each chunk into its own buffer. */
 const CHUNK = 4096;
@@ -46,6 +46,9 @@ async function load(): Promise<PythonParser> {
         root: tree.rootNode as SyntaxNode,
         captures(source: string, node?: SyntaxNode): readonly SyntaxCapture[] {
           return compiled(source).captures((node as Node | undefined) ?? tree.rootNode);
+        },
+        matches(source: string): readonly SyntaxMatch[] {
+          return compiled(source).matches(tree.rootNode).map((match) => ({ pattern: match.patternIndex, captures: match.captures }));
         },
         dispose: () => tree.delete(),
       };
