@@ -18,7 +18,7 @@ export interface ParseRequest {
 export type ParseReply = { readonly id: number; readonly facts: ReadonlyArray<readonly [string, ModuleFacts]> } | { readonly id: number; readonly error: string };
 
 /** Below this much Python, one thread is quicker than starting workers. */
-export const PARALLEL_FROM_BYTES = 512 * 1024;
+export const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 const MAX_WORKERS = 4;
 
 let workerFile = new URL('./parse-worker-source.mjs', import.meta.url);

@@ -132,6 +132,8 @@ export function packageName(projectName: string): string {
 export class NameRegistry {
   private readonly taken = new Set<string>();
   private readonly byKey = new Map<string, string>();
+  /** The first suffix not yet tried for each wanted name: every one below it is taken, and stays so. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.taken.add(name.toLowerCase());
@@ -141,7 +143,13 @@ export class NameRegistry {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     let name = wanted;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+    const folded = wanted.toLowerCase();
+    if (this.taken.has(folded)) {
+      let n = this.nextSuffix.get(folded) ?? 2;
+      while (this.taken.has(`${folded}_${n}`)) n++;
+      name = `${wanted}_${n}`;
+      this.nextSuffix.set(folded, n + 1);
+    }
     this.taken.add(name.toLowerCase());
     this.byKey.set(key, name);
     return name;
