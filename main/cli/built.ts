@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { useBuiltArchiveWorker } from '../export/archive-thread';
-import { useBuiltParseWorker } from '../import/parse-pool';
+import { useBuiltParseWorker } from '../import/parse-worker-file';
 
 useBuiltArchiveWorker(fileURLToPath(new URL('./archive-worker.mjs', import.meta.url)));
 useBuiltParseWorker(fileURLToPath(new URL('./parse-worker.mjs', import.meta.url)));

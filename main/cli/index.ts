@@ -1,11 +1,10 @@
 /**
  * `strata validate`, `export`, `import` and `check`.
  * Exit codes: 0 clean (or warnings and notes only), 1 errors, 2 unreadable file or folder, or wrong usage.
+ *
+ * Each command is loaded when it is run: a pre-commit hook running `strata validate` pays for
+ * the rules, not for the generator, the zip writer or the Python parser.
  */
-import { checkCommand } from './check';
-import { exportCommand } from './export';
-import { importCommand } from './import';
-import { validateCommand } from './validate';
 
 export interface Output {
   write(text: string): unknown;
@@ -25,13 +24,13 @@ export async function main(args: readonly string[], out: Output, err: Output): P
   try {
     switch (command) {
       case 'validate':
-        return await validateCommand(rest, out, err);
+        return await (await import('./validate')).validateCommand(rest, out, err);
       case 'export':
-        return await exportCommand(rest, out, err);
+        return await (await import('./export')).exportCommand(rest, out, err);
       case 'import':
-        return await importCommand(rest, out, err);
+        return await (await import('./import')).importCommand(rest, out, err);
       case 'check':
-        return await checkCommand(rest, out, err);
+        return await (await import('./check')).checkCommand(rest, out, err);
       case undefined:
       case '--help':
       case '-h':

@@ -4,7 +4,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EVENT_CHANNELS } from '../../preload/api';
 import { useBuiltArchiveWorker } from '../export/archive-thread';
-import { useBuiltParseWorker } from '../import/parse-pool';
+import { useBuiltParseWorker } from '../import/parse-worker-file';
 import { removeStaleTempFiles } from '../files';
 import { PathGrants } from '../grants';
 import { createHandlers, type SaveKind } from '../handlers';

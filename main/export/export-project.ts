@@ -5,6 +5,7 @@ import type { ExportRequest, ExportResult } from '../../preload/api';
 import { describeFileError } from '../files';
 import type { Host } from '../handlers';
 import { checkExportRequest } from '../payload';
+import { projectArchive, type Archive, type Progress } from './archive';
 import { buildArchiveOffThread } from './archive-thread';
 import { zipName } from './project-files';
 import { TargetExists, writeArchive } from './zip';
@@ -19,8 +20,11 @@ export interface BuiltExport {
   readonly files: number;
 }
 
+/** Builds a project's zip: on the export worker in the app, in the calling thread on the command line. */
+type ArchiveBuilder = (diagram: ExportRequest['diagram'], options: ExportRequest['options'], onProgress: Progress) => Promise<Archive>;
+
 /** Checks the diagram and builds the zip; a result to report instead when there is nothing to write. */
-export async function buildExport(request: ExportRequest, host: Pick<Host, 'sendExportProgress'>): Promise<BuiltExport | ExportResult> {
+export async function buildExport(request: ExportRequest, host: Pick<Host, 'sendExportProgress'>, build: ArchiveBuilder = buildArchiveOffThread): Promise<BuiltExport | ExportResult> {
   // The same answer the Export dialog's chooser gives. A framework without a generator is said
   // first; the diagram's own errors (which may include the broker a task framework refuses) next.
   const refused = checkExport(request.diagram, request.options);
@@ -28,7 +32,7 @@ export async function buildExport(request: ExportRequest, host: Pick<Host, 'send
   const errors = validate(request.diagram).filter((finding) => finding.severity === 'error');
   if (errors.length > 0 && !request.force) return { status: 'has-errors', findings: errors };
   if (refused) return { status: 'failed', message: refused.message };
-  const archive = await buildArchiveOffThread(request.diagram, request.options, (done, total) =>
+  const archive = await build(request.diagram, request.options, (done, total) =>
     host.sendExportProgress({ done, total }),
   );
   if (!archive.ok) return { status: 'failed', message: archive.message };
@@ -48,10 +52,14 @@ export async function exportProject(payload: unknown, host: ExportHost): Promise
 
 export type FileExportResult = ExportResult | { readonly status: 'exists'; readonly path: string };
 
-/** The command line's export: to the path it was given, replacing a file only when told to. */
+/**
+ * The command line's export: to the path it was given, replacing a file only when told to. Built
+ * in the calling thread: a command has no window to keep responsive, and a worker would start a
+ * second JavaScript engine and load the generator into it.
+ */
 export async function exportToFile(request: ExportRequest, path: string, overwrite: boolean): Promise<FileExportResult> {
   if (!path.endsWith('.zip')) return { status: 'failed', message: 'projects are exported only to .zip files' };
-  const built = await buildExport(request, { sendExportProgress: () => undefined });
+  const built = await buildExport(request, { sendExportProgress: () => undefined }, projectArchive);
   if (built.status !== 'built') return built;
   return writeExport(built, path, overwrite);
 }

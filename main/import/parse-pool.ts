@@ -5,9 +5,9 @@
  * costs more than it saves.
  */
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readPythonFiles, selectFiles, type ModuleFacts, type ProjectSource } from '../../domain/import';
+import { parseWorkerFile } from './parse-worker-file';
 import { loadPythonParser } from './python-parser';
 
 export interface ParseRequest {
@@ -20,13 +20,6 @@ export type ParseReply = { readonly id: number; readonly facts: ReadonlyArray<re
 /** Below this much Python, one thread is quicker than starting workers. */
 export const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 const MAX_WORKERS = 4;
-
-let workerFile = new URL('./parse-worker-source.mjs', import.meta.url);
-
-/** The built command line and desktop app ship the worker as JavaScript and say where. */
-export function useBuiltParseWorker(path: string): void {
-  workerFile = pathToFileURL(path);
-}
 
 /** The facts of every Python file of `source`; `parallelFrom` (bytes of Python) is for tests. */
 export async function parseProject(source: Pick<ProjectSource, 'files'>, parallelFrom = PARALLEL_FROM_BYTES): Promise<Map<string, ModuleFacts>> {
@@ -52,7 +45,7 @@ function balance<T extends { text: string }>(files: readonly T[], count: number)
 
 function parseOnWorker(request: ParseRequest): Promise<ReadonlyArray<readonly [string, ModuleFacts]>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile);
+    const worker = new Worker(parseWorkerFile());
     const finish = () => void worker.terminate();
     worker.once('message', (reply: ParseReply) => {
       finish();
