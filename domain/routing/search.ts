@@ -26,44 +26,60 @@ const BAND = 3 * SPACING.ideal;
 /** A window bigger than this is not searched (memory); the caller falls back. */
 const MAX_STATES = 6_000_000;
 
-/** How much of each grid line routes already use, in buckets of BUCKET along the line. */
+/**
+ * How much of each grid line routes already use, in buckets of BUCKET along the line. Lines and
+ * buckets are small integers, so the nested maps hash them cheaply; the search asks for every
+ * step it takes.
+ */
 export class Usage {
-  private readonly horizontal = new Map<number, number>();
-  private readonly vertical = new Map<number, number>();
+  private readonly horizontal = new Map<number, Map<number, number>>();
+  private readonly vertical = new Map<number, Map<number, number>>();
 
   add(points: readonly Point[], sign: 1 | -1 = 1): void {
     for (let i = 1; i < points.length; i++) {
       const [a, b] = [points[i - 1], points[i]];
-      const [map, first, last] = this.bucketsOf(a, b);
-      for (let key = first; key <= last; key++) map.set(key, (map.get(key) ?? 0) + sign);
+      const horizontal = Math.abs(a.y - b.y) < 1e-6;
+      const lines = horizontal ? this.horizontal : this.vertical;
+      const key = lineOf(horizontal ? a.y : a.x);
+      let line = lines.get(key);
+      if (!line) lines.set(key, (line = new Map()));
+      const [from, to] = horizontal ? [a.x, b.x] : [a.y, b.y];
+      const last = lastBucket(from, to);
+      for (let bucket = firstBucket(from, to); bucket <= last; bucket++) {
+        const count = (line.get(bucket) ?? 0) + sign;
+        if (count === 0) line.delete(bucket);
+        else line.set(bucket, count);
+      }
+      if (line.size === 0) lines.delete(key);
     }
   }
 
-  /** What running from `a` to `b` costs beyond its length. */
-  cost(a: Point, b: Point): number {
-    const [map, first, last] = this.bucketsOf(a, b);
-    if (map.size === 0) return 0;
+  /** What running from (ax, ay) to (bx, by) costs beyond its length. */
+  cost(ax: number, ay: number, bx: number, by: number): number {
+    const horizontal = Math.abs(ay - by) < 1e-6;
+    const line = (horizontal ? this.horizontal : this.vertical).get(lineOf(horizontal ? ay : ax));
+    if (!line) return 0;
+    const [from, to] = horizontal ? [ax, bx] : [ay, by];
+    const last = lastBucket(from, to);
     let total = 0;
-    for (let key = first; key <= last; key++) total += map.get(key) ?? 0;
+    for (let bucket = firstBucket(from, to); bucket <= last; bucket++) total += line.get(bucket) ?? 0;
     return total * BUCKET * SHARE_COST;
-  }
-
-  /** The map of the run's direction and the first and last key of its buckets (a line's keys are consecutive). */
-  private bucketsOf(a: Point, b: Point): [Map<number, number>, number, number] {
-    const horizontal = Math.abs(a.y - b.y) < 1e-6;
-    // Lines are counted in bands a few gaps wide: a channel that routes already crowd costs more
-    // even where the new route would run beside them rather than on them.
-    const line = (Math.round((horizontal ? a.y : a.x) / BAND) + LINE_OFFSET) * LINE_STRIDE;
-    const [from, to] = horizontal ? [a.x, b.x] : [a.y, b.y];
-    const first = Math.floor(Math.min(from, to) / BUCKET) + LINE_STRIDE / 2;
-    const last = Math.ceil(Math.max(from, to) / BUCKET) - 1 + LINE_STRIDE / 2;
-    return [horizontal ? this.horizontal : this.vertical, line + first, line + last];
   }
 }
 
-/** Lines and buckets as one number: coordinates stay well inside ±2^20, buckets inside ±2^20. */
-const LINE_OFFSET = 1_048_576;
-const LINE_STRIDE = 2_097_152;
+// Lines are counted in bands a few gaps wide: a channel that routes already crowd costs more
+// even where the new route would run beside them rather than on them.
+function lineOf(coordinate: number): number {
+  return Math.round(coordinate / BAND);
+}
+
+function firstBucket(from: number, to: number): number {
+  return Math.floor(Math.min(from, to) / BUCKET);
+}
+
+function lastBucket(from: number, to: number): number {
+  return Math.ceil(Math.max(from, to) / BUCKET) - 1;
+}
 
 export interface SearchProblem {
   readonly start: Point;
@@ -117,34 +133,71 @@ function coordinates(fixed: number[], boxes: readonly Box[], sides: (box: Box) =
   return all.filter((value, i) => i === 0 || value - all[i - 1] > 1e-6);
 }
 
+/**
+ * Buffers of the search, kept from one search to the next and grown as needed: most searches are
+ * small, and allocating and clearing arrays the size of the window was most of their cost. A
+ * state's entries count only when its stamp is the current search's.
+ */
+class Buffers {
+  cost = new Float64Array(0);
+  from = new Int32Array(0);
+  seen = new Uint32Array(0);
+  closed = new Uint32Array(0);
+  crowding = new Float64Array(0);
+  crowded = new Uint32Array(0);
+  stamp = 0;
+  readonly open = new Heap();
+
+  /** Ready for a search of `states` states; returns its stamp. */
+  begin(states: number): number {
+    if (this.cost.length < states) {
+      const size = Math.max(states, 2 * this.cost.length);
+      this.cost = new Float64Array(size);
+      this.from = new Int32Array(size);
+      this.seen = new Uint32Array(size);
+      this.closed = new Uint32Array(size);
+      this.crowding = new Float64Array(size / 2);
+      this.crowded = new Uint32Array(size / 2);
+      this.stamp = 0;
+    }
+    this.open.clear();
+    return ++this.stamp;
+  }
+}
+
+let buffers: Buffers | undefined;
+
 function astar(problem: SearchProblem, xs: readonly number[], ys: readonly number[], obstacles: BoxIndex<Box>): Point[] | null {
   const width = xs.length;
   const states = width * ys.length * 4;
   if (states > MAX_STATES) return null;
-  const cost = new Float64Array(states).fill(Infinity);
-  const from = new Int32Array(states).fill(-1);
-  const closed = new Uint8Array(states);
+  buffers ??= new Buffers();
+  const stamp = buffers.begin(states);
+  const { cost, from, seen, closed, crowding, crowded, open } = buffers;
+  const costOf = (state: number) => (seen[state] === stamp ? cost[state] : Infinity);
   const sx = xs.indexOf(problem.start.x);
   const sy = ys.indexOf(problem.start.y);
   const gx = xs.indexOf(problem.goal.x);
   const gy = ys.indexOf(problem.goal.y);
   const stateOf = (ix: number, iy: number, heading: number) => (iy * width + ix) * 4 + heading;
+  const reach = (state: number, total: number, previous: number) => {
+    seen[state] = stamp;
+    cost[state] = total;
+    from[state] = previous;
+  };
   // Manhattan distance, plus one bend wherever the two points are not on one line.
   const heuristic = (ix: number, iy: number) => {
     const dx = Math.abs(xs[ix] - problem.goal.x);
     const dy = Math.abs(ys[iy] - problem.goal.y);
     return GREED * (dx + dy + (dx > 1e-6 && dy > 1e-6 ? BEND_COST : 0));
   };
-  // What running along each grid step costs for crowding, worked out once per step and direction of line.
-  const crowding = new Float64Array(width * ys.length * 2).fill(-1);
-  const open = new Heap();
   const first = stateOf(sx, sy, problem.startHeading);
-  cost[first] = 0;
+  reach(first, 0, -1);
   open.push(first, heuristic(sx, sy));
   while (open.size > 0) {
     const state = open.pop();
-    if (closed[state]) continue;
-    closed[state] = 1;
+    if (closed[state] === stamp) continue;
+    closed[state] = stamp;
     const heading = state % 4;
     const cell = (state - heading) / 4;
     const ix = cell % width;
@@ -153,9 +206,8 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
       if (heading === OPPOSITE[problem.goalHeading]) continue;
       if (heading === problem.goalHeading) return trace(state, from, xs, ys, width);
       const turned = stateOf(ix, iy, problem.goalHeading);
-      if (cost[state] + BEND_COST < cost[turned]) {
-        cost[turned] = cost[state] + BEND_COST;
-        from[turned] = state;
+      if (cost[state] + BEND_COST < costOf(turned)) {
+        reach(turned, cost[state] + BEND_COST, state);
         open.push(turned, cost[turned]);
       }
       continue;
@@ -166,22 +218,24 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
       const ny = iy + STEP[next][1];
       if (nx < 0 || ny < 0 || nx >= width || ny >= ys.length) continue;
       const target = stateOf(nx, ny, next);
-      if (closed[target]) continue;
-      // Each step is keyed by its lower-left grid point and whether it runs along x or y.
+      if (closed[target] === stamp) continue;
+      // What running along each grid step costs for crowding, worked out once per step and
+      // direction of line; a step is keyed by its lower-left grid point and whether it runs along x or y.
       const stepKey = (Math.min(iy, ny) * width + Math.min(ix, nx)) * 2 + (next < 2 ? 0 : 1);
-      let crowd = crowding[stepKey];
-      if (crowd < 0) {
+      let crowd: number;
+      if (crowded[stepKey] === stamp) crowd = crowding[stepKey];
+      else {
         const [ax, ay, bx, by] = [xs[ix], ys[iy], xs[nx], ys[ny]];
         const blocked = obstacles.blocks((ax + bx) / 2, (ay + by) / 2) || obstacles.blocks(bx, by) || obstacles.blocks(ax, ay);
-        crowd = blocked ? Infinity : problem.usage.cost({ x: ax, y: ay }, { x: bx, y: by });
+        crowd = blocked ? Infinity : problem.usage.cost(ax, ay, bx, by);
+        crowded[stepKey] = stamp;
         crowding[stepKey] = crowd;
       }
       if (crowd === Infinity) continue;
       const step = Math.abs(xs[nx] - xs[ix]) + Math.abs(ys[ny] - ys[iy]) + (next === heading ? 0 : BEND_COST) + crowd;
       const total = cost[state] + step;
-      if (total < cost[target]) {
-        cost[target] = total;
-        from[target] = state;
+      if (total < costOf(target)) {
+        reach(target, total, state);
         open.push(target, total + heuristic(nx, ny));
       }
     }
@@ -205,6 +259,11 @@ class Heap {
 
   get size(): number {
     return this.items.length;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+    this.priorities.length = 0;
   }
 
   push(item: number, priority: number): void {
