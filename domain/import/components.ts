@@ -96,6 +96,8 @@ function refineKind(kind: Kind, uses: ReadonlySet<string>, modules: readonly Mod
     if (uses.has('redis') || uses.has('aioredis') || uses.has('valkey')) return 'cache';
     return { reason: 'a client module that uses no HTTP client' };
   }
+  // Django wants a `models.py` in every app, and `startapp` writes one with no model in it.
+  if (kind === 'model' && modules.every((m) => m.facts.definitions.every((d) => d.type !== 'class'))) return { reason: 'defines no class' };
   if (kind === 'worker') {
     const definitions = modules.flatMap((m) => m.facts.definitions);
     if ((definesTaskApp(definitions) || modules.some(importsTaskApp)) && !definitions.some(isTask)) return { reason: 'the task app: it defines no task' };

@@ -8,12 +8,14 @@ import type { Component } from './components';
 import type { ModuleIndex } from './modules';
 import { isKindWord, kindOfName } from './names';
 
-export function featurePackages(index: ModuleIndex, components: readonly Component[]): Set<string> {
+export function featurePackages(index: ModuleIndex, components: readonly Component[], settings: ReadonlySet<string>): Set<string> {
   const features = new Set<string>();
   for (const module of index.modules) {
     const parts = module.name.split('.');
     const parent = parts.slice(0, -1).join('.');
-    if (parts[parts.length - 1] === 'apps' && !module.isPackage && parent !== '') features.add(parent);
+    // An app is a feature, but not the project package made an app (`shop/apps.py` beside
+    // `shop/settings/`): that one app is the whole project.
+    if (parts[parts.length - 1] === 'apps' && !module.isPackage && parent !== '' && !settings.has(parent)) features.add(parent);
     const blueprint = module.facts.definitions.some((d) => d.type === 'assignment' && (d.callee === 'Blueprint' || d.callee.endsWith('.Blueprint')));
     // A blueprint made in a package's __init__ makes the package a feature (`app/auth/`); one made
     // in a plain module (`app/cli.py`) says nothing about the package around it.

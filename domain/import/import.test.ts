@@ -81,6 +81,50 @@ describe('a Django project in the services/selectors style, with Celery', () => 
   });
 });
 
+describe('a Django project whose project package is an app too, with apps inside it', () => {
+  // `startproject shop` then `startapp` inside it: settings, the root URLconf and the app's
+  // layers share the package; a feature app sits below; `startapp` left an empty models.py.
+  const tree = {
+    'manage.py': 'import os\n',
+    'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["django>=5.2", "djangorestframework", "psycopg"]\n',
+    'src/shop/__init__.py': '',
+    'src/shop/apps.py': 'from django.apps import AppConfig\n\nclass ShopConfig(AppConfig):\n    name = "shop"\n',
+    'src/shop/settings/__init__.py': '',
+    'src/shop/settings/base.py': 'INSTALLED_APPS = ["shop", "shop.billing"]\n',
+    'src/shop/wsgi.py': 'from django.core.wsgi import get_wsgi_application\n',
+    'src/shop/urls.py': 'from django.urls import include, path\n\nfrom shop.apis.orders import OrderListApi\n\nurlpatterns = [path("orders", OrderListApi.as_view()), path("billing/", include("shop.billing.urls"))]\n',
+    'src/shop/models/__init__.py': 'from shop.models.order import Order\n',
+    'src/shop/models/order.py': 'from django.db import models\n\nclass Order(models.Model):\n    total = models.IntegerField()\n',
+    'src/shop/services/__init__.py': '',
+    'src/shop/services/order_service.py': 'from shop.models.order import Order\n\nclass OrderService:\n    pass\n',
+    'src/shop/apis/__init__.py': '',
+    'src/shop/apis/orders.py': 'from rest_framework.views import APIView\n\nfrom shop.services.order_service import OrderService\n\nclass OrderListApi(APIView):\n    pass\n',
+    'src/shop/billing/__init__.py': '',
+    'src/shop/billing/apps.py': 'from django.apps import AppConfig\n\nclass BillingConfig(AppConfig):\n    name = "shop.billing"\n',
+    'src/shop/billing/models.py': '# Create your models here.\n',
+    'src/shop/billing/apis/__init__.py': '',
+    'src/shop/billing/apis/invoices.py': 'from rest_framework.views import APIView\n\nfrom shop.billing.services import invoice_create\n\nclass InvoiceApi(APIView):\n    pass\n',
+    'src/shop/billing/urls.py': 'from django.urls import path\n\nfrom shop.billing.apis.invoices import InvoiceApi\n\nurlpatterns = [path("", InvoiceApi.as_view())]\n',
+    'src/shop/billing/services.py': 'def invoice_create():\n    pass\n',
+  };
+
+  it('draws the layers of the project package and of the app inside it', () => {
+    const { diagram, report } = read(tree, 'shop');
+    expect(diagram.project).toMatchObject({ name: 'shop', framework: 'django', layout: 'feature' });
+    expect(nodes(diagram)).toEqual(['database db postgres', 'model order', 'router billing invoices', 'router orders', 'service billing billing', 'service order_service']);
+    expect(edges(diagram)).toEqual([
+      'router:billing:invoices -> service:billing:billing',
+      'router:orders -> service:order_service',
+      'service:order_service -> model:order',
+    ]);
+    const reasons = new Map(report.notComponents.map((n) => [n.module, n.reason]));
+    expect(reasons.get('shop.urls')).toBe('the root URLconf of a project package that is also an app');
+    expect(reasons.get('shop.billing.urls')).toBe('mounts the routes of the routers below it');
+    expect(reasons.get('shop.billing.models')).toBe('defines no class');
+    expect(reasons.get('shop.settings.base')).toBe('under shop.settings, shared plumbing');
+  });
+});
+
 describe('a Flask project with blueprints and RQ', () => {
   const tree = {
     'requirements.txt': 'flask\nflask-sqlalchemy\nrq\nredis\npymysql\n',

@@ -13,7 +13,7 @@ import { basename, moduleFiles, selectFiles, type Skipped, type SourceFile } fro
 import { findInfrastructure, type InfraNode } from './infrastructure';
 import { ModuleIndex, type InternalImport, type Module } from './modules';
 import { COMPOSITION_ROOTS, isKindWord } from './names';
-import { placeModules } from './placement';
+import { placeModules, settingsPackages } from './placement';
 import { frameworkOf, layoutOf, projectNameOf, taskFrameworkOf } from './project';
 import { readSettingsFiles } from './settings-files';
 import type { PythonParser } from './syntax';
@@ -122,7 +122,7 @@ export function importProject(source: ProjectSource, parsed: PythonParser | Read
 
   const placements = placeModules(index);
   const { components, notComponents } = findComponents(index, placements, imported);
-  assignFeatures(components, featurePackages(index, components));
+  assignFeatures(components, featurePackages(index, components, settingsPackages(index)));
   const uses = (component: Component) => new Set(component.modules.flatMap((m) => [...(imported.get(m) ?? [])]));
   const hasManagePy = modules.some((m) => basename(m.path) === 'manage.py');
   const tasks = taskFrameworkOf(components, uses, settings, anyImport);

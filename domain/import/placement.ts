@@ -10,8 +10,8 @@ export type Placement =
   | { readonly kind: Kind; /** The module or package the component is: the module itself or the package right below the kind's package. */ readonly anchor: string }
   | { readonly reason: string };
 
-/** Packages holding a project's settings (`settings`, `wsgi`, `asgi`): configuration, never components. */
-export function configurationPackages(index: ModuleIndex): Set<string> {
+/** Packages holding a project's settings (`settings`, `wsgi`, `asgi`). */
+export function settingsPackages(index: ModuleIndex): Set<string> {
   const found = new Set<string>();
   for (const module of index.modules) {
     const parts = module.name.split('.');
@@ -22,11 +22,17 @@ export function configurationPackages(index: ModuleIndex): Set<string> {
   return found;
 }
 
+/** Django apps: packages with an `apps.py`. */
+function appPackages(index: ModuleIndex): Set<string> {
+  return new Set(index.modules.filter((m) => m.name.endsWith('.apps') && !m.isPackage).map((m) => m.name.slice(0, -'.apps'.length)));
+}
+
 export function placeModules(index: ModuleIndex): Map<Module, Placement> {
-  const configuration = configurationPackages(index);
+  const settings = settingsPackages(index);
+  const apps = appPackages(index);
   const packages = new Set(index.modules.filter((m) => m.isPackage).map((m) => m.name));
   const placements = new Map<Module, Placement>();
-  for (const module of index.modules) placements.set(module, placeOne(module, index, packages, configuration));
+  for (const module of index.modules) placements.set(module, placeOne(module, index, packages, settings, apps));
   // A package found by an outer name (`api/users/…`) is no component when a module inside it
   // is one by a name of its own (`api/users/services.py`): then the package is a feature.
   const anchors = new Set<string>();
@@ -36,14 +42,31 @@ export function placeModules(index: ModuleIndex): Map<Module, Placement> {
     const inner = [...anchors].some((anchor) => anchor.startsWith(`${placement.anchor}.`));
     if (inner) placements.set(module, { reason: `a helper of the ${placement.anchor} package, whose components have names of their own` });
   }
+  // An app's `urls` beside a package of its routers (`apis/orders.py`) only mounts them.
+  const routers = [...placements.values()].flatMap((p) => ('kind' in p && p.kind === 'router' ? [p.anchor] : []));
+  for (const [module, placement] of placements) {
+    if (!('kind' in placement) || module.name.split('.').pop() !== 'urls') continue;
+    const depth = module.name.split('.').length;
+    const parent = `${module.name.slice(0, -'urls'.length)}`;
+    if (routers.some((anchor) => anchor.startsWith(parent) && anchor.split('.').length > depth)) placements.set(module, { reason: 'mounts the routes of the routers below it' });
+  }
   return placements;
 }
 
-function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<string>, configuration: ReadonlySet<string>): Placement {
+/**
+ * Nothing under a settings package is a component (`config/`), unless a Django app sits
+ * between: `startapp` inside the project package, or the project package being an app itself.
+ */
+function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<string>, settings: ReadonlySet<string>, apps: ReadonlySet<string>): Placement {
   const parts = module.name.split('.');
   const last = parts.length - 1;
+  const parent = parts.slice(0, -1).join('.');
+  if (parts[last] === 'urls' && settings.has(parent) && apps.has(parent)) return { reason: 'the root URLconf of a project package that is also an app' };
+  let inApp = false;
   for (let depth = parts.length - 1; depth > 0; depth--) {
-    if (configuration.has(parts.slice(0, depth).join('.'))) return { reason: 'part of the project configuration package' };
+    const prefix = parts.slice(0, depth).join('.');
+    inApp ||= apps.has(prefix);
+    if (!inApp && settings.has(prefix)) return { reason: 'part of the project configuration package' };
     if (PLUMBING_PACKAGES.has(parts[depth - 1]!)) return { reason: `under ${parts.slice(0, depth).join('.')}, shared plumbing` };
   }
   if (PLUMBING.has(parts[last]!) || (module.isPackage && PLUMBING_PACKAGES.has(parts[last]!))) {

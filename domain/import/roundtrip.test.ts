@@ -51,7 +51,7 @@ export function roundTrip(diagram: Diagram, parserToUse: PythonParser) {
   return importProject({ files, skipped: [], folderName: exported.root }, parserToUse);
 }
 
-function summary(diagram: Diagram, layout = resolveLayout(diagram).layout) {
+export function summary(diagram: Diagram, layout = resolveLayout(diagram).layout) {
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const key = (n: DiagramNode) => componentKey(n, layout === 'layered' || (n.kind !== 'worker' && n.kind !== 'scheduler'), layout);
   return {
