@@ -3,9 +3,11 @@
  * generator's writer (its Modules view and framework modules), never restated here. How to
  * install, configure, migrate, serve, test and lint is in each exported README.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathOf, type Modules } from '../../domain/generate/modules';
-import type { Plan } from '../../domain/generate/plan/plan';
+import type { NodePlan, Plan } from '../../domain/generate/plan/plan';
+import { moduleOfNode } from '../../domain/generate/shared/protected';
 import { WRITERS } from '../../domain/generate/writers';
 import type { FrameworkWriter } from '../../domain/generate/writer';
 import type { Exported } from './project.test';
@@ -49,6 +51,52 @@ export function wrongImports(p: Exported): WrongImport[] {
       file: join(p.dir, pathOf(modules.of('repositories', repository))),
       line: `import ${modules.of('routes', router)}  # upward`,
       broken: /Layers.* BROKEN/,
+    });
+  }
+  return [...out, ...undrawnImports(p)];
+}
+
+const LAYERS: ReadonlyArray<NodePlan['kind']> = ['router', 'worker', 'service', 'repository', 'model'];
+const BELOW: Readonly<Record<string, ReadonlyArray<NodePlan['kind']>>> = {
+  router: ['router', 'service', 'repository', 'model', 'cache'],
+  worker: ['worker', 'service', 'repository', 'model', 'cache'],
+  service: ['service', 'repository', 'model', 'external', 'cache'],
+  repository: ['repository', 'model', 'cache'],
+  model: ['model'],
+};
+
+/**
+ * One import per layer that the diagram does not draw, a sibling in the same layer first (the
+ * layers contract allows those): from a component to another whose module no component sharing
+ * the first one's module has a drawn edge into. Modules that hold several components (flat and
+ * feature layouts) cannot tell those components apart, so such pairs are not tried.
+ */
+function undrawnImports(p: Exported): WrongImport[] {
+  const modules = modulesOf(p.plan);
+  const plan = p.plan;
+  const nodes: NodePlan[] = [...plan.routers, ...plan.workers, ...plan.services, ...plan.repositories, ...plan.models, ...plan.externals, ...plan.caches];
+  const moduleOf = (n: NodePlan): string | undefined => {
+    const module = moduleOfNode(n, modules);
+    return module && existsSync(join(p.dir, pathOf(module))) ? module : undefined;
+  };
+  const drawn = new Set(plan.edges.map((e) => `${moduleOf(e.source)}>${moduleOf(e.target)}`));
+  const out: WrongImport[] = [];
+  for (const layer of LAYERS) {
+    const pair = nodes
+      .filter((s) => s.kind === layer)
+      .flatMap((s) => BELOW[layer]!.flatMap((kind) => nodes.filter((t) => t.kind === kind).map((t) => [s, t] as const)))
+      .find(([s, t]) => {
+        const from = moduleOf(s);
+        const to = moduleOf(t);
+        return from !== undefined && to !== undefined && from !== to && !drawn.has(`${from}>${to}`);
+      });
+    if (!pair) continue;
+    const [from, to] = [moduleOf(pair[0])!, moduleOf(pair[1])!];
+    out.push({
+      what: `an undrawn import: ${pair[0].kind} ${pair[0].label} importing ${pair[1].kind} ${pair[1].label}`,
+      file: join(p.dir, pathOf(from)),
+      line: `import ${to}  # not drawn`,
+      broken: new RegExp(`Illegal imports of protected package\\s+${to.replace(/\./g, '\\.')}`),
     });
   }
   return out;

@@ -35,7 +35,7 @@ export function modulesFor(plan: Pick<Plan, 'pkg' | 'layout'>): FastapiModules {
     featureModule: (area) => area,
     featurePackage: (feature) => `${pkg}.${feature}`,
     corePackage: `${pkg}.core`,
-    wiring: [`${pkg}.container`, layout === 'layered' ? `${pkg}.api.deps` : `${pkg}.deps`, `${pkg}.main`],
+    wiring: [`${pkg}.container`, layout === 'layered' ? `${pkg}.api.deps` : `${pkg}.deps`, ...(layout === 'layered' ? [`${pkg}.api.router`] : []), `${pkg}.main`],
     deps: layout === 'layered' ? `${pkg}.api.deps` : `${pkg}.deps`,
     container: `${pkg}.container`,
     taskApp: layout === 'layered' ? `${pkg}.tasks.app` : `${pkg}.worker`,

@@ -2,10 +2,11 @@
 import type { Area, Modules } from '../modules';
 import type { NodePlan, Plan } from '../plan/plan';
 import type { FrameworkWriter } from '../writer';
+import { protectedModules } from './protected';
 
 interface Contract {
   readonly name: string;
-  readonly type: 'layers' | 'forbidden';
+  readonly type: 'layers' | 'forbidden' | 'protected';
   readonly fields: ReadonlyArray<readonly [string, string[] | string | boolean]>;
 }
 
@@ -83,7 +84,20 @@ export function contracts(plan: Plan, writer: FrameworkWriter, m: Modules, exist
       fields: [['source_modules', business], ['forbidden_modules', installedFrameworks(plan, writer)]],
     });
   }
+  out.push(...drawnEdgeContracts(plan, m, existing));
   return out.map(toml).join('\n\n') + '\n';
+}
+
+/** The drawing itself: a component module is imported only by the components drawn to depend on it. */
+function drawnEdgeContracts(plan: Plan, m: Modules, existing: ReadonlySet<string>): Contract[] {
+  return protectedModules(plan, m, existing).map((p) => {
+    const by = p.drawnImporters.map((n) => n.label);
+    return {
+      name: `${p.module} is imported only along drawn edges (${by.length > 0 ? `from ${by.join(', ')}` : 'no drawn edge into it'})`,
+      type: 'protected',
+      fields: [['protected_modules', [p.module]], ['allowed_importers', [...p.allowedImporters]], ['as_packages', false]],
+    };
+  });
 }
 
 function has2(existing: ReadonlySet<string>) {
