@@ -36,12 +36,12 @@ test('hovering a badge shows the message and the fix', async ({ page }) => {
   await expect(tooltip).toContainText('Fix:');
 });
 
-test('clicking a problem selects its nodes', async ({ page }) => {
+test('clicking a problem about nodes selects those nodes', async ({ page }) => {
   await openApp(page);
-  await connect(page, 'order_repository', 'order_service');
-  await page.locator('.problem[data-rule="layer-direction"]').click();
-  await expect(nodeCard(page, 'order_repository')).toHaveClass(/selected/);
-  await expect(nodeCard(page, 'order_service')).toHaveClass(/selected/);
+  await page.locator('.palette-item[data-kind="service"]').click();
+  await page.locator('.problem[data-rule="orphan"]').click();
+  await expect(page.locator('.strata-node.selected')).toHaveCount(1);
+  await expect(page.getByTestId('inspector-node')).toBeVisible();
 });
 
 test('changing the task framework re-checks the broker at once', async ({ page }) => {

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import type { DriftFinding } from '../../domain/import';
 import { clearDrift, useDrift } from '../store/drift';
+import { selectionFor } from '../store/reveal';
 import { useStore } from '../store/store';
 
 export function DriftList() {
@@ -10,7 +11,7 @@ export function DriftList() {
   if (!drift) return null;
   const count = (severity: DriftFinding['severity']) => drift.findings.filter((f) => f.severity === severity).length;
   const reveal = (finding: DriftFinding, index: number) => {
-    useStore.getState().select({ nodes: new Set(finding.nodes), edges: new Set(finding.edges) });
+    useStore.getState().select(selectionFor(finding));
     const nodes = finding.ghost ? [{ id: `ghost:${index}` }] : finding.nodes.map((id) => ({ id }));
     if (nodes.length > 0) void fitView({ nodes, padding: 0.6, duration: 250, maxZoom: 1.2 });
   };

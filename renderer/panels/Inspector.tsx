@@ -10,19 +10,22 @@ export function Inspector() {
   const selection = useStore((state) => state.selection);
   const diagram = useStore((state) => state.diagram);
   const nodeCount = selection.nodes.size;
+  const edgeCount = selection.edges.size;
   let content;
-  if (nodeCount === 1 && selection.edges.size === 0) {
+  if (nodeCount === 1 && edgeCount === 0) {
     const [id] = selection.nodes;
     const node = diagram.nodes.find((candidate) => candidate.id === id);
     // Keyed by id so a field's draft never carries over to another node.
     content = node && <NodeInspector key={node.id} node={node} />;
-  } else if (nodeCount === 0 && selection.edges.size === 1) {
+  } else if (nodeCount === 0 && edgeCount === 1) {
     const [id] = selection.edges;
+    // Found whether or not its ends exist: a dangling edge is shown too.
     const edge = diagram.edges.find((candidate) => candidate.id === id);
     content = edge && <EdgeInspector key={edge.id} edge={edge} />;
-  } else if (nodeCount > 1) {
+  } else if (nodeCount + edgeCount > 1) {
     const nodes = diagram.nodes.filter((node) => selection.nodes.has(node.id));
-    content = <Several nodes={nodes.length} edges={selection.edges.size} field={<FeatureField nodes={nodes} />} />;
+    const field = nodes.length > 0 ? <FeatureField nodes={nodes} /> : null;
+    content = <Several nodes={nodes.length} edges={edgeCount} field={field} />;
   }
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -36,7 +39,7 @@ function Several(props: { nodes: number; edges: number; field: React.ReactNode }
     <div className="inspector-several">
       <header className="inspector-title">
         <strong>
-          {props.nodes} nodes{props.edges > 0 && `, ${props.edges} ${props.edges === 1 ? 'edge' : 'edges'}`} selected
+          {selectedCount(props.nodes, props.edges)} selected
         </strong>
       </header>
       {props.field}
@@ -59,4 +62,12 @@ function Hint() {
       or Shift-drag selects several; Ctrl+G groups them into a feature.
     </p>
   );
+}
+
+/** "2 nodes, 1 edge", "3 edges": only the kinds of item that are selected. */
+function selectedCount(nodes: number, edges: number): string {
+  const parts = [];
+  if (nodes > 0) parts.push(`${nodes} ${nodes === 1 ? 'node' : 'nodes'}`);
+  if (edges > 0) parts.push(`${edges} ${edges === 1 ? 'edge' : 'edges'}`);
+  return parts.join(', ');
 }

@@ -18,6 +18,8 @@ export function EdgeInspector({ edge }: { edge: DiagramEdge }) {
     [diagram, edge],
   );
   const findings = findingsOf(diagram).edges.get(edge.id)?.findings ?? [];
+  // The verdict's sentence is said once: by the finding below when there is one (with its fix).
+  const said = findings.some((finding) => finding.message === verdict.message);
   const remove = () => useStore.getState().edit({ type: 'remove', nodeIds: [], edgeIds: [edge.id] });
   return (
     <div className="inspector-edge" data-testid="inspector-edge">
@@ -30,7 +32,7 @@ export function EdgeInspector({ edge }: { edge: DiagramEdge }) {
       <p className={`verdict ${verdict.allowed ? (verdict.severity ?? 'ok') : 'error'}`} data-testid="edge-verdict">
         <strong>{verdict.allowed ? (verdict.severity === 'warning' ? 'Allowed, with a warning' : 'Allowed') : 'Not allowed'}</strong>
         {verdict.rule && <code>{verdict.rule}</code>}
-        <span>{verdict.message}</span>
+        {!said && <span>{verdict.message}</span>}
       </p>
       <Findings findings={findings} />
       <button type="button" onClick={remove}>

@@ -6,6 +6,7 @@ import { useState, type ReactNode, type Ref } from 'react';
 import { describeNameProblem, nameProblem, pythonForm } from '../../domain/names';
 import { MAX_NAME_LENGTH } from '../../domain/parse';
 import type { Finding } from '../../domain/rules';
+import { uniqueFindings } from '../store/reveal';
 
 export interface CommitTextProps {
   readonly label: string;
@@ -100,7 +101,7 @@ export function Findings({ findings }: { findings: readonly Finding[] }) {
   if (findings.length === 0) return null;
   return (
     <ul className="inspector-findings">
-      {findings.map((finding, i) => (
+      {uniqueFindings(findings).map((finding, i) => (
         <li key={i} className={finding.severity}>
           <strong>{finding.rule}</strong> {finding.message}
           <em>{finding.fix}</em>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Finding } from '../../domain/rules';
 import { useFitNodes } from '../canvas/fit';
 import { countBySeverity, findingsOf } from '../store/findings';
+import { selectionFor } from '../store/reveal';
 import { DriftList } from './DriftList';
 import { useStore } from '../store/store';
 
@@ -20,7 +21,8 @@ export function ProblemsPanel() {
   const shown = showAll ? ordered : ordered.slice(0, PROBLEMS_SHOWN);
   const { errors, warnings } = countBySeverity(findings);
   const reveal = (finding: Finding) => {
-    useStore.getState().select({ nodes: new Set(finding.nodes), edges: new Set(finding.edges) });
+    useStore.getState().select(selectionFor(finding));
+    // Centred on the components it names, which stay unselected for an edge rule.
     if (finding.nodes.length > 0) fitNodes({ padding: 0.6, duration: 250, maxZoom: 1.2 }, finding.nodes);
   };
   return (
