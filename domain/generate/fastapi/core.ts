@@ -35,8 +35,11 @@ function db(modules: FastapiModules, firstParty: string[]): string {
   const imports: PyImport[] = [
     from('collections.abc', 'AsyncIterator', 'Callable'),
     from('contextlib', 'asynccontextmanager'),
+    from('datetime', 'UTC', 'datetime'),
     from('functools', 'lru_cache'),
-    from('sqlalchemy', 'MetaData', 'text'),
+    from('typing', 'Any'),
+    from('sqlalchemy', 'DateTime', 'Dialect', 'MetaData', 'event', 'text'),
+    from('sqlalchemy.types', 'TypeDecorator'),
     from('sqlalchemy.ext.asyncio', 'AsyncEngine', 'AsyncSession', 'async_sessionmaker', 'create_async_engine'),
     from('sqlalchemy.orm', 'DeclarativeBase'),
     from('sqlalchemy.pool', 'NullPool'),
@@ -58,11 +61,43 @@ function db(modules: FastapiModules, firstParty: string[]): string {
 # Runs a function with its arguments once the current unit of work has committed.
 Defer = Callable[..., object]`,
       'class Base(DeclarativeBase):\n    metadata = MetaData(naming_convention=NAMING_CONVENTION)',
+      `def utc_now() -> datetime:
+    return datetime.now(UTC)`,
+      `class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware on every database: stored as UTC, read back with tzinfo=UTC.
+
+    PostgreSQL keeps the zone itself; MariaDB and SQLite store a plain UTC value.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give it a timezone")
+        value = value.astimezone(UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)`,
+      `def enforce_foreign_keys(connection: Any, _record: object) -> None:
+    """SQLite checks foreign keys only when each connection asks it to."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()`,
       `def build_engine(*, pooled: bool = True) -> AsyncEngine:
     """A pooled engine for the web app; NullPool for SQLite and for task processes."""
     settings = get_settings()
     url = settings.database_url
-    if not pooled or url.startswith("sqlite"):
+    if url.startswith("sqlite"):
+        engine = create_async_engine(url, poolclass=NullPool)
+        event.listen(engine.sync_engine, "connect", enforce_foreign_keys)
+        return engine
+    if not pooled:
         return create_async_engine(url, poolclass=NullPool)
     return create_async_engine(
         url,

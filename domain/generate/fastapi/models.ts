@@ -19,14 +19,18 @@ function ormUnit(model: ModelPlan, modules: FastapiModules): Unit {
   const imports: PyImport[] = [from('sqlalchemy.orm', 'Mapped', 'mapped_column'), from(modules.core('db'), 'Base')];
   const lines = [`    __tablename__ = ${str(model.table)}`, '', '    id: Mapped[int] = mapped_column(primary_key=True)'];
   for (const c of columns) {
-    c.saImports.forEach((n) => sa.add(n));
-    const typeImport = model.fields.find((f) => f.name === c.name);
-    const info = typeImport ? TYPES[typeImport.type].pyImport : undefined;
+    const field = model.fields.find((f) => f.name === c.name);
+    const aware = field?.type === 'datetime';
+    if (aware) imports.push(from(modules.core('db'), 'UTCDateTime'));
+    else c.saImports.forEach((n) => sa.add(n));
+    const info = field ? TYPES[field.type].pyImport : undefined;
     if (info) imports.push(from(info[0], info[1]));
-    const args: string[] = c.ref ? [`ForeignKey(${str(`${c.ref.table}.id`)})`] : [c.sa];
+    const args: string[] = c.ref ? [`ForeignKey(${str(`${c.ref.table}.id`)})`] : [aware ? 'UTCDateTime()' : c.sa];
     if (c.unique) args.push('unique=True');
     if (c.serverNow) {
-      args.push('server_default=func.now()');
+      // The app's UTC clock, not the database's (MariaDB's NOW() is in the session's zone).
+      args.push('default=utc_now', 'server_default=func.now()');
+      imports.push(from(modules.core('db'), 'utc_now'));
       sa.add('func');
     }
     lines.push(wrap(`${c.name}: Mapped[${annotation(c)}] = mapped_column(`, args, ')', '    '));
@@ -42,6 +46,20 @@ function ormUnit(model: ModelPlan, modules: FastapiModules): Unit {
     doc: `The ${model.label} model.`,
     blocks: [`class ${model.cls}(Base):\n${lines.join('\n')}`],
   };
+}
+
+/**
+ * A field left out of a PATCH keeps its value, but `null` for a column that cannot be null is
+ * refused as invalid input (422) instead of reaching the database as a conflict.
+ */
+function refuseNull(columns: readonly string[]): string {
+  const decorator = wrap('@field_validator(', columns.map(str), ')', '    ');
+  return `${decorator}
+    @classmethod
+    def refuse_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("may be left out, but not null")
+        return value`;
 }
 
 function schemaUnit(model: ModelPlan, modules: FastapiModules): Unit {
@@ -63,7 +81,9 @@ function schemaUnit(model: ModelPlan, modules: FastapiModules): Unit {
   const writable = columns.filter((c) => !c.serverNow);
   const body = (lines: string[]): string => (lines.length > 0 ? lines.join('\n') : '    pass');
   const create = `class ${model.create}(BaseModel):\n${body(writable.map((c) => field(c, false)))}`;
-  const update = `class ${model.update}(BaseModel):\n${body(writable.map((c) => field(c, true)))}`;
+  const required = writable.filter((c) => !c.nullable).map((c) => c.name);
+  if (required.length > 0) imports.push(from('pydantic', 'field_validator'));
+  const update = `class ${model.update}(BaseModel):\n${body(writable.map((c) => field(c, true)))}${required.length > 0 ? `\n\n${refuseNull(required)}` : ''}`;
   const readLines = ['    model_config = ConfigDict(from_attributes=True)', '', '    id: int', ...columns.map((c) => `    ${c.name}: ${annotation(c)}`)];
   const read = `class ${model.read}(BaseModel):\n${readLines.join('\n')}`;
   return {

@@ -54,7 +54,8 @@ function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, build
         body.push(viaRepo ? `return ${m.read}.model_validate(${call('add', 'data')})` : `return ${call('create', 'data')}`);
         break;
       case 'list':
-        defaults.push('offset: int = 0', 'limit: int = 100');
+        imports.push(from('typing', 'Annotated'), from('fastapi', 'Query'));
+        defaults.push('offset: Annotated[int, Query(ge=0)] = 0', 'limit: Annotated[int, Query(ge=1, le=100)] = 100');
         returns = `list[${m.read}]`;
         body.push(viaRepo ? `return [${m.read}.model_validate(e) for e in ${call('list', 'offset, limit')}]` : `return ${call('list', 'offset, limit')}`);
         break;

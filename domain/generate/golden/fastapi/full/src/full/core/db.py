@@ -2,9 +2,11 @@
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import MetaData, text
+from sqlalchemy import DateTime, Dialect, MetaData, event, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -13,6 +15,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import NullPool
+from sqlalchemy.types import TypeDecorator
 
 from full.core.config import get_settings
 
@@ -32,11 +35,49 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware on every database: stored as UTC, read back with tzinfo=UTC.
+
+    PostgreSQL keeps the zone itself; MariaDB and SQLite store a plain UTC value.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give it a timezone")
+        value = value.astimezone(UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def enforce_foreign_keys(connection: Any, _record: object) -> None:
+    """SQLite checks foreign keys only when each connection asks it to."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
 def build_engine(*, pooled: bool = True) -> AsyncEngine:
     """A pooled engine for the web app; NullPool for SQLite and for task processes."""
     settings = get_settings()
     url = settings.database_url
-    if not pooled or url.startswith("sqlite"):
+    if url.startswith("sqlite"):
+        engine = create_async_engine(url, poolclass=NullPool)
+        event.listen(engine.sync_engine, "connect", enforce_foreign_keys)
+        return engine
+    if not pooled:
         return create_async_engine(url, poolclass=NullPool)
     return create_async_engine(
         url,

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 
 class OrderCreate(BaseModel):
@@ -15,6 +15,13 @@ class OrderUpdate(BaseModel):
     total: Decimal | None = None
     note: str | None = None
     customer_id: int | None = None
+
+    @field_validator("total")
+    @classmethod
+    def refuse_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("may be left out, but not null")
+        return value
 
 
 class OrderRead(BaseModel):

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, status
 
 from full.api.deps import get_customer_repository, get_hot_cache, get_order_service
 from full.clients.hot_cache import HotCache
@@ -26,8 +26,8 @@ async def create_order(
 @orders_router.get("/")
 async def list_orders(
     service: Annotated[OrderService, Depends(get_order_service)],
-    offset: int = 0,
-    limit: int = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 100,
 ) -> list[OrderRead]:
     return await service.list_orders(offset, limit)
 
@@ -42,8 +42,8 @@ async def create_customer(
 @orders_router.get("/customers")
 async def list_customers(
     service: Annotated[OrderService, Depends(get_order_service)],
-    offset: int = 0,
-    limit: int = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=100)] = 100,
 ) -> list[CustomerRead]:
     return await service.list_customers(offset, limit)
 
