@@ -66,7 +66,14 @@
    */
   let recording;
   function startFrames(watch) {
-    const read = () => (watch === 'viewport' ? document.querySelector('.react-flow__viewport') : nodeElement(watch))?.style.transform;
+    // The element is looked up again only once it left the page: a query over the whole document
+    // every frame is the probe's cost, not the page's, and it grows with the diagram.
+    let element;
+    const find = () => (watch === 'viewport' ? document.querySelector('.react-flow__viewport') : nodeElement(watch));
+    const read = () => {
+      if (!element?.isConnected) element = find();
+      return element?.style.transform;
+    };
     const stamps = [];
     let last = read();
     let running = true;
