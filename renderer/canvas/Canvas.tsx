@@ -25,7 +25,7 @@ import { CanvasMiniMap } from './CanvasMiniMap';
 import { driftEdges, GhostNode, ghostNodes, type GhostFlowNode } from './drift';
 import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
-import { detailAt, detailClasses } from './detail';
+import { DetailContext, detailAt, detailClasses } from './detail';
 import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { OverviewEdges } from './OverviewEdges';
 import { useCulled } from './useCulled';
@@ -93,43 +93,45 @@ export function Canvas() {
 
   return (
     <div className={`canvas ${detailClasses(detail)}`} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<CanvasNode, StrataFlowEdge>
-        nodes={shown}
-        edges={detail === 'overview' ? NO_EDGES : drawnEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        isValidConnection={isAllowedInStrictMode}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStop={onNodeDragStop}
-        onSelectionDragStop={onSelectionDragStop}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionMode={SelectionMode.Partial}
-        snapToGrid={snapToGrid}
-        snapGrid={GRID}
-        onNodeDoubleClick={onNodeDoubleClick}
-        zoomOnDoubleClick={false}
-        deleteKeyCode={null}
-        onlyRenderVisibleElements
-        colorMode="system"
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.1}
-        proOptions={PRO_OPTIONS}
-      >
-        <ConnectionWatcher />
-        <FeatureBoxes />
-        {culled.layer.length > 0 && <OverviewEdges edges={culled.layer} statuses={index.edges} selected={selection.edges} />}
-        {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
-        {snapToGrid && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
-        <Controls showInteractive={false} />
-        <CanvasMiniMap />
-        <Panel position="top-left">
-          <SearchBox />
-        </Panel>
-      </ReactFlow>
+      <DetailContext.Provider value={detail}>
+        <ReactFlow<CanvasNode, StrataFlowEdge>
+          nodes={shown}
+          edges={detail === 'overview' ? NO_EDGES : drawnEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          isValidConnection={isAllowedInStrictMode}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStop={onNodeDragStop}
+          onSelectionDragStop={onSelectionDragStop}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionMode={SelectionMode.Partial}
+          snapToGrid={snapToGrid}
+          snapGrid={GRID}
+          onNodeDoubleClick={onNodeDoubleClick}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          onlyRenderVisibleElements
+          colorMode="system"
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.1}
+          proOptions={PRO_OPTIONS}
+        >
+          <ConnectionWatcher />
+          <FeatureBoxes />
+          {culled.layer.length > 0 && <OverviewEdges edges={culled.layer} statuses={index.edges} selected={selection.edges} />}
+          {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
+          {snapToGrid && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
+          <Controls showInteractive={false} />
+          <CanvasMiniMap />
+          <Panel position="top-left">
+            <SearchBox />
+          </Panel>
+        </ReactFlow>
+      </DetailContext.Provider>
     </div>
   );
 }

@@ -28,10 +28,12 @@ export interface OverviewEdgesProps {
   readonly selected: ReadonlySet<string>;
 }
 
-/** Takes what it draws as props, not the diagram: while a node is dragged its list stays the same. */
+/**
+ * Takes what it draws as props, not the diagram: while a node is dragged its list stays the same.
+ * Routes are not read here but by each edge (EdgePath): a routing answer then re-renders the
+ * edges it re-routed, not the list.
+ */
 export const OverviewEdges = memo(function OverviewEdges({ edges, statuses, selected }: OverviewEdgesProps) {
-  const routes = useRoutes((state) => state.routes);
-  useRoutes((state) => state.version);
   return (
     <ViewportLayer>
       <svg className="overview-edges" aria-hidden="true">
@@ -43,16 +45,23 @@ export const OverviewEdges = memo(function OverviewEdges({ edges, statuses, sele
             </marker>
           ))}
         </defs>
-        {edges.map((edge) => {
-          const route = routes.get(edge.id);
-          const d = route ? cachedPath(route) : elbow(edge);
-          if (!d) return null;
-          const look: Look = selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain');
-          return <path key={edge.id} data-id={edge.id} className={`overview-edge ${look}${route?.final ? '' : ' provisional'}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
-        })}
+        {edges.map((edge) => (
+          <EdgePath key={edge.id} edge={edge} look={selected.has(edge.id) ? 'selected' : (statuses.get(edge.id)?.severity ?? 'plain')} />
+        ))}
       </svg>
     </ViewportLayer>
   );
+});
+
+/**
+ * One edge's path, following its own route: a routing answer during a drag re-routes a few
+ * hundred edges of the thousands drawn, and only those render again.
+ */
+const EdgePath = memo(function EdgePath({ edge, look }: { edge: DiagramEdge; look: Look }) {
+  const route = useRoutes((state) => state.routes.get(edge.id));
+  const d = route ? cachedPath(route) : elbow(edge);
+  if (!d) return null;
+  return <path data-id={edge.id} className={`overview-edge ${look}${route?.final ? '' : ' provisional'}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
 });
 
 /**

@@ -1,10 +1,11 @@
 /** How one diagram node looks on the canvas: icon, name and kind, coloured by its layer. */
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useContext, type KeyboardEvent } from 'react';
 import { KIND_INFO, engineOf, type DiagramNode } from '../../domain/diagram';
 import type { ItemStatus } from '../store/findings';
 import { useStore } from '../store/store';
-import { ConnectionHint, TargetHandle } from './ConnectionHint';
+import { ConnectionHint, StillHandle, TargetHandle } from './ConnectionHint';
+import { DetailContext } from './detail';
 import { FindingBadge } from './FindingBadge';
 import { KindIcon } from './icons';
 
@@ -15,12 +16,14 @@ export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps
   const { node, status, editing } = data;
   const info = KIND_INFO[node.kind];
   const engine = engineOf(node);
+  // At an overview zoom handles are hidden and nothing connects: see StillHandle.
+  const still = useContext(DetailContext) === 'overview';
   return (
     <div
       className={`strata-node layer-${info.layer} kind-${node.kind}${selected ? ' selected' : ''}${status ? ` has-${status.severity}` : ''}`}
       data-kind={node.kind}
     >
-      <TargetHandle nodeId={node.id} />
+      {still ? <StillHandle type="target" /> : <TargetHandle nodeId={node.id} />}
       <span className="node-icon">
         <KindIcon kind={node.kind} />
       </span>
@@ -37,7 +40,7 @@ export const StrataNode = memo(function StrataNode({ data, selected }: NodeProps
       </span>
       {status && <FindingBadge status={status} />}
       <ConnectionHint nodeId={node.id} />
-      <Handle type="source" position={Position.Bottom} className="handle" />
+      {still ? <StillHandle type="source" /> : <Handle type="source" position={Position.Bottom} className="handle" />}
     </div>
   );
 });

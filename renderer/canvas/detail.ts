@@ -4,7 +4,12 @@
  * drawn as one layer (OverviewEdges) instead of a React Flow edge each. Pictures are built from
  * the diagram (picture/svg.tsx), so they are always in full detail, whatever the zoom on screen.
  */
+import { createContext } from 'react';
+
 export type Detail = 'near' | 'far' | 'overview';
+
+/** The canvas's level of detail, for what nodes draw; it changes only when the zoom crosses a level. */
+export const DetailContext = createContext<Detail>('near');
 
 /** Below this zoom a node is a few pixels tall: nothing on it can be read, grabbed or clicked. */
 const OVERVIEW_BELOW = 0.4;
