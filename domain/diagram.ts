@@ -127,6 +127,25 @@ export interface DiagramEdge {
   readonly id: string;
   readonly source: string;
   readonly target: string;
+  /** Words on the arrow ("enqueues", "reads"); exported as a comment where the dependency is wired. */
+  readonly label?: string;
+  readonly extra?: Extra;
+}
+
+/** A sticky note is a coloured card; free text has no card, only words on the canvas. */
+export const NOTE_STYLES = ['sticky', 'text'] as const;
+export type NoteStyle = (typeof NOTE_STYLES)[number];
+
+/**
+ * Words for the people in the meeting: plain text with light Markdown (`**bold**`, `- ` lists,
+ * links). Never a component: the rules and the generator's plan do not see notes.
+ */
+export interface DiagramNote {
+  /** Unique among notes and nodes alike, as both are selected and moved on one canvas. */
+  readonly id: string;
+  readonly style: NoteStyle;
+  readonly text: string;
+  readonly position: Position;
   readonly extra?: Extra;
 }
 
@@ -140,9 +159,13 @@ export interface Project {
 
 export interface Diagram {
   readonly version: number;
+  /** The diagram's title, shown above it on the canvas and in pictures; absent when not given. */
+  readonly title?: string;
   readonly project: Project;
   readonly nodes: readonly DiagramNode[];
   readonly edges: readonly DiagramEdge[];
+  /** Absent in files without notes; read with `notesOf`. */
+  readonly notes?: readonly DiagramNote[];
   readonly extra?: Extra;
 }
 
@@ -171,6 +194,12 @@ export function engineOf(node: DiagramNode): Engine | undefined {
     return node.engine ?? ENGINES[node.kind][0];
   }
   return undefined;
+}
+
+const NO_NOTES: readonly DiagramNote[] = [];
+
+export function notesOf(diagram: Diagram): readonly DiagramNote[] {
+  return diagram.notes ?? NO_NOTES;
 }
 
 export function emptyDiagram(project: Partial<Project> = {}): Diagram {

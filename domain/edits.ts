@@ -2,7 +2,7 @@
  * Edits are data: small change objects applied by one pure function, so that the canvas, the
  * keyboard, undo history and tests all change a diagram the same way.
  */
-import type { Diagram, DiagramEdge, DiagramNode, Position, Project } from './diagram';
+import { notesOf, type Diagram, type DiagramEdge, type DiagramNode, type DiagramNote, type Position, type Project } from './diagram';
 
 export type Edit =
   | { readonly type: 'add-nodes'; readonly nodes: readonly DiagramNode[]; readonly edges?: readonly DiagramEdge[] }
@@ -10,7 +10,12 @@ export type Edit =
   | { readonly type: 'remove'; readonly nodeIds: readonly string[]; readonly edgeIds: readonly string[] }
   | { readonly type: 'add-edge'; readonly edge: DiagramEdge }
   | { readonly type: 'update-node'; readonly id: string; readonly changes: Partial<Omit<DiagramNode, 'id'>> }
-  | { readonly type: 'set-project'; readonly project: Partial<Project> };
+  | { readonly type: 'set-project'; readonly project: Partial<Project> }
+  | { readonly type: 'update-edge'; readonly id: string; readonly changes: Partial<Omit<DiagramEdge, 'id'>> }
+  | { readonly type: 'add-notes'; readonly notes: readonly DiagramNote[] }
+  | { readonly type: 'update-note'; readonly id: string; readonly changes: Partial<Omit<DiagramNote, 'id'>> }
+  /** An empty title removes it. */
+  | { readonly type: 'set-title'; readonly title: string };
 
 /** Applies one edit. Unchanged nodes and edges keep their identity, which caches rely on. */
 export function applyEdit(diagram: Diagram, edit: Edit): Diagram {
@@ -34,23 +39,54 @@ export function applyEdit(diagram: Diagram, edit: Edit): Diagram {
       };
     case 'set-project':
       return { ...diagram, project: { ...diagram.project, ...edit.project } };
+    case 'update-edge':
+      return { ...diagram, edges: diagram.edges.map((edge) => (edge.id === edit.id ? withoutBlankLabel({ ...edge, ...edit.changes }) : edge)) };
+    case 'add-notes':
+      return { ...diagram, notes: [...notesOf(diagram), ...edit.notes] };
+    case 'update-note':
+      return { ...diagram, notes: notesOf(diagram).map((note) => (note.id === edit.id ? { ...note, ...edit.changes } : note)) };
+    case 'set-title':
+      return withTitle(diagram, edit.title.trim());
   }
 }
 
+/** A label cleared to nothing is no label, so the file does not keep `"label": ""`. */
+function withoutBlankLabel(edge: DiagramEdge): DiagramEdge {
+  if (edge.label === undefined || edge.label.trim() !== '') return edge;
+  const rest: { -readonly [K in keyof DiagramEdge]?: DiagramEdge[K] } = { ...edge };
+  delete rest.label;
+  return rest as DiagramEdge;
+}
+
+function withTitle(diagram: Diagram, title: string): Diagram {
+  if (title) return { ...diagram, title };
+  const rest: { -readonly [K in keyof Diagram]?: Diagram[K] } = { ...diagram };
+  delete rest.title;
+  return rest as Diagram;
+}
+
+/** Moves nodes and notes alike (they share the canvas's ids); a diagram without notes keeps none. */
 function moveNodes(diagram: Diagram, positions: ReadonlyMap<string, Position>): Diagram {
-  return {
+  const moved = {
     ...diagram,
     nodes: diagram.nodes.map((node) => {
       const position = positions.get(node.id);
       return position ? { ...node, position } : node;
     }),
   };
+  if (!diagram.notes?.some((note) => positions.has(note.id))) return moved;
+  return { ...moved, notes: diagram.notes.map((note) => (positions.has(note.id) ? { ...note, position: positions.get(note.id)! } : note)) };
 }
 
-/** Removing a node removes the edges attached to it, so no edge is left dangling. */
+/**
+ * Removing a node removes the edges attached to it, so no edge is left dangling. `nodeIds` may
+ * name notes too: they are selected like nodes.
+ */
 function removeItems(diagram: Diagram, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): Diagram {
+  const notes = diagram.notes?.some((note) => nodeIds.has(note.id)) ? { notes: diagram.notes.filter((note) => !nodeIds.has(note.id)) } : {};
   return {
     ...diagram,
+    ...notes,
     nodes: diagram.nodes.filter((node) => !nodeIds.has(node.id)),
     edges: diagram.edges.filter(
       (edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target),
@@ -58,11 +94,12 @@ function removeItems(diagram: Diagram, nodeIds: ReadonlySet<string>, edgeIds: Re
   };
 }
 
-/** An id not used by any node or edge of the diagram, such as `service3`. */
+/** An id not used by any node, edge or note of the diagram, such as `service3`. */
 export function freshId(diagram: Diagram, prefix: string, taken: ReadonlySet<string> = new Set()): string {
   const used = new Set<string>(taken);
   for (const node of diagram.nodes) used.add(node.id);
   for (const edge of diagram.edges) used.add(edge.id);
+  for (const note of notesOf(diagram)) used.add(note.id);
   let n = 1;
   while (used.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;

@@ -12,10 +12,12 @@ import {
   HTTP_METHODS,
   KINDS,
   LAYOUTS,
+  NOTE_STYLES,
   TASK_FRAMEWORKS,
   type Diagram,
   type DiagramEdge,
   type DiagramNode,
+  type DiagramNote,
   type Endpoint,
   type Engine,
   type Kind,
@@ -34,6 +36,9 @@ export const MAX_NODES = 20_000;
 export const MAX_EDGES = 50_000;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_ID_LENGTH = 200;
+export const MAX_NOTES = 2_000;
+/** A note is a paragraph or a short list, not a document. */
+export const MAX_NOTE_LENGTH = 4_000;
 /** Enough errors to fix a file by hand without drowning the reader. */
 const MAX_ERRORS = 20;
 
@@ -96,7 +101,10 @@ const NODE_KEYS = ['id', 'kind', 'name', 'feature', 'position', 'engine', 'field
  * is kept as an unknown key (an older file may carry it there), never refused.
  */
 const KIND_KEYS: Readonly<Partial<Record<Kind, string>>> = { scheduler: 'schedule', router: 'resource' };
-const EDGE_KEYS = ['id', 'source', 'target'] as const;
+const EDGE_KEYS = ['id', 'source', 'target', 'label'] as const;
+const NOTE_KEYS = ['id', 'style', 'text', 'position'] as const;
+/** Keys of the document itself; `title` and `notes` were added within version 1 (optional, ignored by older apps). */
+const DOCUMENT_KEYS = ['format', 'version', 'title', 'project', 'nodes', 'edges', 'notes'] as const;
 
 class Reader {
   readonly errors: ParseError[] = [];
@@ -123,11 +131,42 @@ class Reader {
     const project = this.project(current.project, '$.project');
     const nodes = this.list(current.nodes, '$.nodes', MAX_NODES, (n, p) => this.node(n, p));
     const edges = this.list(current.edges, '$.edges', MAX_EDGES, (e, p) => this.edge(e, p));
-    if (!project || !nodes || !edges) return undefined;
+    const notes = this.list(current.notes, '$.notes', MAX_NOTES, (n, p) => this.note(n, p));
+    const title = current.title === undefined ? undefined : this.text(current.title, '$.title', MAX_NAME_LENGTH);
+    if (!project || !nodes || !edges || !notes || (current.title !== undefined && title === undefined)) return undefined;
     this.unique(nodes, '$.nodes');
     this.unique(edges, '$.edges');
-    const extra = extraKeys(current, ['format', 'version', 'project', 'nodes', 'edges']);
-    return { version: CURRENT_VERSION, project, nodes, edges, ...(extra && { extra }) };
+    this.uniqueNotes(notes, nodes);
+    const extra = extraKeys(current, DOCUMENT_KEYS);
+    return {
+      version: CURRENT_VERSION,
+      ...(title && { title }),
+      project,
+      nodes,
+      edges,
+      ...(notes.length > 0 && { notes }),
+      ...(extra && { extra }),
+    };
+  }
+
+  note(raw: unknown, path: string): DiagramNote | undefined {
+    if (!isRecord(raw)) return this.error(path, 'each note must be an object with id, text and position');
+    const id = this.id(raw.id, `${path}.id`);
+    const style = this.choice(raw.style, `${path}.style`, NOTE_STYLES, 'sticky');
+    const text = raw.text === undefined ? '' : this.text(raw.text, `${path}.text`, MAX_NOTE_LENGTH);
+    const position = this.position(raw.position, `${path}.position`);
+    if (id === undefined || !style || text === undefined || !position) return undefined;
+    const extra = extraKeys(raw, NOTE_KEYS);
+    return { id, style, text, position, ...(extra && { extra }) };
+  }
+
+  /** Notes and nodes share the canvas's ids (one selection, one drag): no id may be used twice. */
+  uniqueNotes(notes: readonly DiagramNote[], nodes: readonly DiagramNode[]): void {
+    const nodeIds = new Set(nodes.map((node) => node.id));
+    this.unique(notes, '$.notes');
+    notes.forEach((note, i) => {
+      if (nodeIds.has(note.id)) this.error(`$.notes[${i}].id`, `"${note.id}" is the id of a node; a note needs its own id`);
+    });
   }
 
   project(raw: unknown, path: string): Project | undefined {
@@ -239,9 +278,11 @@ class Reader {
     const id = this.id(raw.id, `${path}.id`);
     const source = this.id(raw.source, `${path}.source`);
     const target = this.id(raw.target, `${path}.target`);
+    const label = raw.label === undefined ? undefined : this.text(raw.label, `${path}.label`, MAX_NAME_LENGTH);
     if (id === undefined || source === undefined || target === undefined) return undefined;
+    if (raw.label !== undefined && label === undefined) return undefined;
     const extra = extraKeys(raw, EDGE_KEYS);
-    return { id, source, target, ...(extra && { extra }) };
+    return { id, source, target, ...(label && { label }), ...(extra && { extra }) };
   }
 
   position(raw: unknown, path: string): Position | undefined {

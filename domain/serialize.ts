@@ -2,12 +2,13 @@
  * Writing a `.strata` file: stable and diff-friendly. Keys come in a fixed order, the keys this
  * version does not know follow in the order they were read, and nothing depends on time.
  */
-import { CURRENT_VERSION, FORMAT, type Diagram, type DiagramEdge, type DiagramNode, type Extra } from './diagram';
+import { CURRENT_VERSION, FORMAT, type Diagram, type DiagramEdge, type DiagramNode, type DiagramNote, type Extra } from './diagram';
 
 export function serializeDiagram(diagram: Diagram): string {
   const document = {
     format: FORMAT,
     version: CURRENT_VERSION,
+    title: diagram.title,
     project: withExtra(
       {
         name: diagram.project.name,
@@ -19,6 +20,7 @@ export function serializeDiagram(diagram: Diagram): string {
     ),
     nodes: diagram.nodes.map(nodeDocument),
     edges: diagram.edges.map(edgeDocument),
+    notes: diagram.notes?.length ? diagram.notes.map(noteDocument) : undefined,
   };
   return `${JSON.stringify(withExtra(document, diagram.extra), null, 2)}\n`;
 }
@@ -44,7 +46,12 @@ function nodeDocument(node: DiagramNode): object {
 }
 
 function edgeDocument(edge: DiagramEdge): object {
-  return withExtra({ id: edge.id, source: edge.source, target: edge.target }, edge.extra);
+  return withExtra({ id: edge.id, source: edge.source, target: edge.target, label: edge.label }, edge.extra);
+}
+
+function noteDocument(note: DiagramNote): object {
+  const position = withExtra({ x: note.position.x, y: note.position.y }, note.position.extra);
+  return withExtra({ id: note.id, style: note.style, text: note.text, position }, note.extra);
 }
 
 /** Known keys first (undefined ones are left out by JSON.stringify), then unknown keys. */

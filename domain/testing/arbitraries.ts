@@ -11,6 +11,7 @@ import {
   HTTP_METHODS,
   KINDS,
   LAYOUTS,
+  NOTE_STYLES,
   TASK_FRAMEWORKS,
   type Diagram,
   type DiagramNode,
@@ -18,10 +19,10 @@ import {
   type Kind,
 } from '../diagram';
 import { FORBIDDEN_KEYS, findForbiddenKey } from '../json';
-import { MAX_NAME_LENGTH } from '../parse';
+import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../parse';
 
 const KNOWN = {
-  root: ['format', 'version', 'project', 'nodes', 'edges'],
+  root: ['format', 'version', 'title', 'project', 'nodes', 'edges', 'notes'],
   project: ['name', 'framework', 'tasks', 'layout'],
   // schedule and resource are known on schedulers and routers; no other kind gets them as extras either.
   node: ['id', 'kind', 'name', 'feature', 'position', 'engine', 'fields', 'endpoints', 'tasks', 'schedule', 'resource'],
@@ -29,7 +30,8 @@ const KNOWN = {
   field: ['name', 'type', 'optional', 'unique'],
   endpoint: ['method', 'path'],
   task: ['name'],
-  edge: ['id', 'source', 'target'],
+  edge: ['id', 'source', 'target', 'label'],
+  note: ['id', 'style', 'text', 'position'],
 } as const;
 
 /** Text of at most `max` UTF-16 units: ASCII mostly, any code point (lone surrogates too) sometimes. */
@@ -118,12 +120,31 @@ export function validDiagram(extras: boolean, size: 'small' | 'large' = 'small')
     extra: extra(KNOWN.project, extras),
   });
   return fc
-    .record({ project: project.map(defined), nodes: fc.uniqueArray(node(extras), { selector: (n) => n.id, maxLength: maxNodes }), extra: extra(KNOWN.root, extras) })
-    .chain(({ project, nodes, extra: rootExtra }) => {
+    .record({
+      title: fc.option(text(MAX_NAME_LENGTH, 1), { nil: undefined }),
+      project: project.map(defined),
+      nodes: fc.uniqueArray(node(extras), { selector: (n) => n.id, maxLength: maxNodes }),
+      extra: extra(KNOWN.root, extras),
+    })
+    .chain(({ title, project, nodes, extra: rootExtra }) => {
       const end = nodes.length > 0 ? fc.oneof(fc.constantFrom(...nodes.map((n) => n.id)), anyId) : anyId;
-      const edge = fc.record({ id: anyId, source: end, target: end, extra: extra(KNOWN.edge, extras) }).map(defined);
-      return fc.uniqueArray(edge, { selector: (e) => e.id, maxLength: maxEdges }).map((edges) =>
-        defined({ version: CURRENT_VERSION, project, nodes, edges, extra: rootExtra }),
+      const label = fc.option(text(MAX_NAME_LENGTH, 1), { nil: undefined });
+      const edge = fc.record({ id: anyId, source: end, target: end, label, extra: extra(KNOWN.edge, extras) }).map(defined);
+      const nodeIds = new Set(nodes.map((n) => n.id));
+      const noteId = anyId.filter((id) => !nodeIds.has(id));
+      const note = fc
+        .record({
+          id: noteId,
+          style: fc.constantFrom(...NOTE_STYLES),
+          text: text(MAX_NOTE_LENGTH),
+          position: fc.record({ x: coordinate, y: coordinate, extra: extra(KNOWN.position, extras) }).map(defined),
+          extra: extra(KNOWN.note, extras),
+        })
+        .map(defined);
+      const edges = fc.uniqueArray(edge, { selector: (e) => e.id, maxLength: maxEdges });
+      const notes = fc.uniqueArray(note, { selector: (n) => n.id, maxLength: 2 });
+      return fc.tuple(edges, notes).map(([edges, notes]) =>
+        defined({ version: CURRENT_VERSION, title, project, nodes, edges, notes: notes.length > 0 ? notes : undefined, extra: rootExtra }),
       );
     });
 }
