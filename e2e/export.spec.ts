@@ -51,11 +51,8 @@ test('the preview follows the options; choices that cannot export say why before
   await expect(dialog.getByTestId('file-text')).toContainText('"rq');
   await expect(dialog.getByTestId('file-text')).not.toContainText('"celery');
 
-  // Frameworks without a generator, and "none" for a diagram with workers, are marked before they are picked.
-  const flask = dialog.getByLabel(/^Framework/).locator('option[value="flask"]');
-  await expect(flask).toBeDisabled();
-  await expect(flask).toHaveText(/flask — not available yet/);
-  await expect(flask).toHaveAttribute('title', /not available yet; choose FastAPI/);
+  // Every framework exports; "none" for a diagram with workers is marked before it is picked.
+  for (const framework of ['fastapi', 'flask', 'django']) await expect(dialog.getByLabel(/^Framework/).locator(`option[value="${framework}"]`)).toBeEnabled();
   await expect(dialog.getByLabel('Task framework').locator('option[value="none"]')).toBeDisabled();
   await expect(dialog.getByLabel('Task framework').locator('option[value="none"]')).toHaveAttribute('title', /worker/);
 });
@@ -73,23 +70,40 @@ test('after an export, changing an option clears the result line', async ({ page
   await expect(dialog.getByRole('tree', { name: 'Files to export' })).toBeVisible();
 });
 
-test('a diagram set to a framework that cannot export opens the dialog with the reason in place of the files', async ({ page }, testInfo) => {
+test('picking Flask previews a Flask project, and the result line of an earlier export goes', async ({ page }) => {
   await openApp(page);
-  const flask = { ...SAMPLE_DIAGRAM, project: { ...SAMPLE_DIAGRAM.project, framework: 'flask' as const } };
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export Python project' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export zip…' }).click();
+  await downloading;
+  await expect(dialog.getByTestId('export-status')).toContainText('Exported');
+  await dialog.getByLabel(/^Framework/).selectOption('flask');
+  await expect(dialog.getByTestId('export-status')).toHaveCount(0);
+  await expect(dialog.getByTestId('export-unavailable')).toHaveCount(0);
+  await expect(dialog.getByRole('tree', { name: 'Files to export' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'pyproject.toml', exact: true }).click();
+  await expect(dialog.getByTestId('file-text')).toContainText('"flask==');
+  await expect(dialog.getByRole('button', { name: 'Export zip…' })).toBeEnabled();
+});
+
+test('a diagram whose settings cannot export opens the dialog with the reason in place of the files', async ({ page }, testInfo) => {
+  await openApp(page);
+  const noTasks = { ...SAMPLE_DIAGRAM, project: { ...SAMPLE_DIAGRAM.project, tasks: 'none' as const } };
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await (await chooser).setFiles({ name: 'flask.strata', mimeType: 'application/json', buffer: Buffer.from(serializeDiagram(flask)) });
-  await expect(page.getByTestId('file-name')).toHaveText('flask.strata');
+  await (await chooser).setFiles({ name: 'no-tasks.strata', mimeType: 'application/json', buffer: Buffer.from(serializeDiagram(noTasks)) });
+  await expect(page.getByTestId('file-name')).toHaveText('no-tasks.strata');
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export Python project' });
   const reason = dialog.getByTestId('export-unavailable');
   await expect(reason).toContainText('cannot export this diagram');
-  await expect(reason).toContainText(/Exporting a flask project is not available yet/);
+  await expect(reason).toContainText(/the task framework is "none"/);
   const box = await reason.boundingBox();
   expect(box!.height, 'the reason fills the place of the file explorer, not a sliver').toBeGreaterThan(200);
   await expect(dialog.getByRole('button', { name: 'Export zip…' })).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('export-unavailable.png') });
-  await dialog.getByLabel(/^Framework/).selectOption('fastapi');
+  await dialog.getByLabel('Task framework').selectOption('celery');
   await expect(dialog.getByRole('tree', { name: 'Files to export' })).toBeVisible();
   await expect(reason).toHaveCount(0);
 });

@@ -63,11 +63,15 @@ describe('generate', () => {
   });
 
   test('refuses what it cannot generate, with a reason', () => {
-    const flask = generate(SAMPLE_DIAGRAM, { framework: 'flask' });
-    expect(flask.ok).toBe(false);
-    if (!flask.ok) expect(flask.error.code).toBe('unsupported-framework');
+    const rabbit = { ...SAMPLE_DIAGRAM, nodes: SAMPLE_DIAGRAM.nodes.map((n) => (n.kind === 'broker' ? { ...n, engine: 'rabbitmq' as const } : n)) };
+    const rq = generate(rabbit, { tasks: 'rq' });
+    expect(!rq.ok && rq.error.code).toBe('unsupported-broker');
     const none = generate(SAMPLE_DIAGRAM, { tasks: 'none' });
     expect(!none.ok && none.error.code).toBe('workers-without-task-framework');
+  });
+
+  test('every framework the chooser offers exports the sample diagram', () => {
+    for (const framework of ['fastapi', 'flask', 'django'] as const) expect(generate(SAMPLE_DIAGRAM, { framework }).ok, framework).toBe(true);
   });
 
   test('options override the project settings', () => {

@@ -36,9 +36,9 @@ describe('buildArchiveOffThread', () => {
   });
 
   it('reports a generation error as a failed archive', async () => {
-    const flask = { ...SAMPLE_DIAGRAM, project: { ...SAMPLE_DIAGRAM.project, framework: 'flask' as const } };
-    const result = await buildArchiveOffThread(flask, {});
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/flask/i) });
+    const noTasks = { ...SAMPLE_DIAGRAM, project: { ...SAMPLE_DIAGRAM.project, tasks: 'none' as const } };
+    const result = await buildArchiveOffThread(noTasks, {});
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/task framework is "none"/) });
   });
 
 });

@@ -15,6 +15,7 @@ import { generate } from '../index';
 /** One example per framework room. Adding a room's golden tree is one line here. */
 const GOLDEN: ReadonlyArray<{ readonly framework: Framework; readonly example: string }> = [
   { framework: 'fastapi', example: 'full' },
+  { framework: 'flask', example: 'library' },
   { framework: 'django', example: 'shop' },
 ];
 

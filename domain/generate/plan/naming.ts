@@ -46,7 +46,7 @@ const TOP_LEVEL_TAKEN = [
   'certifi', 'typing_extensions', 'annotated_types', 'pip', 'setuptools', 'wheel', 'tests', 'src', 'alembic',
   'conftest', 'main', 'app', 'flask', 'django', 'rest_framework', 'werkzeug', 'jinja2', 'environ', 'gunicorn',
   'whitenoise', 'django_rq', 'django_dramatiq', 'apscheduler', 'tzlocal', 'asgiref', 'sqlparse', 'fakeredis',
-  'pytest_django', 'yaml', 'manage',
+  'pytest_django', 'yaml', 'manage', 'flask_sqlalchemy', 'flask_migrate', 'itsdangerous', 'markupsafe', 'blinker',
 ];
 
 /** Names the generated modules import or define themselves; a user name must not take them. */
@@ -63,7 +63,7 @@ export const GENERATED_NAMES: ReadonlySet<string> = new Set([
 const GENERATED_STEMS = [
   'app', 'base', 'deps', 'router', 'routes', 'services', 'repositories', 'models', 'schemas', 'clients',
   'tasks', 'core', 'api', 'config', 'db', 'errors', 'task_runs', 'worker', 'main', 'health', 'conftest',
-  'container', 'logging', 'alembic', 'tests', 'src',
+  'container', 'logging', 'alembic', 'tests', 'src', 'wiring', 'web', 'migrations',
 ];
 
 const HARD_OR_SOFT = new Set([...PYTHON_KEYWORDS, ...PYTHON_SOFT_KEYWORDS]);

@@ -22,11 +22,11 @@ export function renderUnits(units: readonly Unit[], pkg: string, sharedDoc: (mod
   return out;
 }
 
-/** Identical statements (a shared `logger = ...` line) appear once. */
+/** Identical statements (a shared `logger = ...` line) and private helpers (`def _...`) appear once. */
 function mergeBlocks(blocks: readonly string[]): string[] {
   const seen = new Set<string>();
   return blocks.filter((b) => {
-    if (!/^[a-z_]+ = /.test(b)) return true;
+    if (!/^[a-z_]+ = /.test(b) && !/^(@\w+\n)?def _/.test(b)) return true;
     if (seen.has(b)) return false;
     seen.add(b);
     return true;

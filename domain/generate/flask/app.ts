@@ -1,0 +1,102 @@
+/** The package `__init__` (the application factory `create_app()`) and `health.py` (liveness and readiness). */
+import type { FlaskModules } from './layout';
+import type { Plan } from '../plan/plan';
+import { from, plain, pyModule, str, type PyImport } from '../python/py';
+import type { Builders } from './wiring';
+import { wiringImport } from './wiring';
+
+export function packageInit(plan: Plan, modules: FlaskModules): string {
+  const lazy: string[] = [`from ${plan.pkg} import health, web`];
+  const register: string[] = ['app.register_blueprint(health.blueprint)'];
+  for (const r of plan.routers) {
+    lazy.push(`from ${modules.of('routes', r)} import ${r.variable}`);
+    register.push(`app.register_blueprint(${r.variable})`);
+  }
+  const imports: PyImport[] = [
+    from('collections.abc', 'Mapping'),
+    from('typing', 'Any'),
+    from('flask', 'Flask'),
+    from('flask_migrate', 'Migrate'),
+    from(modules.core('config'), 'get_settings'),
+    from(modules.core('db'), 'db', 'engine_options'),
+    from(modules.core('logging'), 'configure_logging'),
+  ];
+  return pyModule({
+    doc: `${plan.title}: exported from a Strata diagram. create_app() is the application factory (flask --app ${plan.pkg}, gunicorn "${plan.pkg}:create_app()").`,
+    imports,
+    firstParty: [plan.pkg],
+    blocks: [
+      'migrate = Migrate()',
+      `def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """The app with its settings, database, migrations, blueprints and error handlers;
+    \`config\` overrides app.config (tests, task processes)."""
+    # Imported here: every module of the package runs this file first, and the layers
+    # below must not load the web layer with it.
+${lazy.map((l) => `    ${l}`).join('\n')}
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SQLALCHEMY_DATABASE_URI=settings.database_url,
+        SQLALCHEMY_ENGINE_OPTIONS=engine_options(settings),
+    )
+    app.config.update(config or {})
+    db.init_app(app)
+    migrate.init_app(app, db)
+    web.register_error_handlers(app)
+${register.map((l) => `    ${l}`).join('\n')}
+    return app`,
+    ],
+  });
+}
+
+export function healthModule(plan: Plan, modules: FlaskModules, builders: Builders): string {
+  const imports: PyImport[] = [
+    plain('logging'),
+    from('collections.abc', 'Callable'),
+    from('flask', 'Blueprint'),
+    from('flask.typing', 'ResponseReturnValue'),
+    from(modules.core('db'), 'ping'),
+  ];
+  const checks = ['"database": ping'];
+  if (plan.broker) {
+    imports.push(from(modules.taskApp, 'ping_broker'));
+    checks.push('"broker": ping_broker');
+  }
+  for (const c of plan.caches) {
+    imports.push(wiringImport(modules));
+    checks.push(`${str(c.snake.replace(/_+$/, ''))}: lambda: wiring.${builders.of(c)}().ping()`);
+  }
+  return pyModule({
+    doc: 'Liveness (/health) and readiness (/health/ready: the database, the broker and the caches answer).',
+    imports,
+    firstParty: [plan.pkg],
+    blocks: [
+      `logger = logging.getLogger(__name__)
+blueprint = Blueprint("health", __name__)`,
+      `def dependencies() -> dict[str, Callable[[], object]]:
+    return {
+${checks.map((c) => `        ${c},`).join('\n')}
+    }`,
+      `@blueprint.get("/health")
+def live() -> ResponseReturnValue:
+    """Liveness: the process answers."""
+    return {"status": "ok"}`,
+      `@blueprint.get("/health/ready")
+def ready() -> ResponseReturnValue:
+    """Readiness: every service the app depends on answers."""
+    checks: dict[str, str] = {}
+    for name, check in dependencies().items():
+        try:
+            check()
+            checks[name] = "ok"
+        except Exception as error:  # any failure at all means not ready
+            logger.warning("not ready: %s: %s", name, error)
+            checks[name] = "unavailable"
+    ok = all(state == "ok" for state in checks.values())
+    status = "ok" if ok else "unavailable"
+    return {"status": status, "checks": checks}, 200 if ok else 503`,
+    ],
+  });
+}

@@ -1,0 +1,102 @@
+/** Service nodes: synchronous business logic, with every dependency arriving through the constructor. */
+import type { FlaskModules } from './layout';
+import type { ModelPlan, Provider, ServicePlan } from '../plan/plan';
+import { docText, from, indent, plain, wrap, type PyImport } from '../python/py';
+import { cacheAttr, fitSignature, repoAttr } from './repositories';
+import type { Unit } from '../python/unit';
+
+export const serviceAttr = (s: ServicePlan): string => s.snake;
+export const clientAttr = (snake: string): string => snake;
+export const enqueueName = (task: { fn: string }): string => `enqueue_${task.fn}`;
+
+export function serviceUnits(services: readonly ServicePlan[], modules: FlaskModules): Unit[] {
+  return services.map((s) => serviceUnit(s, modules));
+}
+
+interface Param {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** Constructor parameters of a service, in a fixed order shared with the composition root. */
+export function serviceParams(s: ServicePlan): Array<Param & { readonly of: 'repository' | 'service' | 'external' | 'cache' | 'task' }> {
+  return [
+    ...s.repositories.map((r) => ({ name: repoAttr(r), type: r.cls, of: 'repository' as const })),
+    ...s.services.map((o) => ({ name: serviceAttr(o), type: o.cls, of: 'service' as const })),
+    ...s.externals.map((x) => ({ name: clientAttr(x.snake), type: x.cls, of: 'external' as const })),
+    ...s.caches.map((c) => ({ name: cacheAttr(c.snake), type: c.cls, of: 'cache' as const })),
+    ...s.workers.flatMap((w) => w.tasks.map((t) => ({ name: enqueueName(t), type: 'Callable[[int], object]', of: 'task' as const }))),
+  ];
+}
+
+function serviceUnit(s: ServicePlan, modules: FlaskModules): Unit {
+  const imports: PyImport[] = [plain('logging')];
+  const params = serviceParams(s);
+  for (const r of s.repositories) imports.push(from(modules.of('repositories', r), r.cls));
+  for (const o of s.services) imports.push(from(modules.of('services', o), o.cls));
+  for (const x of [...s.externals, ...s.caches]) imports.push(from(modules.of('clients', x), x.cls));
+  if (s.workers.length > 0) imports.push(from('collections.abc', 'Callable'));
+  const init = `${wrap('def __init__(', ['self', ...params.map((p) => `${p.name}: ${p.type}`)], ') -> None:', '    ').replace(/^ {4}/gm, '')}\n${
+    params.length > 0 ? indent(params.map((p) => `self._${p.name} = ${p.name}`).join('\n')) : '    pass'
+  }`;
+  const enqueues = params.filter((p) => p.of === 'task').map((p) => `self._${p.name}(entity.id)`);
+  const methods: string[] = [];
+  s.provides.forEach(({ model, provider }, i) => {
+    imports.push(from(modules.of('schemas', model), model.create, model.read, model.update));
+    methods.push(...crud(model, provider, i === 0 ? enqueues : [], s.caches[0]?.snake));
+  });
+  if (s.provides.some((p) => p.provider.via === 'repository')) imports.push(from(modules.core('errors'), 'NotFoundError'));
+  for (const model of s.models) {
+    imports.push(from(modules.of('models', model), model.cls), from(modules.of('schemas', model), model.create));
+    methods.push(`def new_${model.snake}(self, data: ${model.create}) -> ${model.cls}:\n    """A ${model.cls} built from its create schema, not yet stored."""\n    return ${model.cls}(**data.model_dump())`);
+  }
+  for (const x of s.externals) {
+    imports.push(from('typing', 'Any'));
+    methods.push(`def fetch_from_${clientAttr(x.snake)}(self, path: str) -> Any:\n    return self._${clientAttr(x.snake)}.get_json(path)`);
+  }
+  for (const p of params.filter((q) => q.of === 'task')) {
+    methods.push(`def request_${p.name.slice('enqueue_'.length)}(self, item_id: int) -> None:\n    self._${p.name}(item_id)`);
+  }
+  for (const task of s.taskMethods) methods.push(taskMethod(task.fn, s.provides[0]?.model));
+  const doc = `"""Business logic of ${docText(s.label)}; dependencies arrive through the constructor."""`;
+  const body = [doc, init, ...methods.map(fitSignature)].join('\n\n');
+  return {
+    module: modules.of('services', s),
+    imports,
+    doc: `The ${s.label} service.`,
+    blocks: ['logger = logging.getLogger(__name__)', `class ${s.cls}:\n${indent(body)}`],
+  };
+}
+
+function crud(m: ModelPlan, provider: Provider, enqueues: readonly string[], cache: string | undefined): string[] {
+  const s = m.snake;
+  if (provider.via === 'service') {
+    const target = `self._${serviceAttr(provider.node)}`;
+    return [
+      `def create_${s}(self, data: ${m.create}) -> ${m.read}:\n    return ${target}.create_${s}(data)`,
+      `def get_${s}(self, item_id: int) -> ${m.read}:\n    return ${target}.get_${s}(item_id)`,
+      `def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.read}]:\n    return ${target}.list_${m.plural}(offset, limit)`,
+      `def update_${s}(self, item_id: int, data: ${m.update}) -> ${m.read}:\n    return ${target}.update_${s}(item_id, data)`,
+      `def delete_${s}(self, item_id: int) -> None:\n    ${target}.delete_${s}(item_id)`,
+      `def ${s}_ids_after(self, after_id: int, limit: int) -> list[int]:\n    return ${target}.${s}_ids_after(after_id, limit)`,
+    ];
+  }
+  const repo = `self._${repoAttr(provider.node)}`;
+  const load = `entity = ${repo}.get_${s}(item_id)\nif entity is None:\n    raise NotFoundError(f"${m.cls} {item_id} not found")`;
+  const counted = cache ? `\nself._${cacheAttr(cache)}.incr(f"${m.table}:{item_id}:reads")` : '';
+  return [
+    `def create_${s}(self, data: ${m.create}) -> ${m.read}:\n${indent([`entity = ${repo}.add_${s}(data)`, ...enqueues, `return ${m.read}.model_validate(entity)`].join('\n'))}`,
+    `def get_${s}(self, item_id: int) -> ${m.read}:\n${indent(`${load}${counted}\nreturn ${m.read}.model_validate(entity)`)}`,
+    `def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.read}]:\n${indent(`entities = ${repo}.list_${m.plural}(offset, limit)\nreturn [${m.read}.model_validate(e) for e in entities]`)}`,
+    `def update_${s}(self, item_id: int, data: ${m.update}) -> ${m.read}:\n${indent(`${load}\nchanges = data.model_dump(exclude_unset=True)\nentity = ${repo}.update_${s}(entity, changes)\nreturn ${m.read}.model_validate(entity)`)}`,
+    `def delete_${s}(self, item_id: int) -> None:\n${indent(`${load}\n${repo}.delete_${s}(entity)`)}`,
+    `def ${s}_ids_after(self, after_id: int, limit: int) -> list[int]:\n    return ${repo}.${s}_ids_after(after_id, limit)`,
+  ];
+}
+
+function taskMethod(fn: string, model: ModelPlan | undefined): string {
+  const work = model
+    ? `item = self.get_${model.snake}(item_id)\nlogger.info("${fn}: handled %s", item.id)`
+    : `logger.info("${fn}: handled %s", item_id)`;
+  return `def ${fn}(self, item_id: int) -> None:\n    """The work of the ${fn} task; runs once per id (the task keeps a ledger)."""\n${indent(work)}`;
+}

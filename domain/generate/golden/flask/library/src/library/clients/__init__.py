@@ -1,0 +1,1 @@
+"""Adapters for external APIs and caches."""

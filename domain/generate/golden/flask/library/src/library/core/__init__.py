@@ -1,0 +1,1 @@
+"""Settings, database, errors and logging: below every other layer."""

@@ -1,0 +1,28 @@
+"""Settings from the environment (and a local .env file), validated once and loaded into app.config."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    app_name: str = "library"
+    log_level: str = "INFO"
+    database_url: str = "sqlite:///./library.db"
+    db_pool_size: int = 5
+    db_max_overflow: int = 10
+    db_pool_timeout_seconds: float = 30.0
+    broker_url: str = "redis://localhost:6379/0"
+    task_queue: str = "library"
+    tasks_eager: bool = False
+    page_cache_url: str = "redis://localhost:6379/1"
+    payments_base_url: str = "https://payments.example.com"
+    payments_timeout_seconds: float = 10.0
+    payments_api_key: str = ""
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

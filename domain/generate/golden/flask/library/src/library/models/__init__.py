@@ -1,0 +1,1 @@
+"""Flask-SQLAlchemy models: one module per model."""

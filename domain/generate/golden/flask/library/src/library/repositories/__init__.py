@@ -1,0 +1,1 @@
+"""Data access: one class per repository."""

@@ -1,0 +1,1 @@
+"""Business logic: one class per service."""
