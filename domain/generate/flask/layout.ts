@@ -36,7 +36,8 @@ export function modulesFor(plan: Pick<Plan, 'pkg' | 'layout'>): FlaskModules {
     featureModule: (area) => area,
     featurePackage: (feature) => `${pkg}.${feature}`,
     corePackage: `${pkg}.core`,
-    wiring: [`${pkg}.wiring`, `${pkg}.web`],
+    // The package itself holds create_app(), which registers every blueprint.
+    wiring: [pkg, `${pkg}.wiring`, `${pkg}.web`, `${pkg}.health`],
     builders: `${pkg}.wiring`,
     web: `${pkg}.web`,
     taskApp: layout === 'layered' ? `${pkg}.tasks.app` : `${pkg}.worker`,
