@@ -1,15 +1,15 @@
 /** The package `__init__` (the application factory `create_app()`) and `health.py` (liveness and readiness). */
 import type { FlaskModules } from './layout';
 import type { Plan } from '../plan/plan';
-import { from, plain, pyModule, str, type PyImport } from '../python/py';
+import { from, indent, plain, pyModule, renderImports, str, type PyImport } from '../python/py';
 import type { Builders } from './wiring';
 import { wiringImport } from './wiring';
 
 export function packageInit(plan: Plan, modules: FlaskModules): string {
-  const lazy: string[] = [`from ${plan.pkg} import health, web`];
+  const lazy: PyImport[] = [from(plan.pkg, 'health', 'web')];
   const register: string[] = ['app.register_blueprint(health.blueprint)'];
   for (const r of plan.routers) {
-    lazy.push(`from ${modules.of('routes', r)} import ${r.variable}`);
+    lazy.push(from(modules.of('routes', r), r.variable));
     register.push(`app.register_blueprint(${r.variable})`);
   }
   const imports: PyImport[] = [
@@ -32,7 +32,7 @@ export function packageInit(plan: Plan, modules: FlaskModules): string {
     \`config\` overrides app.config (tests, task processes)."""
     # Imported here: every module of the package runs this file first, and the layers
     # below must not load the web layer with it.
-${lazy.map((l) => `    ${l}`).join('\n')}
+${indent(nestedImports(lazy, plan.pkg))}
 
     settings = get_settings()
     configure_logging(settings.log_level)
@@ -99,4 +99,16 @@ def ready() -> ResponseReturnValue:
     return {"status": status, "checks": checks}, 200 if ok else 503`,
     ],
   });
+}
+
+/** Imports inside a function body, sorted as ruff's isort sorts them and split where the indentation makes a line too long. */
+function nestedImports(imports: readonly PyImport[], pkg: string): string {
+  return renderImports(imports, [pkg])
+    .split('\n')
+    .map((line) => {
+      const match = /^from (\S+) import ([^(]+)$/.exec(line);
+      if (!match || line.length + 4 <= 88) return line;
+      return `from ${match[1]} import (\n${match[2]!.split(', ').map((name) => `    ${name},`).join('\n')}\n)`;
+    })
+    .join('\n');
 }
