@@ -107,3 +107,38 @@ test('a large diagram: a selection reaching off screen is dragged as one, in one
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await diagramOf(page)).nodes.map((n) => n.position)).toEqual(DIAGRAM.nodes.map((n) => n.position));
 });
+
+test('a large diagram: a click on an edge of the plain layer selects it, like a click on any edge', async ({ page }) => {
+  await openLarge(page);
+  const middle = DIAGRAM.nodes[Math.floor(DIAGRAM.nodes.length / 2)].position;
+  await page.evaluate((position) => {
+    const strata = (window as unknown as { strata: { setViewport(v: { x: number; y: number; zoom: number }): void } }).strata;
+    strata.setViewport({ x: 400 - position.x, y: 300 - position.y, zoom: 1 });
+  }, middle);
+  await expect.poll(async () => page.locator('.overview-edges path.overview-edge').count()).toBeGreaterThan(0);
+  // A point on a plain path, on screen, where a press reaches empty canvas (no node or edge on top of it).
+  const target = await page.evaluate(() => {
+    for (const path of document.querySelectorAll<SVGPathElement>('.overview-edges path.overview-edge')) {
+      for (let step = 1; step < 10; step++) {
+        const at = path.getPointAtLength((path.getTotalLength() * step) / 10);
+        const screen = new DOMPoint(at.x, at.y).matrixTransform(path.getScreenCTM()!);
+        const around = [-10, 0, 10].flatMap((dx) => [-10, 0, 10].map((dy) => document.elementFromPoint(screen.x + dx, screen.y + dy)));
+        if (around.every((element) => element?.classList.contains('react-flow__pane'))) return { id: path.dataset.id!, x: screen.x, y: screen.y };
+      }
+    }
+    return undefined;
+  });
+  expect(target).toBeDefined();
+  const selection = () => page.evaluate(() => {
+    const { selection } = (window as unknown as { strata: { getState(): { selection: { nodes: Set<string>; edges: Set<string> } } } }).strata.getState();
+    return { nodes: [...selection.nodes], edges: [...selection.edges] };
+  });
+  await page.mouse.click(target!.x, target!.y + 3);
+  await expect.poll(selection).toEqual({ nodes: [], edges: [target!.id] });
+  await expect(page.locator(`.overview-edges path[data-id="${target!.id}"]`)).toHaveClass(/selected/);
+  // Clicking it again with Ctrl takes it out of the selection.
+  await page.keyboard.down('Control');
+  await page.mouse.click(target!.x, target!.y);
+  await page.keyboard.up('Control');
+  await expect.poll(selection).toEqual({ nodes: [], edges: [] });
+});

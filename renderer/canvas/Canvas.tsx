@@ -29,6 +29,7 @@ import { DetailContext, detailAt, detailClasses } from './detail';
 import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { OverviewEdges } from './OverviewEdges';
 import { useCulled } from './useCulled';
+import { useLayerClick } from './useLayerClick';
 import { StrataEdge } from './StrataEdge';
 import { StrataNode, type StrataFlowNode } from './StrataNode';
 
@@ -64,14 +65,16 @@ export function Canvas() {
   const index = findingsOf(diagram);
   // Changes only when the zoom crosses a level of detail (see detail.ts).
   const detail = useFlowStore((state) => detailAt(state.transform[2]));
-  const culled = useCulled(diagram, selection.nodes, detail === 'overview');
-  const nodes = useMemo(() => flowNodes(culled.nodes, selection, index, renaming), [culled.nodes, selection, index, renaming]);
-  const edges = useMemo(() => flowEdges(culled.edges, selection, index), [culled.edges, selection, index]);
-  const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
   // The last comparison with code: ghost nodes and dashed arrows, drawn beside the diagram.
   const drift = useDrift((state) => state.drift);
   const ghosts = useMemo(() => ghostNodes(drift, diagram.nodes), [drift, diagram.nodes]);
   const undrawn = useMemo(() => driftEdges(drift, diagram.nodes), [drift, diagram.nodes]);
+  // A dashed arrow is drawn by React Flow from its two ends: they are handed to it wherever they are.
+  const always = useMemo(() => withEnds(selection.nodes, undrawn), [selection.nodes, undrawn]);
+  const culled = useCulled(diagram, always, detail === 'overview');
+  const nodes = useMemo(() => flowNodes(culled.nodes, selection, index, renaming), [culled.nodes, selection, index, renaming]);
+  const edges = useMemo(() => flowEdges(culled.edges, selection, index), [culled.edges, selection, index]);
+  const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
   const shown = useMemo<CanvasNode[]>(
     () => (features.length > 0 || ghosts.length > 0 ? [...features, ...nodes, ...ghosts] : nodes),
     [features, nodes, ghosts],
@@ -79,6 +82,7 @@ export function Canvas() {
   const drawnEdges = useMemo(() => (undrawn.length > 0 ? [...edges, ...undrawn] : edges), [edges, undrawn]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
+  const onLayerClick = useLayerClick(culled.layer);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -92,7 +96,7 @@ export function Canvas() {
   );
 
   return (
-    <div className={`canvas ${detailClasses(detail)}`} onDragOver={allowKindDrop} onDrop={onDrop} data-testid="canvas">
+    <div className={`canvas ${detailClasses(detail)}`} onDragOver={allowKindDrop} onDrop={onDrop} onClickCapture={onLayerClick} data-testid="canvas">
       <DetailContext.Provider value={detail}>
         <ReactFlow<CanvasNode, StrataFlowEdge>
           nodes={shown}
@@ -134,6 +138,11 @@ export function Canvas() {
       </DetailContext.Provider>
     </div>
   );
+}
+
+function withEnds(nodes: ReadonlySet<string>, edges: readonly StrataFlowEdge[]): ReadonlySet<string> {
+  if (edges.length === 0) return nodes;
+  return new Set([...nodes, ...edges.flatMap((edge) => [edge.source, edge.target])]);
 }
 
 function allowKindDrop(event: DragEvent) {
