@@ -5,6 +5,7 @@
  */
 import type { Diagram, DiagramNode, Kind } from '../diagram';
 import type { Area } from '../generate/modules';
+import { resolveLayout } from '../generate/options';
 import { buildPlan, type Plan } from '../generate/plan/plan';
 import { WRITERS } from '../generate/writers';
 import { pythonForm } from '../names';
@@ -149,6 +150,8 @@ function matchNodes(diagram: Diagram, code: CodeModel): Match {
     return true;
   };
   const components = diagram.nodes.filter((n) => hasModule(n.kind));
+  // A node's feature is written into code only in the feature layout; elsewhere it is a note on the drawing.
+  const featuresInCode = resolveLayout(diagram).layout === 'feature';
   for (const node of components) {
     const recorded = node.extra?.modules;
     if (Array.isArray(recorded)) for (const module of recorded) if (typeof module === 'string' && take(node, byModule.get(module))) break;
@@ -160,7 +163,7 @@ function matchNodes(diagram: Diagram, code: CodeModel): Match {
   }
   for (const node of components) {
     if (matched.has(node.id)) continue;
-    take(node, code.components.find((c) => !nodeOf.has(c) && c.kind === node.kind && sameName(c.name, node.name) && sameName(c.feature ?? '', node.feature ?? '')));
+    take(node, code.components.find((c) => !nodeOf.has(c) && c.kind === node.kind && sameName(c.name, node.name) && (!featuresInCode || sameName(c.feature ?? '', node.feature ?? ''))));
   }
   for (const infra of code.infrastructure) {
     const node = diagram.nodes.find((n) => n.kind === infra.kind && !matched.has(n.id) && sameName(n.name, infra.name)) ?? diagram.nodes.find((n) => n.kind === infra.kind && !matched.has(n.id));

@@ -66,7 +66,10 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
   for (let depth = parts.length - 1; depth > 0; depth--) {
     const prefix = parts.slice(0, depth).join('.');
     inApp ||= apps.has(prefix);
-    if (!inApp && settings.has(prefix)) return { reason: 'part of the project configuration package' };
+    // A package of one kind's modules in the project package (`shop/schedules/`) holds components.
+    const below = parts[depth]!;
+    const kindPackage = depth < last && isKindWord(below) && packages.has(`${prefix}.${below}`);
+    if (!inApp && !kindPackage && settings.has(prefix)) return { reason: 'part of the project configuration package' };
     if (PLUMBING_PACKAGES.has(parts[depth - 1]!)) return { reason: `under ${parts.slice(0, depth).join('.')}, shared plumbing` };
   }
   if (PLUMBING.has(parts[last]!) || (module.isPackage && PLUMBING_PACKAGES.has(parts[last]!))) {

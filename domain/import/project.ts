@@ -33,11 +33,15 @@ function pick<T>(choices: ReadonlyArray<readonly [T, string]>, components: reado
   return best ?? choices.find(([, name]) => settings.dependencies.has(name))?.[0];
 }
 
-/** Feature packages make a feature layout; a module per component under layer packages a layered one; else flat. */
+/**
+ * Feature packages make a feature layout; a module of its own for every component (under layer
+ * packages) a layered one; one component sharing a module named for its layer (`models.py`)
+ * makes it flat, as flat layouts put a layer in one module where it is small.
+ */
 export function layoutOf(components: readonly Component[]): Exclude<Layout, 'auto'> {
   if (components.some((c) => c.feature !== undefined)) return 'feature';
-  const layered = components.filter((c) => !c.definition && !isKindWord(c.anchor.split('.').pop()!)).length;
-  return layered > components.length / 2 ? 'layered' : 'flat';
+  const own = components.filter((c) => !c.definition && !isKindWord(c.anchor.split('.').pop()!)).length;
+  return own > 0 && own === components.length ? 'layered' : 'flat';
 }
 
 /** The project's own name: its single top-level package, else pyproject's name, else the folder's. */

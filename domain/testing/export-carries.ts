@@ -1,0 +1,77 @@
+/**
+ * Whether an exported project writes down what the round trip (spec/import.md) reads back: an
+ * import statement for every drawn edge between components, and each component's name in a
+ * module, class or task name of its own. An oracle on the exported text alone (no importer), for
+ * property tests to set aside the diagrams a generator room does not yet write in full.
+ */
+import type { Diagram, Kind } from '../diagram';
+import { buildPlan, resolveLayout } from '../generate';
+import type { Area } from '../generate/modules';
+import { pathOf } from '../generate/modules';
+import type { NodePlan } from '../generate/plan/plan';
+import { WRITERS } from '../generate/writers';
+
+const AREA: Partial<Record<Kind, Area>> = { router: 'routes', service: 'services', repository: 'repositories', model: 'models', external: 'clients', cache: 'clients', worker: 'tasks' };
+
+export interface Unwritten {
+  /** Drawn edges whose source module imports nothing from the target's module. */
+  readonly edges: readonly string[];
+  /** Imports between component modules that no drawn edge asks for. */
+  readonly undrawn: readonly string[];
+  /** Components whose name appears in no module or class of their own. */
+  readonly names: readonly string[];
+  /** Components of a feature (feature layout) whose module lies outside the feature's package. */
+  readonly features: readonly string[];
+  /** Every component has a module of its own (none shares `services.py`): nothing in the code says "flat". */
+  readonly allOwnModules: boolean;
+}
+
+export function unwritten(diagram: Diagram, files: ReadonlyMap<string, string>, root: string): Unwritten {
+  const options = { framework: diagram.project.framework, tasks: diagram.project.tasks, layout: resolveLayout(diagram).layout };
+  const plan = buildPlan(diagram, options);
+  const modules = WRITERS[options.framework]!.modules(plan);
+  const nodes = new Map<string, NodePlan>([...plan.routers, ...plan.services, ...plan.repositories, ...plan.models, ...plan.workers, ...plan.externals, ...plan.caches].map((n) => [n.id, n]));
+  const moduleOf = (node: NodePlan): string | undefined => (AREA[node.kind] ? modules.of(AREA[node.kind]!, node) : undefined);
+  const textOf = (module: string): string => files.get(`${root}/${pathOf(module)}`) ?? files.get(`${root}/${pathOf(`${module}.__init__`)}`) ?? '';
+  const imports = (from: string, to: string): boolean => {
+    const escaped = to.replace(/\./g, '\\.');
+    return new RegExp(`^\\s*(from ${escaped} import|import ${escaped}\\b)`, 'm').test(textOf(from));
+  };
+  const edges: string[] = [];
+  const drawn = new Set<string>();
+  for (const { source, target } of plan.edges) {
+    drawn.add(`${source.id}\u0000${target.id}`);
+    const from = nodes.get(source.id) && moduleOf(source);
+    const to = nodes.get(target.id) && moduleOf(target);
+    if (from && to && from !== to && !imports(from, to)) edges.push(`${source.label} -> ${target.label}`);
+  }
+  const undrawn: string[] = [];
+  for (const source of nodes.values()) {
+    for (const target of nodes.values()) {
+      const from = moduleOf(source);
+      const to = moduleOf(target);
+      if (source === target || !from || !to || from === to || drawn.has(`${source.id}\u0000${target.id}`)) continue;
+      if (imports(from, to)) undrawn.push(`${source.label} -> ${target.label}`);
+    }
+  }
+  const names: string[] = [];
+  const features: string[] = [];
+  let allOwnModules = true;
+  for (const node of [...nodes.values(), ...plan.schedulers]) {
+    const module = node.kind === 'scheduler' ? schedulerModule(node, files, root) : moduleOf(node);
+    const text = module ? textOf(module) : '';
+    const ownModule = module?.split('.').pop() === node.snake;
+    allOwnModules &&= ownModule;
+    if (options.layout === 'feature' && module && !module.startsWith(`${modules.featurePackage(node.feature)}.`)) features.push(`${node.kind} ${node.label}`);
+    const ownClass = ['service', 'repository', 'model', 'external', 'cache'].includes(node.kind) && new RegExp(`^class ${node.cls}\\b`, 'm').test(text);
+    const feature = options.layout === 'feature' && module?.split('.').slice(-2, -1)[0] === node.snake;
+    if (!ownModule && !ownClass && !feature) names.push(`${node.kind} ${node.label}`);
+  }
+  return { edges, undrawn, names, features, allOwnModules };
+}
+
+/** A scheduler's own module, `….schedules.<name>` or `….scheduler.<name>`, where the export writes one. */
+function schedulerModule(node: NodePlan, files: ReadonlyMap<string, string>, root: string): string | undefined {
+  const path = [...files.keys()].find((p) => new RegExp(`/schedul\\w*/${node.snake}\\.py$`).test(p));
+  return path?.slice(`${root}/src/`.length, -'.py'.length).replace(/\//g, '.');
+}
