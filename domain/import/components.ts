@@ -49,9 +49,12 @@ export function findComponents(index: ModuleIndex, placements: ReadonlyMap<Modul
     groups.set(placement.anchor, group);
   }
   const components: Component[] = [];
+  const routePackages = packagesDeclaringRoutes(groups);
   for (const [anchor, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const uses = new Set(group.modules.flatMap((m) => [...(imported.get(m) ?? [])]));
-    const kind = refineKind(group.kind, uses, group.modules);
+    const kind = group.kind === 'router' && routePackages.has(parentOf(anchor)) && !declaresRoutes(group.modules) && definesFunctions(group.modules)
+      ? { reason: 'declares no route beside modules that do: a helper of the routes (authentication, errors)' }
+      : refineKind(group.kind, uses, group.modules);
     if (typeof kind === 'object') {
       for (const module of group.modules) notComponents.push({ module, reason: kind.reason });
       continue;
@@ -64,6 +67,32 @@ export function findComponents(index: ModuleIndex, placements: ReadonlyMap<Modul
     else components.push({ key: anchor, kind, name: last, anchor, modules: group.modules });
   }
   return { components: mergeSiblings(components), notComponents };
+}
+
+const ROUTE_DECORATOR = /^[\w.]+\.(route|get|post|put|patch|delete|head|options|websocket|api_route|errorhandler|app_errorhandler)\(/;
+
+function parentOf(anchor: string): string {
+  return anchor.split('.').slice(0, -1).join('.');
+}
+
+/** A route handler (`@bp.route(...)`, `@router.get(...)`), a view class or a router object. */
+function declaresRoutes(modules: readonly Module[]): boolean {
+  return modules.some((m) =>
+    m.facts.definitions.some((d) => d.type === 'class' || (d.type === 'assignment' && ROUTER_CALLEES.some((c) => d.callee === c || d.callee.endsWith(`.${c}`))) || d.decorators.some((x) => ROUTE_DECORATOR.test(x))),
+  );
+}
+
+function definesFunctions(modules: readonly Module[]): boolean {
+  return modules.some((m) => m.facts.definitions.some((d) => d.type === 'function'));
+}
+
+/** Packages in which some router module declares its routes with decorators. */
+function packagesDeclaringRoutes(groups: ReadonlyMap<string, { kind: Kind; modules: Module[] }>): Set<string> {
+  const found = new Set<string>();
+  for (const [anchor, group] of groups) {
+    if (group.kind === 'router' && group.modules.some((m) => m.facts.definitions.some((d) => d.decorators.some((x) => ROUTE_DECORATOR.test(x))))) found.add(parentOf(anchor));
+  }
+  return found;
 }
 
 /**

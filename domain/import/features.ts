@@ -22,13 +22,16 @@ export function featurePackages(index: ModuleIndex, components: readonly Compone
     if (blueprint && module.isPackage && !kindOfName(module.name.split('.').pop()!)) features.add(module.name);
   }
   // Packages holding modules named by their layer: features when they are not the project's one top package.
-  const holders = new Set<string>();
+  const kindsOf = new Map<string, Set<string>>();
   for (const component of components) {
     const parts = component.anchor.split('.');
     if (parts.length < 2 || !isKindWord(parts[parts.length - 1]!)) continue;
     const holder = parts.slice(0, -1).join('.');
-    if (!kindOfName(holder.split('.').pop()!)) holders.add(holder);
+    if (!kindOfName(holder.split('.').pop()!)) kindsOf.set(holder, (kindsOf.get(holder) ?? new Set()).add(component.kind));
   }
+  // Below a kind's package, a package with one layer is one component (`integrations/aws/client.py`), not a feature.
+  const underKind = (holder: string) => holder.split('.').slice(0, -1).some((part) => kindOfName(part));
+  const holders = new Set([...kindsOf].filter(([holder, kinds]) => kinds.size >= 2 || !underKind(holder)).map(([holder]) => holder));
   const topLevel = [...holders].filter((h) => !h.includes('.'));
   for (const holder of holders) if (holder.includes('.') || topLevel.length >= 2) features.add(holder);
   return features;
@@ -45,7 +48,9 @@ export function assignFeatures(components: readonly Component[], features: Reado
         break;
       }
     }
-    if (!component.definition && !component.named && isKindWord(parts[parts.length - 1]!) && component.feature) component.name = component.feature;
+    // A module named only by its kind is named after its package (`orders/services.py`, `integrations/aws/client.py`).
+    const parent = parts[parts.length - 2];
+    if (!component.definition && !component.named && isKindWord(parts[parts.length - 1]!) && component.feature) component.name = parent && !kindOfName(parent) ? parent : component.feature;
   }
   const taken = new Set<string>();
   for (const component of components) {

@@ -123,6 +123,20 @@ describe('a Django project whose project package is an app too, with apps inside
     expect(reasons.get('shop.billing.models')).toBe('defines no class');
     expect(reasons.get('shop.settings.base')).toBe('under shop.settings, shared plumbing');
   });
+
+  it('takes a client over a hosted API\'s SDK for an external API, named after its package', () => {
+    // Django-Styleguide-Example's integrations/aws/client.py, over boto3.
+    const { diagram } = read({
+      ...tree,
+      'src/shop/integrations/__init__.py': '',
+      'src/shop/integrations/apps.py': 'from django.apps import AppConfig\n\nclass IntegrationsConfig(AppConfig):\n    name = "shop.integrations"\n',
+      'src/shop/integrations/aws/__init__.py': '',
+      'src/shop/integrations/aws/client.py': 'import boto3\n\ndef s3_get_client():\n    return boto3.client("s3")\n',
+      'src/shop/billing/services.py': 'from shop.integrations.aws.client import s3_get_client\n\ndef invoice_create():\n    s3_get_client()\n',
+    }, 'shop');
+    expect(nodes(diagram)).toContain('external integrations aws');
+    expect(edges(diagram)).toContain('service:billing:billing -> external:integrations:aws');
+  });
 });
 
 describe('a Flask project with blueprints and RQ', () => {
@@ -143,6 +157,19 @@ describe('a Flask project with blueprints and RQ', () => {
     expect(diagram.project).toEqual({ name: 'app', framework: 'flask', tasks: 'rq', layout: 'feature' });
     expect(nodes(diagram)).toEqual(['broker redis redis', 'database db mysql', 'model post', 'model user', 'router auth auth', 'router main main', 'worker tasks']);
     expect(edges(diagram)).toEqual(['router:auth:auth -> model:user', 'router:main:main -> model:post', 'worker:tasks -> broker:redis', 'worker:tasks -> model:post']);
+  });
+
+  it('takes a module of the API package that declares no route for a helper of the routes, not a router', () => {
+    // microblog's app/api/auth.py: HTTP auth callbacks the API's routes are decorated with.
+    const { diagram, report } = read({
+      ...tree,
+      'app/api/__init__.py': 'from flask import Blueprint\n\nbp = Blueprint("api", __name__)\n',
+      'app/api/auth.py': 'from flask_httpauth import HTTPTokenAuth\n\nfrom app.models import User\n\ntoken_auth = HTTPTokenAuth()\n\n@token_auth.verify_token\ndef verify_token(token):\n    return User.check_token(token)\n',
+      'app/api/users.py': 'from app.api import bp\nfrom app.api.auth import token_auth\nfrom app.models import User\n\n@bp.route("/users/<int:id>", methods=["GET"])\n@token_auth.login_required\ndef get_user(id):\n    return User.query.get(id)\n',
+    }, 'microblog');
+    expect(nodes(diagram).filter((n) => n.startsWith('router'))).toEqual(['router auth auth', 'router main main', 'router users']);
+    expect(edges(diagram)).toContain('router:users -> model:user');
+    expect(report.notComponents).toContainEqual(expect.objectContaining({ module: 'app.api.auth', reason: expect.stringMatching(/^declares no route/) }));
   });
 });
 

@@ -59,8 +59,14 @@ export const PLUMBING_PACKAGES: ReadonlySet<string> = new Set(['core', 'common',
 /** Module names of composition roots: where objects are built and handed their dependencies. */
 export const COMPOSITION_ROOTS: ReadonlySet<string> = new Set(['container', 'containers', 'deps', 'dependencies', 'di', 'wiring', 'bootstrap', 'composition', 'providers']);
 
-/** Third-party packages (top-level import names) that speak HTTP to another service. */
-export const HTTP_CLIENTS: ReadonlySet<string> = new Set(['httpx', 'requests', 'aiohttp', 'urllib3', 'httplib2', 'http', 'urllib', 'grpc', 'zeep', 'pycurl']);
+/**
+ * Third-party packages (top-level import names) that speak HTTP to another service: HTTP clients,
+ * and the SDKs of hosted APIs, which wrap one (`integrations/aws/client.py` over boto3).
+ */
+export const HTTP_CLIENTS: ReadonlySet<string> = new Set([
+  'httpx', 'requests', 'aiohttp', 'urllib3', 'httplib2', 'http', 'urllib', 'grpc', 'zeep', 'pycurl',
+  'boto3', 'botocore', 'aioboto3', 'aiobotocore', 'googleapiclient', 'stripe', 'twilio', 'sendgrid', 'slack_sdk', 'openai', 'anthropic',
+]);
 
 /** Class-name endings that make a class its own component inside a module of that kind. */
 export const CLASS_SUFFIXES: Readonly<Partial<Record<Kind, readonly string[]>>> = {
