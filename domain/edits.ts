@@ -67,13 +67,17 @@ function withTitle(diagram: Diagram, title: string): Diagram {
 
 /** Moves nodes and notes alike (they share the canvas's ids); a diagram without notes keeps none. */
 function moveNodes(diagram: Diagram, positions: ReadonlyMap<string, Position>): Diagram {
-  const moved = {
-    ...diagram,
-    nodes: diagram.nodes.map((node) => {
-      const position = positions.get(node.id);
-      return position ? { ...node, position } : node;
-    }),
-  };
+  const movesNodes = diagram.nodes.length > 0 && (positions.size > (diagram.notes?.length ?? 0) || diagram.nodes.some((node) => positions.has(node.id)));
+  // Dragging only notes keeps the nodes array itself, which the canvas's culling index and the findings key on.
+  const moved = !movesNodes
+    ? diagram
+    : {
+        ...diagram,
+        nodes: diagram.nodes.map((node) => {
+          const position = positions.get(node.id);
+          return position ? { ...node, position } : node;
+        }),
+      };
   if (!diagram.notes?.some((note) => positions.has(note.id))) return moved;
   return { ...moved, notes: diagram.notes.map((note) => (positions.has(note.id) ? { ...note, position: positions.get(note.id)! } : note)) };
 }

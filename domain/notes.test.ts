@@ -104,3 +104,12 @@ describe('the rules', () => {
     expect(validate(dressed)).toEqual(validate(plain));
   });
 });
+
+describe('dragging notes', () => {
+  it('keeps the nodes array when only notes move', () => {
+    const base = diagramOf(parseDiagram(file({ notes: [NOTE] })));
+    const moved = applyEdit(base, { type: 'move-nodes', positions: new Map([['n1', { x: 1, y: 2 }]]) });
+    expect(moved.nodes).toBe(base.nodes);
+    expect(moved.edges).toBe(base.edges);
+  });
+});

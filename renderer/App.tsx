@@ -1,11 +1,12 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
-import type { Kind } from '../domain/diagram';
+import type { Kind, NoteStyle } from '../domain/diagram';
 import { api } from './api';
 import { Canvas, FIT_MAX_ZOOM, FIT_PADDING } from './canvas/Canvas';
 import { useFitNodes } from './canvas/fit';
 import { useClipboardEvents } from './clipboard';
 import { addNodeOfKind, onCommand, openDiagram, openDroppedFile, runCommand } from './commands';
+import { addNote } from './notes/add';
 import { ChoiceDialog } from './panels/choice';
 import { ExportDialog } from './panels/ExportDialog';
 import { Inspector } from './panels/Inspector';
@@ -43,20 +44,24 @@ function Workspace() {
     return () => window.removeEventListener('strata:zoom-to-fit', fit);
   }, [fitNodes]);
   /** Keyboard and click adds go to the middle of the visible canvas. */
+  const centre = useCallback(() => {
+    const box = document.querySelector('.canvas')?.getBoundingClientRect();
+    return box ? screenToFlowPosition({ x: box.x + box.width / 2, y: box.y + box.height / 2 }) : { x: 0, y: 0 };
+  }, [screenToFlowPosition]);
   const addAtCentre = useCallback(
     (kind: Kind) => {
-      const box = document.querySelector('.canvas')?.getBoundingClientRect();
-      const point = box ? screenToFlowPosition({ x: box.x + box.width / 2, y: box.y + box.height / 2 }) : { x: 0, y: 0 };
+      const point = centre();
       addNodeOfKind(kind, { x: Math.round(point.x - 90), y: Math.round(point.y - 26) });
     },
-    [screenToFlowPosition],
+    [centre],
   );
+  const addNoteAtCentre = useCallback((style: NoteStyle) => addNote(style, centre()), [centre]);
   return (
     <div className="app" onDragOver={allowFileDrop} onDrop={openDrop}>
       <Toolbar />
       <RecoveryPrompt />
       <main className="workspace">
-        <Palette onAdd={addAtCentre} />
+        <Palette onAdd={addAtCentre} onAddNote={addNoteAtCentre} />
         <Canvas />
         <aside className="side-panel">
           <Inspector />

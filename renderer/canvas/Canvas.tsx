@@ -14,11 +14,15 @@ import {
   type EdgeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
-import { KINDS, type Kind, type Position } from '../../domain/diagram';
+import { KINDS, NOTE_STYLES, type Kind, type NoteStyle, type Position } from '../../domain/diagram';
 import { edgeVerdict } from '../../domain/rules';
 import { findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
 import { addEdge, addNodeOfKind } from '../commands';
+import { addNote, NOTE_DRAG_TYPE } from '../notes/add';
+import { noteFlowNodes } from '../notes/derive';
+import { NoteNode, type NoteFlowNode } from '../notes/NoteNode';
+import { DiagramTitle } from '../notes/Title';
 import { SearchBox } from '../panels/SearchBox';
 import { useDrift } from '../store/drift';
 import { CanvasMiniMap } from './CanvasMiniMap';
@@ -38,8 +42,8 @@ export const FIT_PADDING = { top: '64px', right: '48px', bottom: '136px', left: 
 export const KIND_DRAG_TYPE = 'application/x-strata-kind';
 /** Half a node's size, so a dropped node is centred on the pointer. */
 const NODE_HALF = { x: 90, y: 26 };
-const nodeTypes = { strata: StrataNode, feature: FeatureGroup, ghost: GhostNode };
-type CanvasNode = StrataFlowNode | FeatureFlowNode | GhostFlowNode;
+const nodeTypes = { strata: StrataNode, feature: FeatureGroup, ghost: GhostNode, note: NoteNode };
+type CanvasNode = StrataFlowNode | FeatureFlowNode | GhostFlowNode | NoteFlowNode;
 /** Designers' habits: drag on empty canvas pans, Shift+drag draws a marquee, Shift-click toggles. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const GRID: [number, number] = [20, 20];
@@ -57,6 +61,11 @@ const NO_EDGES: StrataFlowEdge[] = [];
 const onNodeDragStop = (_event: unknown, _node: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
 const onSelectionDragStop = (_event: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
 const onNodeDoubleClick = (_event: unknown, node: CanvasNode) => useStore.getState().rename(node.id);
+/** Selects the arrow alone and opens its label in the Inspector. */
+const onEdgeDoubleClick = (_event: unknown, edge: StrataFlowEdge) => {
+  useStore.getState().select({ nodes: new Set(), edges: new Set([edge.id]) });
+  useStore.getState().rename(edge.id);
+};
 
 export function Canvas() {
   const diagram = useStore((state) => state.diagram);
@@ -75,9 +84,12 @@ export function Canvas() {
   const nodes = useMemo(() => flowNodes(culled.nodes, selection, index, renaming), [culled.nodes, selection, index, renaming]);
   const edges = useMemo(() => flowEdges(culled.edges, selection, index), [culled.edges, selection, index]);
   const features = useMemo(() => featureFlowNodes(diagram.nodes), [diagram.nodes]);
+  // Notes are few and always handed over whole; they change only when a note does.
+  const diagramNotes = useStore((state) => state.diagram.notes);
+  const notes = useMemo(() => noteFlowNodes(diagramNotes ?? [], selection.nodes, renaming), [diagramNotes, selection.nodes, renaming]);
   const shown = useMemo<CanvasNode[]>(
-    () => (features.length > 0 || ghosts.length > 0 ? [...features, ...nodes, ...ghosts] : nodes),
-    [features, nodes, ghosts],
+    () => (features.length > 0 || ghosts.length > 0 || notes.length > 0 ? [...notes, ...features, ...nodes, ...ghosts] : nodes),
+    [features, nodes, ghosts, notes],
   );
   const drawnEdges = useMemo(() => (undrawn.length > 0 ? [...edges, ...undrawn] : edges), [edges, undrawn]);
   const snapToGrid = useStore((state) => state.snapToGrid);
@@ -86,6 +98,12 @@ export function Canvas() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      const style = event.dataTransfer.getData(NOTE_DRAG_TYPE);
+      if ((NOTE_STYLES as readonly string[]).includes(style)) {
+        event.preventDefault();
+        addNote(style as NoteStyle, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+        return;
+      }
       const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
       if (!(KINDS as readonly string[]).includes(kind)) return;
       event.preventDefault();
@@ -115,6 +133,7 @@ export function Canvas() {
           snapToGrid={snapToGrid}
           snapGrid={GRID}
           onNodeDoubleClick={onNodeDoubleClick}
+          onEdgeDoubleClick={onEdgeDoubleClick}
           zoomOnDoubleClick={false}
           deleteKeyCode={null}
           onlyRenderVisibleElements
@@ -134,6 +153,9 @@ export function Canvas() {
           <Panel position="top-left">
             <SearchBox />
           </Panel>
+          <Panel position="top-center">
+            <DiagramTitle />
+          </Panel>
         </ReactFlow>
       </DetailContext.Provider>
     </div>
@@ -146,7 +168,7 @@ function withEnds(nodes: ReadonlySet<string>, edges: readonly StrataFlowEdge[]):
 }
 
 function allowKindDrop(event: DragEvent) {
-  if (event.dataTransfer.types.includes(KIND_DRAG_TYPE)) {
+  if (event.dataTransfer.types.includes(KIND_DRAG_TYPE) || event.dataTransfer.types.includes(NOTE_DRAG_TYPE)) {
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   }

@@ -26,6 +26,7 @@ export const StrataEdge = memo(function StrataEdge(props: EdgeProps<StrataFlowEd
     [path, label] = [d, { x, y }];
   }
   const status = props.data?.status;
+  const words = props.data?.label;
   return (
     <>
       <path id={props.id} d={path} fill="none" className="react-flow__edge-path" markerEnd={props.markerEnd} data-route={route?.final ? 'final' : 'provisional'} />
@@ -34,6 +35,18 @@ export const StrataEdge = memo(function StrataEdge(props: EdgeProps<StrataFlowEd
         <EdgeLabelRenderer>
           <div className="edge-badge nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}>
             <FindingBadge status={status} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
+      {words && (
+        <EdgeLabelRenderer>
+          {/* Beside the badge when there is one, else on the line itself as drawing tools put it. */}
+          <div
+            className="edge-label nopan"
+            data-testid="edge-label"
+            style={{ transform: `translate(${status ? '14px' : '-50%'}, -50%) translate(${label.x}px, ${label.y}px)` }}
+          >
+            {words}
           </div>
         </EdgeLabelRenderer>
       )}

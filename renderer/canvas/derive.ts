@@ -10,7 +10,7 @@ import type { Selection } from '../store/store';
 import { NODE_SIZE } from './features';
 import type { StrataFlowNode } from './StrataNode';
 
-export type StrataEdgeData = { status: ItemStatus | undefined };
+export type StrataEdgeData = { status: ItemStatus | undefined; label?: string };
 export type StrataFlowEdge = Edge<StrataEdgeData, 'strata'>;
 
 interface Cached<T> {
@@ -96,7 +96,7 @@ export function flowEdges(edges: readonly DiagramEdge[], selection: Selection, i
       source: edge.source,
       target: edge.target,
       selected,
-      data: { status },
+      data: edge.label ? { status, label: edge.label } : { status },
       className: status ? `has-${status.severity}` : undefined,
       markerEnd: { ...ARROW, color: status ? `var(--${status.severity})` : 'var(--edge)' },
     };

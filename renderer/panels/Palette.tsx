@@ -1,10 +1,11 @@
 /** The ten kinds, grouped by layer: drag one onto the canvas, or press Enter to add it. */
 import type { DragEvent } from 'react';
-import { KINDS, KIND_INFO, LAYERS, type Kind } from '../../domain/diagram';
+import { KINDS, KIND_INFO, LAYERS, type Kind, type NoteStyle } from '../../domain/diagram';
+import { NOTE_DRAG_TYPE } from '../notes/add';
 import { KIND_DRAG_TYPE } from '../canvas/Canvas';
 import { KindIcon } from '../canvas/icons';
 
-export function Palette({ onAdd }: { onAdd: (kind: Kind) => void }) {
+export function Palette({ onAdd, onAddNote }: { onAdd: (kind: Kind) => void; onAddNote: (style: NoteStyle) => void }) {
   return (
     <aside className="palette" aria-label="Components">
       {LAYERS.map((layer) => (
@@ -15,6 +16,11 @@ export function Palette({ onAdd }: { onAdd: (kind: Kind) => void }) {
           ))}
         </section>
       ))}
+      <section className="palette-layer">
+        <h3>notes</h3>
+        <NoteItem style="sticky" label="Sticky note" onAdd={onAddNote} />
+        <NoteItem style="text" label="Text" onAdd={onAddNote} />
+      </section>
       <p className="palette-hint">Drag onto the canvas. Connect bottom → top: the upper node depends on the lower.</p>
     </aside>
   );
@@ -40,6 +46,22 @@ function PaletteItem({ kind, onAdd }: { kind: Kind; onAdd: (kind: Kind) => void 
         <KindIcon kind={kind} size={16} />
       </span>
       <span>{info.label}</span>
+    </button>
+  );
+}
+
+/** Words for the meeting, not components: the rules and the export's code never see them. */
+function NoteItem({ style, label, onAdd }: { style: NoteStyle; label: string; onAdd: (style: NoteStyle) => void }) {
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(NOTE_DRAG_TYPE, style);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <button type="button" className="palette-item palette-note" draggable onDragStart={onDragStart} onClick={() => onAdd(style)} data-note-style={style}>
+      <span className="node-icon" aria-hidden>
+        {style === 'sticky' ? '▭' : 'T'}
+      </span>
+      <span>{label}</span>
     </button>
   );
 }
