@@ -5,12 +5,12 @@
  * pushed at least a gap apart, in an order that avoids crossings where they part. Horizontal
  * runs first, then vertical, then horizontal again for what the vertical pass lengthened.
  */
-import { SPACING, type Box, type Point } from './geometry';
+import { SPACING, type Point } from './geometry';
 import type { EdgePorts } from './ports';
-import { BoxIndex } from './spatial';
+import { BoxIndex, type Obstacles } from './spatial';
 
 /** How far a run may be moved from where the search put it, when nothing bounds it. */
-const REACH = 100;
+export const REACH = 100;
 /** A run between two bounds at most this far apart is centred between them. */
 const CENTRE_WITHIN = 2 * REACH;
 
@@ -33,26 +33,50 @@ export interface NudgeInput {
   readonly routes: Point[][];
   readonly ports: readonly EdgePorts[];
   /** Nodes grown by the clearance: runs are centred in the channels these leave. */
-  readonly obstacles: BoxIndex<Box>;
+  readonly obstacles: Obstacles;
   /** Nodes grown by the least gap: where a channel is crowded, runs may use it up to these. */
-  readonly tight: BoxIndex<Box>;
+  readonly tight: Obstacles;
+  /**
+   * Routes that stay as they are (already spread, away from what changed): their runs are in
+   * the channels for the others to keep their distance from, and are not moved.
+   */
+  readonly fixed?: readonly boolean[];
 }
 
-/** Moves the routes' runs in place. */
-export function nudge(input: NudgeInput): void {
-  spread(input, true, true);
-  spread(input, false, true);
-  spread(input, true, false);
+/**
+ * Moves the routes' runs in place. Returns the routes left with a run closer than the least gap
+ * beside another's (where the channel had no more room): a caller that held routes still may
+ * let those move too and try again.
+ */
+export function nudge(input: NudgeInput): Set<number> {
+  const crowded = new Set<number>();
+  spread(input, true, true, crowded);
+  spread(input, false, true, crowded);
+  spread(input, true, false, crowded);
+  return crowded;
 }
 
-function spread(input: NudgeInput, horizontal: boolean, centre: boolean): void {
+function spread(input: NudgeInput, horizontal: boolean, centre: boolean, crowded: Set<number>): void {
   const runs = collectRuns(input, horizontal, centre);
   if (runs.length === 0) return;
   runs.sort(compareRuns);
   const constraints = conflicts(runs);
   let places = solve(runs, constraints, SPACING.ideal);
   if (worstGap(places, constraints) < SPACING.least - 0.01) places = solve(runs, constraints, SPACING.least);
-  runs.forEach((run, i) => place(input.routes[run.route], run, places[i]));
+  runs.forEach((run, i) => {
+    if (!input.fixed?.[run.route]) place(input.routes[run.route], run, places[i]);
+  });
+  const squeezed = new Set<number>();
+  for (const [i, j] of constraints) {
+    const [r, t] = [runs[i], runs[j]];
+    const alongside = Math.min(r.to, t.to) - Math.max(r.from, t.from) > 0.5;
+    const moved = !input.fixed?.[r.route] || !input.fixed?.[t.route];
+    if (moved && alongside && r.route !== t.route && places[j] - places[i] < SPACING.least - 0.01) squeezed.add(i).add(j);
+  }
+  // A squeezed run's neighbours crowd it too, even at a full gap from it: they hold the room it lacks.
+  for (const [i, j] of constraints) {
+    if (squeezed.has(i) || squeezed.has(j)) crowded.add(runs[i].route).add(runs[j].route);
+  }
 }
 
 function collectRuns(input: NudgeInput, horizontal: boolean, centre: boolean): Run[] {
@@ -78,6 +102,12 @@ function runOf(input: NudgeInput, route: number, index: number, horizontal: bool
   const across = (p: Point) => (horizontal ? p.y : p.x);
   const coordinate = across(a);
   const [from, to] = [Math.min(along(a), along(b)), Math.max(along(a), along(b))];
+  const turn = (end: Point, neighbour: Point | undefined) => (neighbour ? Math.sign(across(neighbour) - across(end)) : 0);
+  const turnA = turn(a, points[index - 1]);
+  const turnB = turn(b, points[index + 2]);
+  const aFirst = along(a) <= along(b);
+  const turns = { turnAtFrom: aFirst ? turnA : turnB, turnAtTo: aFirst ? turnB : turnA };
+  if (input.fixed?.[route]) return { route, index, horizontal, from, to, low: coordinate, high: coordinate, desired: coordinate, ...turns };
   const [roomLow, roomHigh] = freeRange(input.obstacles, horizontal, coordinate, from, to);
   const bounded = roomLow > coordinate - REACH && roomHigh < coordinate + REACH && roomLow <= roomHigh;
   let [low, high] = freeRange(input.tight, horizontal, coordinate, from, to);
@@ -87,10 +117,6 @@ function runOf(input: NudgeInput, route: number, index: number, horizontal: bool
   if (index === points.length - 2) [low, high, pinned] = [Math.max(low, ports.target.slide[0]), Math.min(high, ports.target.slide[1]), true];
   if (low > high) [low, high] = [coordinate, coordinate];
   const desired = !pinned && centre && bounded && roomHigh - roomLow <= CENTRE_WITHIN ? (roomLow + roomHigh) / 2 : coordinate;
-  const turn = (end: Point, neighbour: Point | undefined) => (neighbour ? Math.sign(across(neighbour) - across(end)) : 0);
-  const turnA = turn(a, points[index - 1]);
-  const turnB = turn(b, points[index + 2]);
-  const aFirst = along(a) <= along(b);
   return {
     route,
     index,
@@ -100,13 +126,12 @@ function runOf(input: NudgeInput, route: number, index: number, horizontal: bool
     low: Math.min(low, coordinate),
     high: Math.max(high, coordinate),
     desired: clamp(desired, Math.min(low, coordinate), Math.max(high, coordinate)),
-    turnAtFrom: aFirst ? turnA : turnB,
-    turnAtTo: aFirst ? turnB : turnA,
+    ...turns,
   };
 }
 
 /** The channel around a run: how far it may slide either way before it comes too near a node. */
-function freeRange(obstacles: BoxIndex<Box>, horizontal: boolean, coordinate: number, from: number, to: number): [number, number] {
+function freeRange(obstacles: Obstacles, horizontal: boolean, coordinate: number, from: number, to: number): [number, number] {
   let low = coordinate - REACH;
   let high = coordinate + REACH;
   const near = horizontal ? obstacles.search(from, low, to, high) : obstacles.search(low, from, high, to);

@@ -49,34 +49,84 @@ interface End {
 
 /** Every edge's two ports; edges with a missing end are left out. */
 export function assignPorts(boxes: ReadonlyMap<string, Box>, edges: readonly RouteRequest[]): Map<string, EdgePorts> {
-  const sides = new Map<string, End[]>();
-  const chosen = new Map<string, [Side, Side]>();
+  const table = new PortTable();
+  const nodes = new Set<string>();
   for (const edge of edges) {
     const source = boxes.get(edge.source);
     const target = boxes.get(edge.target);
     if (!source || !target) continue;
-    const pair = sidesOf(source, target, edge.source === edge.target);
-    chosen.set(edge.id, pair);
-    addEnd(sides, `${edge.source}\u0000${pair[0]}`, { edge: edge.id, end: 'source', toward: centre(target) });
-    addEnd(sides, `${edge.target}\u0000${pair[1]}`, { edge: edge.id, end: 'target', toward: centre(source) });
+    table.attach(edge, source, target);
+    nodes.add(edge.source).add(edge.target);
   }
-  const placed = new Map<string, Port>();
-  for (const [key, ends] of sides) {
-    const [node, side] = key.split('\u0000') as [string, Side];
-    placeAlongSide(boxes.get(node)!, node, side, ends, placed);
-  }
+  for (const node of nodes) table.place(node, boxes.get(node)!);
   const ports = new Map<string, EdgePorts>();
   for (const edge of edges) {
-    if (!chosen.has(edge.id)) continue;
-    ports.set(edge.id, { source: placed.get(`${edge.id}:source`)!, target: placed.get(`${edge.id}:target`)! });
+    const found = table.portsOf(edge.id);
+    if (found) ports.set(edge.id, found);
   }
   return ports;
+}
+
+const SIDES: readonly Side[] = ['top', 'bottom', 'left', 'right'];
+
+/**
+ * The ends on each side of each node, kept between moves: after a move only the sides of the
+ * nodes it touches are placed again (a node's ports depend on its own edges' other ends).
+ */
+export class PortTable {
+  private readonly sides = new Map<string, End[]>();
+  private readonly chosen = new Map<string, { readonly edge: RouteRequest; readonly pair: readonly [Side, Side] }>();
+  private readonly placed = new Map<string, Port>();
+
+  /** Puts the edge's ends on the sides its ends' boxes call for; place both nodes afterwards. */
+  attach(edge: RouteRequest, source: Box, target: Box): void {
+    this.detach(edge.id);
+    const pair = sidesOf(source, target, edge.source === edge.target);
+    this.chosen.set(edge.id, { edge, pair });
+    addEnd(this.sides, sideKey(edge.source, pair[0]), { edge: edge.id, end: 'source', toward: centre(target) });
+    addEnd(this.sides, sideKey(edge.target, pair[1]), { edge: edge.id, end: 'target', toward: centre(source) });
+  }
+
+  detach(id: string): void {
+    const before = this.chosen.get(id);
+    if (!before) return;
+    removeEnd(this.sides, sideKey(before.edge.source, before.pair[0]), id, 'source');
+    removeEnd(this.sides, sideKey(before.edge.target, before.pair[1]), id, 'target');
+    this.chosen.delete(id);
+    this.placed.delete(`${id}:source`);
+    this.placed.delete(`${id}:target`);
+  }
+
+  /** Spreads the ends on every side of the node. */
+  place(node: string, box: Box): void {
+    for (const side of SIDES) {
+      const ends = this.sides.get(sideKey(node, side));
+      if (ends) placeAlongSide(box, node, side, ends, this.placed);
+    }
+  }
+
+  portsOf(id: string): EdgePorts | undefined {
+    if (!this.chosen.has(id)) return undefined;
+    return { source: this.placed.get(`${id}:source`)!, target: this.placed.get(`${id}:target`)! };
+  }
+}
+
+function sideKey(node: string, side: Side): string {
+  return `${node}\u0000${side}`;
 }
 
 function addEnd(sides: Map<string, End[]>, key: string, end: End): void {
   const list = sides.get(key);
   if (list) list.push(end);
   else sides.set(key, [end]);
+}
+
+function removeEnd(sides: Map<string, End[]>, key: string, edge: string, which: End['end']): void {
+  const list = sides.get(key);
+  if (!list) return;
+  const at = list.findIndex((end) => end.edge === edge && end.end === which);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) sides.delete(key);
 }
 
 function centre(box: Box): Point {

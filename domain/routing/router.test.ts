@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagram } from '../diagram';
+import { CURRENT_VERSION, type Diagram } from '../diagram';
 import { layOutWithRoutes } from '../layout/routed';
 import { parseDiagram } from '../parse';
 import { layeredDiagram } from '../testing/layered';
@@ -39,6 +39,23 @@ function attached(diagram: Diagram, routes: ReadonlyMap<string, Route>): string[
 
 function isOrthogonal(route: Route): boolean {
   return route.every((point, i) => i === 0 || point.x === route[i - 1].x || point.y === route[i - 1].y);
+}
+
+/** Rows of nodes, each depending on the node below it and on the one below and to the right. */
+function gridDiagram(rows: number, columns: number): Diagram {
+  const kinds = ['router', 'service', 'repository', 'model', 'database'] as const;
+  const id = (row: number, column: number) => `n${row}_${column}`;
+  const nodes = Array.from({ length: rows * columns }, (_, i) => {
+    const [row, column] = [Math.floor(i / columns), i % columns];
+    return { id: id(row, column), kind: kinds[row % kinds.length], name: `node_${i}`, position: { x: column * 240, y: row * 150 } };
+  });
+  const edges = nodes.flatMap((node, i) => {
+    const [row, column] = [Math.floor(i / columns), i % columns];
+    if (row === rows - 1) return [];
+    const below = [{ id: `${node.id}>down`, source: node.id, target: id(row + 1, column) }];
+    return column + 1 < columns ? [...below, { id: `${node.id}>right`, source: node.id, target: id(row + 1, column + 1) }] : below;
+  });
+  return { version: CURRENT_VERSION, project: { name: 'grid', framework: 'fastapi', tasks: 'celery', layout: 'auto' }, nodes, edges };
 }
 
 describe('routing', () => {
@@ -96,6 +113,38 @@ describe('routing', () => {
       }),
       { numRuns: 150, seed: 44 },
     );
+  });
+
+  it('stays truthful through a drag: many small moves of one node, each routed from the last answer', () => {
+    fc.assert(
+      fc.property(layeredDiagram({ minNodes: 8 }), fc.nat(), fc.array(fc.tuple(fc.integer({ min: -40, max: 40 }), fc.integer({ min: -30, max: 30 })), { minLength: 3, maxLength: 8 }), (diagram, pick, steps) => {
+        const router = new Router();
+        router.route(diagram.nodes, diagram.edges);
+        const index = pick % diagram.nodes.length;
+        let nodes = diagram.nodes;
+        for (const [dx, dy] of steps) {
+          const node = nodes[index];
+          nodes = nodes.map((other, i) => (i === index ? { ...node, position: { x: node.position.x + dx, y: node.position.y + dy } } : other));
+          const overlapping = nodes.some((other, i) => i !== index && Math.abs(other.position.x - nodes[index].position.x) < 200 && Math.abs(other.position.y - nodes[index].position.y) < 76);
+          if (overlapping) return;
+          const routes = router.route(nodes, diagram.edges);
+          expect(faultsOf({ ...diagram, nodes }, routes)).toEqual([]);
+          expect(attached({ ...diagram, nodes }, routes)).toEqual([]);
+        }
+      }),
+      { numRuns: 80, seed: 45 },
+    );
+  });
+
+  it('keeps a route that nothing near a move changed: the same array as in the last answer', () => {
+    const diagram = gridDiagram(5, 8);
+    const router = new Router();
+    const before = router.route(diagram.nodes, diagram.edges);
+    const moved = diagram.nodes.map((node, i) => (i === 20 ? { ...node, position: { x: node.position.x + 7, y: node.position.y + 3 } } : node));
+    const after = router.route(moved, diagram.edges);
+    const kept = [...after].filter(([id, route]) => before.get(id) === route).length;
+    expect(kept).toBeGreaterThan(after.size / 2);
+    expect(faultsOf({ ...diagram, nodes: moved }, after)).toEqual([]);
   });
 
   it('sends a wrong-way edge out and in at the sides, around what lies between', () => {

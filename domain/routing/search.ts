@@ -5,7 +5,7 @@
  * routes already use, so routes spread over the free channels instead of piling into one.
  */
 import { SPACING, type Box, type Point } from './geometry';
-import { BoxIndex } from './spatial';
+import { BoxIndex, type Obstacles } from './spatial';
 
 /** Directions of travel: +x, -x, +y, -y. */
 export type Heading = 0 | 1 | 2 | 3;
@@ -89,7 +89,7 @@ export interface SearchProblem {
   /** The heading the route must have as it reaches the goal (towards its node). */
   readonly goalHeading: Heading;
   /** Nodes grown by the clearance. */
-  readonly obstacles: BoxIndex<Box>;
+  readonly obstacles: Obstacles;
   readonly usage: Usage;
 }
 

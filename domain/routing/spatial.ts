@@ -1,5 +1,5 @@
 /** A uniform grid of boxes for "which boxes are near here" questions, each costing a few cells. */
-import type { Box } from './geometry';
+import type { Box, Point } from './geometry';
 
 const CELL = 256;
 
@@ -72,4 +72,171 @@ function cellsOf(left: number, top: number, right: number, bottom: number): [num
 /** Cells as one number: diagrams stay well inside ±2^20 cells. */
 function keyOf(cx: number, cy: number): number {
   return (cx + 1_048_576) * 2_097_152 + (cy + 1_048_576);
+}
+
+/** What the search and the nudging ask of a set of obstacles. */
+export interface Obstacles {
+  /** Boxes whose area meets the rectangle (borders touching count), each once. */
+  search(left: number, top: number, right: number, bottom: number): Box[];
+}
+
+/**
+ * The nodes' boxes by id, changed in place as nodes move (a drag changes a few boxes of
+ * thousands, and rebuilding an index of all of them per step made each step cost the diagram).
+ * Views grow every box by a clearance at query time, so one index serves every clearance.
+ */
+export class NodeBoxes {
+  private readonly slots: (Box | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  private readonly cells = new Map<number, number[]>();
+  private seen = new Int32Array(64);
+  private query = 0;
+
+  get(id: string): Box | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
+  set(id: string, box: Box): void {
+    this.delete(id);
+    const slot = this.free.pop() ?? this.slots.length;
+    this.slots[slot] = box;
+    this.slotOf.set(id, slot);
+    if (slot >= this.seen.length) {
+      const grown = new Int32Array(this.seen.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    forEachCell(box, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(slot);
+      else this.cells.set(key, [slot]);
+    });
+  }
+
+  delete(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    forEachCell(this.slots[slot]!, (key) => {
+      const list = this.cells.get(key)!;
+      list.splice(list.indexOf(slot), 1);
+      if (list.length === 0) this.cells.delete(key);
+    });
+    this.slots[slot] = undefined;
+    this.slotOf.delete(id);
+    this.free.push(slot);
+  }
+
+  /** The boxes grown by `by` on every side, as obstacles. */
+  grownBy(by: number): Obstacles {
+    return { search: (left, top, right, bottom) => this.searchGrown(left - by, top - by, right + by, bottom + by, by) };
+  }
+
+  private searchGrown(left: number, top: number, right: number, bottom: number, by: number): Box[] {
+    const found: Box[] = [];
+    const query = ++this.query;
+    const [x0, x1, y0, y1] = cellsOf(left, top, right, bottom);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        const list = this.cells.get(keyOf(cx, cy));
+        if (!list) continue;
+        for (const slot of list) {
+          if (this.seen[slot] === query) continue;
+          this.seen[slot] = query;
+          const box = this.slots[slot]!;
+          if (box.x <= right && box.x + box.width >= left && box.y <= bottom && box.y + box.height >= top) {
+            found.push({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
+
+function forEachCell(box: Box, visit: (key: number) => void): void {
+  const [x0, x1, y0, y1] = cellsOf(box.x, box.y, box.x + box.width, box.y + box.height);
+  for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) visit(keyOf(cx, cy));
+}
+
+/**
+ * Routes by id, indexed by the cells their runs pass through: which routes run near a place,
+ * asked after a move to find the routes it blocks, frees or crowds.
+ */
+export class RouteIndex {
+  private readonly routes = new Map<string, readonly Point[]>();
+  private readonly cells = new Map<number, Set<string>>();
+
+  set(id: string, points: readonly Point[]): void {
+    this.delete(id);
+    this.routes.set(id, points);
+    forEachRunCell(points, (key) => {
+      const set = this.cells.get(key);
+      if (set) set.add(id);
+      else this.cells.set(key, new Set([id]));
+    });
+  }
+
+  delete(id: string): void {
+    const points = this.routes.get(id);
+    if (!points) return;
+    forEachRunCell(points, (key) => {
+      const set = this.cells.get(key);
+      if (!set) return;
+      set.delete(id);
+      if (set.size === 0) this.cells.delete(key);
+    });
+    this.routes.delete(id);
+  }
+
+  /** Horizontal (or vertical) runs of routes that meet the rectangle, each visited once per `seen`. */
+  runsNear(left: number, top: number, right: number, bottom: number, horizontal: boolean, seen: Set<string>, visit: (id: string, a: Point, b: Point) => void): void {
+    const [x0, x1, y0, y1] = cellsOf(left, top, right, bottom);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        for (const id of this.cells.get(keyOf(cx, cy)) ?? []) {
+          const points = this.routes.get(id)!;
+          for (let i = 1; i < points.length; i++) {
+            const [a, b] = [points[i - 1], points[i]];
+            if (Math.min(a.x, b.x) > right || Math.max(a.x, b.x) < left || Math.min(a.y, b.y) > bottom || Math.max(a.y, b.y) < top) continue;
+            if ((Math.abs(a.y - b.y) < 1e-6) !== horizontal) continue;
+            const key = `${id}:${i}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            visit(id, a, b);
+          }
+        }
+      }
+    }
+  }
+
+  /** Ids of routes with a run meeting the rectangle (borders touching count), added to `into`. */
+  near(left: number, top: number, right: number, bottom: number, into: Set<string>): void {
+    const [x0, x1, y0, y1] = cellsOf(left, top, right, bottom);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        for (const id of this.cells.get(keyOf(cx, cy)) ?? []) {
+          if (into.has(id)) continue;
+          if (runsMeet(this.routes.get(id)!, left, top, right, bottom)) into.add(id);
+        }
+      }
+    }
+  }
+}
+
+function forEachRunCell(points: readonly Point[], visit: (key: number) => void): void {
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    const [x0, x1, y0, y1] = cellsOf(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x), Math.max(a.y, b.y));
+    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) visit(keyOf(cx, cy));
+  }
+}
+
+function runsMeet(points: readonly Point[], left: number, top: number, right: number, bottom: number): boolean {
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    if (Math.min(a.x, b.x) <= right && Math.max(a.x, b.x) >= left && Math.min(a.y, b.y) <= bottom && Math.max(a.y, b.y) >= top) return true;
+  }
+  return false;
 }

@@ -50,5 +50,5 @@ self.onmessage = (event: MessageEvent<RoutingRequest>) => {
 };
 
 function sameRoute(a: Route | undefined, b: Route): boolean {
-  return a !== undefined && a.length === b.length && a.every((point, i) => point.x === b[i].x && point.y === b[i].y);
+  return a === b || (a !== undefined && a.length === b.length && a.every((point, i) => point.x === b[i].x && point.y === b[i].y));
 }
