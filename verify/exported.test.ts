@@ -30,7 +30,7 @@ const DBTOOL = join(REPO, 'verify', 'dbtool.py');
 const PARALLEL = Math.max(1, availableParallelism());
 const queue = limiter(PARALLEL);
 
-const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'compose'] as const;
+const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'brokerDown', 'compose'] as const;
 type Check = (typeof CHECKS)[number];
 /** What each check needs to have passed first. */
 const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
@@ -41,6 +41,7 @@ const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
   pytest: ['install'],
   boot: ['migrations'],
   services: ['boot'],
+  brokerDown: ['boot'],
   compose: [],
 };
 
@@ -48,14 +49,7 @@ const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
  * Checks known to fail because of a generator bug another issue owns: run as `test.fails`, so
  * the suite stays green while the bug is there and turns red (to be unmarked) once it is fixed.
  */
-const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {
-  // Issue #11: the README's RQ worker reads "$BROKER_URL" from the shell, which .env never sets.
-  blog: { check: 'services', why: 'issue #11: rq worker --url "$BROKER_URL" with BROKER_URL only in .env' },
-  marketplace: { check: 'services', why: 'issue #11: rq worker --url "$BROKER_URL" with BROKER_URL only in .env' },
-  // Issue #11: the README's Dramatiq worker imports the broker module only, so no actor is registered.
-  inventory: { check: 'services', why: 'issue #11: dramatiq <task app> registers no actor' },
-  ledger: { check: 'services', why: 'issue #11: dramatiq <task app> registers no actor' },
-};
+const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {};
 
 interface Run {
   readonly project: Exported;
@@ -120,6 +114,7 @@ const TITLES: Readonly<Record<Check, string>> = {
   pytest: "5. the project's own tests pass (the README's Tests step)",
   boot: '6. the README\'s Serve step boots the app; /health and /health/ready answer 200',
   services: '7. the API writes through the real database and the README\'s worker runs the enqueued task',
+  brokerDown: '9. with the broker unreachable, enqueueing answers 503 with a message and /health/ready answers 503 naming the broker',
   compose: '8. docker-compose.yml validates against the compose spec; depends_on targets exist and are healthchecked',
 };
 
@@ -156,6 +151,7 @@ interface Resources {
   database?: { engine: string; name: string };
   api?: Background;
   worker?: Background;
+  brokerless?: Background;
 }
 
 async function checkProject(p: Exported, report: (check: Check, error?: unknown) => void): Promise<void> {
@@ -193,6 +189,7 @@ async function checkProject(p: Exported, report: (check: Check, error?: unknown)
       apiUrl = await boot(p, resources);
     });
     await check('services', () => driveServices(p, resources, apiUrl));
+    await check('brokerDown', () => checkBrokerDown(p, resources));
   } finally {
     await release(p, resources);
   }
@@ -310,10 +307,42 @@ async function driveServices(p: Exported, resources: Resources, apiUrl: string):
   }
 }
 
+/**
+ * Check 9: a second API whose BROKER_URL points at a closed port (the real environment wins
+ * over .env, as it does for a user): /health/ready answers 503 naming the broker, and a
+ * request that enqueues answers 503 with a message instead of losing the task.
+ */
+async function checkBrokerDown(p: Exported, resources: Resources): Promise<void> {
+  const plan = scenario(p.plan);
+  if (!plan.task) {
+    expect(p.plan.options.tasks === 'none' || p.plan.workers.length === 0).toBe(true);
+    return;
+  }
+  const closed = await freePort();
+  const broker = p.plan.broker?.engine === 'rabbitmq' ? `amqp://guest:guest@127.0.0.1:${closed}/%2F` : `redis://127.0.0.1:${closed}/0`;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const api = startStep(p, STEPS.serve, { env: { PORT: String(port), BROKER_URL: broker } });
+  resources.brokerless = api;
+  await waitFor(`${url}/health with the broker down (log: ${api.output().slice(-500)})`, 90_000, async () => {
+    if (api.child.exitCode !== null) throw new Error(`the Serve step exited: ${api.output().slice(-2000)}`);
+    return fetch(`${url}/health`).catch(() => undefined);
+  });
+  const ready = await fetch(`${url}/health/ready`);
+  const readiness = (await ready.json()) as { checks?: Record<string, string> };
+  expect(ready.status, JSON.stringify(readiness)).toBe(503);
+  expect(readiness.checks?.broker, JSON.stringify(readiness)).toMatch(/^(?!ok$)./);
+  const queued = await fetch(`${url}${plan.task.url(1)}`, { method: 'POST' });
+  const answer = (await queued.json()) as { detail?: string };
+  expect(queued.status, JSON.stringify(answer)).toBe(503);
+  expect(answer.detail).toMatch(/task queue/i);
+}
+
 /** Stops the project's processes and gives back its database, Redis db index and vhost. */
 async function release(p: Exported, resources: Resources): Promise<void> {
   await resources.worker?.stop();
   await resources.api?.stop();
+  await resources.brokerless?.stop();
   const { database } = resources;
   if (database && database.engine !== 'sqlite') {
     await run(bin(p, 'python'), [DBTOOL, database.engine, 'drop', database.name], { cwd: p.dir });

@@ -101,6 +101,8 @@ export interface FrameworkWriter {
    * environment (`x-app-environment`). Without it the shared settings list is used.
    */
   environment?(plan: Plan): EnvironmentSetting[];
+  /** Optional: the README's sentence, after the worker step, on what the API does while the broker is down. */
+  readonly brokerDown?: string;
   /** Optional: the workers and schedulers as the task framework's integration runs them. */
   processes?(plan: Plan, modules: Modules): Process[];
   /** Optional: ruff settings beyond the shared ones (rule sets, ignores, excluded paths). */

@@ -1,7 +1,8 @@
 /** `main.py` (the app factory, error handlers, health checks) and, in the layered layout, `api/router.py`. */
 import type { FastapiModules } from './layout';
 import type { Plan } from '../plan/plan';
-import { from, pyModule, type PyImport } from '../python/py';
+import { from, pyModule, str, type PyImport } from '../python/py';
+import { cacheSetting } from '../shared/settings';
 
 export function apiRouterModule(plan: Plan, modules: FastapiModules): string {
   const imports: PyImport[] = [from('fastapi', 'APIRouter')];
@@ -15,17 +16,21 @@ export function apiRouterModule(plan: Plan, modules: FastapiModules): string {
 
 export function mainModule(plan: Plan, modules: FastapiModules): string {
   const imports: PyImport[] = [
+    plain('asyncio'),
     plain('logging'),
-    from('collections.abc', 'AsyncIterator'),
+    from('collections.abc', 'AsyncIterator', 'Awaitable', 'Callable'),
     from('contextlib', 'asynccontextmanager'),
     from('fastapi', 'FastAPI', 'Request', 'status'),
     from('fastapi.responses', 'JSONResponse'),
-    from('sqlalchemy.exc', 'IntegrityError', 'SQLAlchemyError'),
-    from(modules.core('config'), 'get_settings'),
+    from('sqlalchemy.exc', 'IntegrityError'),
+    from(modules.core('config'), 'Settings', 'get_settings'),
     from(modules.core('db'), 'get_engine', 'ping'),
     from(modules.core('errors'), 'NotFoundError'),
     from(modules.core('logging'), 'configure_logging'),
   ];
+  const broker = plan.broker !== undefined && plan.options.tasks !== 'none';
+  if (broker) imports.push(from(modules.core('errors'), 'BrokerUnavailableError'), from(modules.taskApp, 'ping_broker'));
+  if (plan.caches.length > 0) imports.push(from('redis.asyncio', 'Redis'));
   const include: string[] = [];
   if (plan.layout === 'layered') {
     if (plan.routers.length > 0) {
@@ -46,6 +51,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     await get_engine().dispose()`,
     `async def not_found(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_404_NOT_FOUND)`,
+    ...(broker
+      ? [`async def broker_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    logger.error("task not queued on %s: %s", request.url.path, exc)
+    detail = "The task queue is unreachable: the task was not queued. Try again later."
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    return JSONResponse({"detail": detail}, status_code=status_code)`]
+      : []),
+    ...readiness(plan, broker),
     `async def conflict(request: Request, exc: Exception) -> JSONResponse:
     logger.info("integrity error on %s: %s", request.url.path, exc)
     detail = "The data conflicts with stored data (a duplicate or a missing reference)."
@@ -56,7 +69,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app = FastAPI(title=settings.app_name, lifespan=lifespan)
 ${include.join('\n')}${include.length ? '\n' : ''}    app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(IntegrityError, conflict)
-
+${broker ? '    app.add_exception_handler(BrokerUnavailableError, broker_unavailable)\n' : ''}
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, str]:
         """Liveness: the process answers."""
@@ -64,19 +77,50 @@ ${include.join('\n')}${include.length ? '\n' : ''}    app.add_exception_handler(
 
     @app.get("/health/ready", tags=["health"])
     async def ready() -> JSONResponse:
-        """Readiness: the database answers too."""
-        try:
-            await ping()
-        except (SQLAlchemyError, OSError) as error:
-            logger.warning("not ready: %s", error)
-            body = {"status": "unavailable"}
+        """Readiness: every service the app depends on answers; 503 names those that do not."""
+        probes = dependencies(settings)
+        results = await asyncio.gather(*(check(name, probe) for name, probe in probes))
+        checks = dict(zip([name for name, _ in probes], results, strict=True))
+        failing = [name for name, result in checks.items() if result != "ok"]
+        if failing:
+            body = {"status": "unavailable", "failing": failing, "checks": checks}
             return JSONResponse(body, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
-        return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "ok", "checks": checks})
 
     return app`,
     'app = create_app()',
   ];
   return pyModule({ doc: `The ${plan.pkg} web app: create_app() wires routers, error handlers and health checks.`, imports, firstParty: [plan.pkg], blocks });
+}
+
+/** The readiness probes: the database, the broker (unless tasks run eagerly) and each cache. */
+function readiness(plan: Plan, broker: boolean): string[] {
+  const probes = ['probes: list[tuple[str, Probe]] = [("database", ping)]'];
+  if (broker) probes.push('if not settings.tasks_eager:\n    probes.append(("broker", lambda: asyncio.to_thread(ping_broker)))');
+  for (const c of plan.caches) probes.push(`probes.append((${str(c.snake.replace(/_+$/, ''))}, lambda: ping_cache(settings.${cacheSetting(c)})))`);
+  const blocks = [
+    `READY_TIMEOUT_SECONDS = 5.0
+Probe = Callable[[], Awaitable[object]]`,
+    `async def check(name: str, probe: Probe) -> str:
+    """Says "ok", or why the dependency did not answer within READY_TIMEOUT_SECONDS."""
+    try:
+        await asyncio.wait_for(probe(), READY_TIMEOUT_SECONDS)
+    except Exception as error:  # any failure means "not ready", and says which
+        logger.warning("not ready: %s: %r", name, error)
+        return f"unreachable: {type(error).__name__}"
+    return "ok"`,
+    `def dependencies(settings: Settings) -> list[tuple[str, Probe]]:
+${probes.map((p) => p.split('\n').map((l) => `    ${l}`).join('\n')).join('\n')}
+    return probes`,
+  ];
+  if (plan.caches.length > 0) {
+    blocks.push(`async def ping_cache(url: str) -> None:
+    if url.startswith("memory://"):
+        return
+    async with Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2) as redis:
+        await redis.ping()`);
+  }
+  return blocks;
 }
 
 function plain(module: string): PyImport {

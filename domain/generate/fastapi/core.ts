@@ -1,11 +1,10 @@
 /** The `core` package: settings, database, errors, logging and the task ledger. */
 import type { FastapiModules } from './layout';
 import type { Plan } from '../plan/plan';
-import { from, plain, pyModule, type PyImport } from '../python/py';
-import { settingsFields, type Schemes } from '../shared/settings';
+import { from, plain, pyModule, str, type PyImport } from '../python/py';
+import { DATABASE_SCHEMES, fastapiSettings, urlParts } from './environment';
 
-/** The async drivers: psycopg 3 (async mode), aiomysql, aiosqlite. */
-export const DATABASE_SCHEMES: Schemes = { postgres: 'postgresql+psycopg', mysql: 'mysql+aiomysql', sqlite: 'sqlite+aiosqlite' };
+export { DATABASE_SCHEMES };
 
 export function coreFiles(plan: Plan, modules: FastapiModules): Map<string, string> {
   const first = [plan.pkg];
@@ -19,15 +18,48 @@ export function coreFiles(plan: Plan, modules: FastapiModules): Map<string, stri
 }
 
 function config(plan: Plan, firstParty: string[]): string {
-  const fields = settingsFields(plan, DATABASE_SCHEMES).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
+  const settings = fastapiSettings(plan);
+  const fields = settings.map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
+  const parts = urlParts(plan);
+  const imports: PyImport[] = [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')];
+  if (settings.some((f) => f.type === 'SecretStr')) imports.push(from('pydantic', 'SecretStr'));
+  const builders: string[] = [];
+  if (parts.database) {
+    imports.push(from('sqlalchemy', 'URL'));
+    builders.push(`        if self.db_host:
+            self.database_url = URL.create(
+                ${str(DATABASE_SCHEMES[plan.database.engine])},
+                username=self.db_user,
+                password=self.db_password.get_secret_value(),
+                host=self.db_host,
+                port=self.db_port,
+                database=self.db_name,
+            ).render_as_string(hide_password=False)`);
+  }
+  if (parts.broker) {
+    imports.push(from('urllib.parse', 'quote'));
+    builders.push(`        if self.broker_host:
+            user = quote(self.broker_user, safe="")
+            password = quote(self.broker_password.get_secret_value(), safe="")
+            address = f"{self.broker_host}:{self.broker_port}/{quote(self.broker_vhost, safe='')}"
+            self.broker_url = f"amqp://{user}:{password}@{address}"`);
+  }
+  let body = `class Settings(BaseSettings):\n    model_config = SettingsConfigDict(env_file=".env", extra="ignore")\n\n${fields.map((f) => `    ${f}`).join('\n')}`;
+  if (builders.length > 0) {
+    imports.push(from('typing', 'Self'), from('pydantic', 'model_validator'));
+    body += `
+
+    @model_validator(mode="after")
+    def urls_from_parts(self) -> Self:
+        """Compose passes the parts of a URL: built here, escaped, so any password works."""
+${builders.join('\n')}
+        return self`;
+  }
   return pyModule({
     doc: 'Settings from the environment (and a local .env file), validated once at startup.',
-    imports: [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')],
+    imports,
     firstParty,
-    blocks: [
-      `class Settings(BaseSettings):\n    model_config = SettingsConfigDict(env_file=".env", extra="ignore")\n\n${fields.map((f) => `    ${f}`).join('\n')}`,
-      '@lru_cache\ndef get_settings() -> Settings:\n    return Settings()',
-    ],
+    blocks: [body, '@lru_cache\ndef get_settings() -> Settings:\n    return Settings()'],
   });
 }
 
@@ -139,7 +171,10 @@ function errors(firstParty: string[]): string {
   return pyModule({
     doc: 'Errors the services raise; the web layer maps them to HTTP responses.',
     firstParty,
-    blocks: ['class NotFoundError(LookupError):\n    """The requested item does not exist."""'],
+    blocks: [
+      'class NotFoundError(LookupError):\n    """The requested item does not exist."""',
+      'class BrokerUnavailableError(ConnectionError):\n    """The task broker cannot be reached: the task was not queued."""',
+    ],
   });
 }
 

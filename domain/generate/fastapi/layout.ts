@@ -18,7 +18,9 @@ export interface FastapiModules extends Modules {
   readonly deps: string;
   /** The composition root, shared by the web app and the workers. */
   readonly container: string;
-  core(name: 'config' | 'db' | 'errors' | 'logging' | 'task_runs'): string;
+  core(name: 'config' | 'db' | 'errors' | 'logging' | 'task_runs' | 'heartbeat'): string;
+  /** The scheduler process's module (RQ cron registrations, or the APScheduler process): above the tasks. */
+  readonly schedules: string;
 }
 
 export function modulesFor(plan: Pick<Plan, 'pkg' | 'layout'>): FastapiModules {
@@ -35,10 +37,11 @@ export function modulesFor(plan: Pick<Plan, 'pkg' | 'layout'>): FastapiModules {
     featureModule: (area) => area,
     featurePackage: (feature) => `${pkg}.${feature}`,
     corePackage: `${pkg}.core`,
-    wiring: [`${pkg}.container`, layout === 'layered' ? `${pkg}.api.deps` : `${pkg}.deps`, ...(layout === 'layered' ? [`${pkg}.api.router`] : []), `${pkg}.main`],
+    wiring: [`${pkg}.container`, layout === 'layered' ? `${pkg}.api.deps` : `${pkg}.deps`, ...(layout === 'layered' ? [`${pkg}.api.router`] : []), `${pkg}.main`, `${pkg}.schedules`],
     deps: layout === 'layered' ? `${pkg}.api.deps` : `${pkg}.deps`,
     container: `${pkg}.container`,
     taskApp: layout === 'layered' ? `${pkg}.tasks.app` : `${pkg}.worker`,
     core: (name) => `${pkg}.core.${name}`,
+    schedules: `${pkg}.schedules`,
   };
 }

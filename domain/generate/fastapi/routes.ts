@@ -87,13 +87,12 @@ function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, build
     dep(target, p.node.cls, `get_${builders.of(p.node)}`);
   } else if (e.op === 'enqueue' && e.task) {
     const fn = `enqueue_${e.task.fn}`;
-    imports.push(from(modules.of('tasks', e.task.worker), fn), from('fastapi', 'BackgroundTasks', 'status'));
-    params.push('background: BackgroundTasks');
+    imports.push(from(modules.of('tasks', e.task.worker), fn), from('fastapi', 'status'), from('fastapi.concurrency', 'run_in_threadpool'));
     status = ', status_code=status.HTTP_202_ACCEPTED';
     returns = 'dict[str, str | int]';
     body.push(
-      '# Background tasks run after the response, so the enqueue call never blocks the loop.',
-      `background.add_task(${fn}, item_id)`,
+      '# In a worker thread, so the loop keeps serving; a broker that is down answers 503.',
+      `await run_in_threadpool(${fn}, item_id)`,
       `return {"queued": ${str(e.task.fn)}, "item_id": item_id}`,
     );
   } else if (e.op === 'hits' && e.cache) {

@@ -1,7 +1,7 @@
 /** The task app and one tasks module per worker node, for Celery, RQ or Dramatiq. */
 import type { FastapiModules } from './layout';
 import type { Plan, TaskPlan, WorkerPlan } from '../plan/plan';
-import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
+import { from, indent, LINE_LENGTH, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
 import type { Builders } from './wiring';
 import type { Unit } from '../python/unit';
 
@@ -36,6 +36,12 @@ async def _run_once(task: str, item_id: int, work: Work, defer: Defer) -> bool:
         await session.commit()
     return True`;
 
+/** A tuple assignment as ruff formats it: a one-item tuple keeps its trailing comma. */
+function tupleOf(head: string, items: readonly string[]): string {
+  const oneLine = `${head}${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+  return oneLine.length <= LINE_LENGTH ? oneLine : `${head}\n${items.map((item) => `    ${item},`).join('\n')}\n)`;
+}
+
 export function taskAppModule(plan: Plan, modules: FastapiModules): string {
   const imports: PyImport[] = [
     plain('asyncio'),
@@ -44,7 +50,7 @@ export function taskAppModule(plan: Plan, modules: FastapiModules): string {
     from('sqlalchemy.ext.asyncio', 'AsyncSession'),
     from(modules.core('config'), 'get_settings'),
     from(modules.core('db'), 'Defer', 'task_session'),
-    from(modules.core('errors'), 'NotFoundError'),
+    from(modules.core('errors'), 'BrokerUnavailableError', 'NotFoundError'),
     from(modules.core('logging'), 'configure_logging'),
     from(modules.core('task_runs'), 'already_done', 'mark_done'),
   ];
@@ -52,7 +58,7 @@ export function taskAppModule(plan: Plan, modules: FastapiModules): string {
   const taskModules = [...new Set(plan.workers.map((w) => modules.of('tasks', w)))];
   switch (plan.options.tasks) {
     case 'celery':
-      imports.push(from('celery', 'Celery'));
+      imports.push(from('celery', 'Celery', 'Task'), from('kombu.exceptions', 'OperationalError'));
       head.push(`celery_app = Celery(
     ${str(plan.pkg)},
     broker=settings.broker_url,
@@ -68,34 +74,93 @@ celery_app.conf.update(
     task_always_eager=settings.tasks_eager,
     task_eager_propagates=True,
     broker_connection_retry_on_startup=True,
-)`);
+    # A request that enqueues gives up within seconds when the broker is down (503).
+    broker_connection_timeout=3,
+    task_publish_retry_policy={
+        "max_retries": 2,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        "interval_max": 1,
+    },
+)`,
+      `def enqueue(task: Task, item_id: int) -> None:
+    """Sends the task (runs it at once under TASKS_EAGER); a broker that cannot be
+    reached raises BrokerUnavailableError, which the API answers with 503."""
+    try:
+        task.delay(item_id)
+    except OperationalError as error:
+        raise BrokerUnavailableError(str(error)) from error`,
+      `def ping_broker() -> None:
+    """Raises when the broker cannot be reached within a few seconds (readiness)."""
+    with celery_app.connection_for_write() as connection:
+        connection.ensure_connection(max_retries=1, interval_start=0, timeout=3)`);
       break;
     case 'rq':
-      imports.push(from('redis', 'Redis'), from('rq', 'Queue', 'Retry'));
-      head.push(`def get_queue() -> Queue:
-    return Queue(settings.task_queue, connection=Redis.from_url(settings.broker_url))`,
+      imports.push(from('functools', 'lru_cache'), from('redis', 'Redis'), from('redis.exceptions', 'RedisError'), from('rq', 'Queue', 'Retry'));
+      head.push(`# Read by the worker and the cron scheduler: rq worker -c ${modules.taskApp}
+REDIS_URL = settings.broker_url
+QUEUES = [settings.task_queue]`,
+      `@lru_cache
+def get_connection() -> Redis:
+    """One connection pool per process; a broker that is down fails within seconds."""
+    return Redis.from_url(
+        settings.broker_url, socket_connect_timeout=3, socket_timeout=5
+    )`,
+      `def get_queue() -> Queue:
+    return Queue(settings.task_queue, connection=get_connection())`,
       `def enqueue(job: Callable[[int], object], item_id: int) -> None:
-    """Runs the job at once under TASKS_EAGER (tests), else queues it with retries."""
+    """Runs the job at once under TASKS_EAGER (tests), else queues it with retries; a
+    broker that cannot be reached raises BrokerUnavailableError (the API answers 503)."""
     if settings.tasks_eager:
         job(item_id)
         return
-    get_queue().enqueue(job, item_id, retry=Retry(max=3, interval=[10, 30, 60]))`);
+    try:
+        get_queue().enqueue(job, item_id, retry=Retry(max=3, interval=[10, 30, 60]))
+    except RedisError as error:
+        raise BrokerUnavailableError(str(error)) from error`,
+      `def ping_broker() -> None:
+    """Raises when the broker cannot be reached within a few seconds (readiness)."""
+    get_connection().ping()`);
       break;
     case 'dramatiq': {
       const rabbit = plan.broker?.engine === 'rabbitmq';
-      imports.push(plain('dramatiq'), from('dramatiq.brokers.stub', 'StubBroker'), from('dramatiq', 'Broker'));
-      imports.push(rabbit ? from('dramatiq.brokers.rabbitmq', 'RabbitmqBroker') : from('dramatiq.brokers.redis', 'RedisBroker'));
+      imports.push(plain('dramatiq'), plain('importlib'), from('dramatiq.brokers.stub', 'StubBroker'), from('dramatiq', 'Broker'), from(modules.core('heartbeat'), 'WorkerHeartbeat'));
+      imports.push(from('dramatiq.errors', 'BrokerConnectionError'));
+      imports.push(...(rabbit ? [from('dramatiq.brokers.rabbitmq', 'RabbitmqBroker'), plain('pika')] : [from('dramatiq.brokers.redis', 'RedisBroker'), from('redis.exceptions', 'RedisError')]));
       head.push(`def build_broker() -> Broker:
     if settings.tasks_eager:
         return StubBroker()
-    return ${rabbit ? 'RabbitmqBroker(url=settings.broker_url)' : 'RedisBroker(url=settings.broker_url)'}`,
-      'broker = build_broker()\ndramatiq.set_broker(broker)',
+    return ${rabbit ? 'RabbitmqBroker(url=settings.broker_url)' : 'RedisBroker(\n        url=settings.broker_url, socket_connect_timeout=3, socket_timeout=5\n    )'}`,
+      `# Every actor module, imported when a worker boots (as Celery's include does), so
+# "dramatiq ${modules.taskApp}" runs every task.
+${tupleOf('ACTOR_MODULES = (', taskModules.map(str))}`,
+      `class ImportActors(dramatiq.Middleware):
+    def before_worker_boot(
+        self, broker: dramatiq.Broker, worker: dramatiq.Worker
+    ) -> None:
+        for module in ACTOR_MODULES:
+            importlib.import_module(module)`,
+      'broker = build_broker()\nbroker.add_middleware(ImportActors())\nbroker.add_middleware(WorkerHeartbeat())\ndramatiq.set_broker(broker)',
       `def enqueue(actor: dramatiq.Actor, item_id: int) -> None:
-    """Runs the actor at once under TASKS_EAGER (tests), else sends it to the broker."""
+    """Runs the actor at once under TASKS_EAGER (tests), else sends it to the broker; a
+    broker that cannot be reached raises BrokerUnavailableError (the API answers 503)."""
     if settings.tasks_eager:
         actor(item_id)
         return
-    actor.send(item_id)`);
+    try:
+        actor.send(item_id)
+    except ${rabbit ? 'BrokerConnectionError' : '(BrokerConnectionError, RedisError)'} as error:
+        raise BrokerUnavailableError(str(error)) from error`,
+      rabbit
+        ? `def ping_broker() -> None:
+    """Raises when the broker cannot be reached within a few seconds (readiness)."""
+    parameters = pika.URLParameters(settings.broker_url)
+    parameters.connection_attempts = 1
+    parameters.socket_timeout = 3
+    pika.BlockingConnection(parameters).close()`
+        : `def ping_broker() -> None:
+    """Raises when the broker cannot be reached within a few seconds (readiness)."""
+    broker.client.ping()`);
       break;
     }
     case 'none':
@@ -134,7 +199,7 @@ function taskBlocks(plan: Plan, w: WorkerPlan, t: TaskPlan, modules: FastapiModu
   let enqueue: string;
   switch (plan.options.tasks) {
     case 'celery':
-      imports.push(from('celery', 'Task'), from('sqlalchemy.exc', 'OperationalError'), from(modules.taskApp, 'celery_app'));
+      imports.push(from('celery', 'Task'), from('sqlalchemy.exc', 'OperationalError'), from(modules.taskApp, 'celery_app', 'enqueue'));
       task = `@celery_app.task(
     bind=True,
     name=${str(`${plan.pkg}.${w.snake.replace(/_+$/, '')}.${t.fn}`)},
@@ -146,7 +211,7 @@ def ${t.fn}(self: Task, item_id: int) -> bool:
     ${doc}
     logger.info("${t.fn}(%s), attempt %s", item_id, self.request.retries + 1)
     ${run}`;
-      enqueue = `def enqueue_${t.fn}(item_id: int) -> None:\n    ${t.fn}.delay(item_id)`;
+      enqueue = `def enqueue_${t.fn}(item_id: int) -> None:\n    enqueue(${t.fn}, item_id)`;
       break;
     case 'dramatiq':
       imports.push(plain('dramatiq'), from(modules.taskApp, 'enqueue', 'settings'));

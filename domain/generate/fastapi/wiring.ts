@@ -98,12 +98,17 @@ export function depsModule(plan: Plan, modules: FastapiModules, builders: Builde
     from('fastapi', 'Depends'),
     from('sqlalchemy.ext.asyncio', 'AsyncSession'),
     from(modules.core('db'), 'session_scope'),
+    from('fastapi.concurrency', 'run_in_threadpool'),
   ];
   const blocks = [
+    '# What the services defer (enqueuing a task) waits in the session until the commit.\nAFTER_COMMIT = "after_commit"',
     `async def get_session() -> AsyncIterator[AsyncSession]:
-    """One unit of work per request, committed before the response is sent."""
+    """One unit of work per request, committed before the response is sent; then what
+    the services deferred runs, so a broker that is down answers 503, not a lost task."""
     async with session_scope() as session:
-        yield session`,
+        yield session
+    for function, args in session.info.get(AFTER_COMMIT, []):
+        await run_in_threadpool(function, *args)`,
     'SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]',
   ];
   const used = new Set<string>();
@@ -113,10 +118,25 @@ export function depsModule(plan: Plan, modules: FastapiModules, builders: Builde
   }
   const container = modules.container.split('.');
   const withContainer = (): void => void imports.push(from(container.slice(0, -1).join('.'), container[container.length - 1]!));
+  let deferBlock = false;
+  const deferring = (): void => {
+    if (deferBlock) return;
+    deferBlock = true;
+    imports.push(from('collections.abc', 'Callable'), from(modules.core('db'), 'Defer'));
+    blocks.push(`def after_commit(session: AsyncSession) -> Defer:
+    """A Defer whose calls run once the request's unit of work has committed."""
+
+    def defer(function: Callable[..., object], *args: object) -> None:
+        session.info.setdefault(AFTER_COMMIT, []).append((function, args))
+
+    return defer`);
+  };
   for (const s of plan.services.filter((x) => used.has(x.id))) {
     withContainer();
-    imports.push(from(modules.of('services', s), s.cls), from('fastapi', 'BackgroundTasks'));
-    blocks.push(`${wrap(`async def get_${builders.of(s)}(`, ['session: SessionDep', 'background: BackgroundTasks'], `) -> ${s.cls}:`)}\n    return container.${builders.of(s)}(session, background.add_task)`);
+    imports.push(from(modules.of('services', s), s.cls));
+    deferring();
+    const signature = wrap(`async def get_${builders.of(s)}(`, ['session: SessionDep'], `) -> ${s.cls}:`);
+    blocks.push(`${signature}\n${wrap(`return container.${builders.of(s)}(`, ['session', 'after_commit(session)'], ')', '    ')}`);
   }
   for (const r of plan.repositories.filter((x) => used.has(x.id))) {
     withContainer();

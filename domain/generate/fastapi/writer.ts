@@ -6,8 +6,11 @@ import { alembicFiles } from './alembic';
 import { apiRouterModule, mainModule } from './app';
 import { clientUnits } from './clients';
 import { coreFiles, DATABASE_SCHEMES } from './core';
+import { fastapiEnvironment, settingsTest } from './environment';
+import { heartbeatModule } from './heartbeat';
 import { modulesFor } from './layout';
 import { modelUnits } from './models';
+import { fastapiProcesses } from './processes';
 import { repositoryUnits } from './repositories';
 import { routeUnits } from './routes';
 import { schedulerUnits, sweepUnits } from './schedulers';
@@ -59,6 +62,10 @@ export const fastapiWriter: FrameworkWriter = {
   }),
   dockerCopies: ['alembic.ini ./', 'alembic ./alembic'],
   browseHint: 'Open http://127.0.0.1:8000/docs for the API; ',
+  brokerDown:
+    'While the broker cannot be reached, a request that enqueues a task answers 503 with a JSON `detail` saying the task was not queued (nothing is lost silently), and `/health/ready` answers 503 naming `broker`.',
+  environment: fastapiEnvironment,
+  processes: (plan) => fastapiProcesses(plan, modulesFor(plan)),
 };
 
 function sources(plan: Plan): Sources {
@@ -82,8 +89,12 @@ function sources(plan: Plan): Sources {
   python.set(modules.deps, depsModule(plan, modules, builders));
   if (plan.layout === 'layered' && plan.routers.length > 0) python.set(`${plan.pkg}.api.router`, apiRouterModule(plan, modules));
   if (plan.broker) python.set(modules.taskApp, taskAppModule(plan, modules));
+  const heartbeat = heartbeatModule(plan, modules);
+  if (heartbeat) python.set(modules.core('heartbeat'), heartbeat);
   python.set(`${plan.pkg}.main`, mainModule(plan, modules));
   const files = new Map([...alembicFiles(plan, modules), ...testFiles(plan, modules, builders)]);
+  const settingsTests = settingsTest(plan, modules.core('config'));
+  if (settingsTests) files.set('tests/unit/test_settings.py', settingsTests);
   return { modules: python, files };
 }
 

@@ -15,7 +15,6 @@ import { safeText } from '../../names';
 import { generate } from '../index';
 import { buildPlan } from '../plan/plan';
 import { fastapiWriter } from '../fastapi/writer';
-import { settingsFields } from './settings';
 
 // js-yaml ships no types; the one function used here is typed by hand.
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -68,7 +67,7 @@ describe('hostile names cannot inject into the export', () => {
     for (const { name, plan, file } of exports) {
       const lines = file('.env.example').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
       const keys = lines.map((line) => /^([A-Z_][A-Z0-9_]*)=/.exec(line)?.[1] ?? `not a setting: ${line}`);
-      const expected = [...settingsFields(plan, fastapiWriter.databaseSchemes).map((f) => f.name.toUpperCase()), 'POSTGRES_PASSWORD', 'RABBITMQ_PASSWORD'];
+      const expected = [...fastapiWriter.environment!(plan).map((e) => e.name), 'POSTGRES_PASSWORD', 'RABBITMQ_PASSWORD'];
       expect(keys, JSON.stringify(name)).toEqual(expected);
       expect(lines.find((line) => line.startsWith('APP_NAME=')), JSON.stringify(name)).toMatch(/^APP_NAME='[^'\\]*'$/);
     }

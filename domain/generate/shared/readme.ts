@@ -69,7 +69,7 @@ export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): s
     `### 2. ${STEPS.configure}\n\n${block('cp .env.example .env')}\n\nThen edit \`.env\`, which lists every setting with a placeholder: set \`DATABASE_URL\` to your database (\`${localDatabaseUrl(plan, writer.databaseSchemes)}\` for a local SQLite file)${broker}.`,
     `### 3. ${STEPS.migrate}\n\n${block(commands.migrate.join(' '))}`,
     `### 4. ${STEPS.serve}\n\n${block(commands.serveLocally)}\n\n${writer.browseHint}\`/health\` and \`/health/ready\` report liveness and readiness.`,
-    ...(worker ? [`### 5. ${STEPS.worker}\n\nIn another shell, in this folder, with the virtual environment activated:\n\n${block(worker)}`] : []),
+    ...(worker ? [`### 5. ${STEPS.worker}\n\nIn another shell, in this folder, with the virtual environment activated:\n\n${block(worker)}${writer.brokerDown ? `\n\n${writer.brokerDown}` : ''}`] : []),
   ];
   const checks = [
     `### ${STEPS.tests}\n\n${block(explained([commands.test]))}`,

@@ -3,3 +3,7 @@
 
 class NotFoundError(LookupError):
     """The requested item does not exist."""
+
+
+class BrokerUnavailableError(ConnectionError):
+    """The task broker cannot be reached: the task was not queued."""

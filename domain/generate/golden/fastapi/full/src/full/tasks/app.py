@@ -4,12 +4,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from celery import Celery
+from celery import Celery, Task
+from kombu.exceptions import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from full.core.config import get_settings
 from full.core.db import Defer, task_session
-from full.core.errors import NotFoundError
+from full.core.errors import BrokerUnavailableError, NotFoundError
 from full.core.logging import configure_logging
 from full.core.task_runs import already_done, mark_done
 
@@ -33,7 +34,30 @@ celery_app.conf.update(
     task_always_eager=settings.tasks_eager,
     task_eager_propagates=True,
     broker_connection_retry_on_startup=True,
+    # A request that enqueues gives up within seconds when the broker is down (503).
+    broker_connection_timeout=3,
+    task_publish_retry_policy={
+        "max_retries": 2,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        "interval_max": 1,
+    },
 )
+
+
+def enqueue(task: Task, item_id: int) -> None:
+    """Sends the task (runs it at once under TASKS_EAGER); a broker that cannot be
+    reached raises BrokerUnavailableError, which the API answers with 503."""
+    try:
+        task.delay(item_id)
+    except OperationalError as error:
+        raise BrokerUnavailableError(str(error)) from error
+
+
+def ping_broker() -> None:
+    """Raises when the broker cannot be reached within a few seconds (readiness)."""
+    with celery_app.connection_for_write() as connection:
+        connection.ensure_connection(max_retries=1, interval_start=0, timeout=3)
 
 
 Work = Callable[[AsyncSession, Defer, int], Awaitable[None]]

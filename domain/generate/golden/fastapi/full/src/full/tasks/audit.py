@@ -7,7 +7,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from full.core.db import Defer
-from full.tasks.app import celery_app, run_once
+from full.tasks.app import celery_app, enqueue, run_once
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ def run_audit(self: Task, item_id: int) -> bool:
 
 
 def enqueue_run_audit(item_id: int) -> None:
-    run_audit.delay(item_id)
+    enqueue(run_audit, item_id)
 
 
 async def _run_audit(session: AsyncSession, defer: Defer, item_id: int) -> None:

@@ -12,7 +12,7 @@ from full.core.db import Defer
 from full.models.order import Order
 from full.repositories.customer_repository import CustomerRepository
 from full.services.order_service import OrderService
-from full.tasks.app import celery_app, run_once
+from full.tasks.app import celery_app, enqueue, run_once
 from full.tasks.audit import enqueue_run_audit
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def send_mail(self: Task, item_id: int) -> bool:
 
 
 def enqueue_send_mail(item_id: int) -> None:
-    send_mail.delay(item_id)
+    enqueue(send_mail, item_id)
 
 
 async def _send_mail(session: AsyncSession, defer: Defer, item_id: int) -> None:

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, status
+from fastapi.concurrency import run_in_threadpool
 
 from full.api.deps import get_customer_repository, get_hot_cache, get_order_service
 from full.clients.hot_cache import HotCache
@@ -72,11 +73,9 @@ async def delete_customer(
 
 
 @orders_router.post("/tasks/send-mail/{item_id}", status_code=status.HTTP_202_ACCEPTED)
-async def request_send_mail(
-    item_id: int, background: BackgroundTasks
-) -> dict[str, str | int]:
-    # Background tasks run after the response, so the enqueue call never blocks the loop.
-    background.add_task(enqueue_send_mail, item_id)
+async def request_send_mail(item_id: int) -> dict[str, str | int]:
+    # In a worker thread, so the loop keeps serving; a broker that is down answers 503.
+    await run_in_threadpool(enqueue_send_mail, item_id)
     return {"queued": "send_mail", "item_id": item_id}
 
 
