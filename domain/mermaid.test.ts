@@ -100,3 +100,19 @@ describe('Mermaid-safe ids and labels', () => {
     );
   });
 });
+
+describe('toMermaid with the meeting’s words', () => {
+  it('puts the title in front matter, labels on arrows and notes as cards', () => {
+    const diagram = {
+      ...SAMPLE_DIAGRAM,
+      title: 'Checkout: "v2"',
+      edges: SAMPLE_DIAGRAM.edges.map((edge) => (edge.id === 'e5' ? { ...edge, label: 'enqueues <jobs>' } : edge)),
+      notes: [{ id: 'n1', style: 'sticky' as const, text: '**Why** a queue:\n- spikes', position: { x: 0, y: 0 } }],
+    };
+    const text = toMermaid(diagram);
+    expect(text.startsWith('---\ntitle: "Checkout: \\"v2\\""\n---\nflowchart TB\n')).toBe(true);
+    expect(text).toContain('  n_r1 -->|"enqueues #60;jobs#62;"| n_w1');
+    expect(text).toContain('  t_1["Why a queue:<br/>• spikes"]');
+    expect(text).toContain('  class t_1 note');
+  });
+});

@@ -2,7 +2,8 @@
  * The diagram as Mermaid flowchart text, for READMEs and wikis that render Mermaid.
  * Pure: the same diagram always gives the same text.
  */
-import { KIND_INFO, LAYERS, type Diagram, type DiagramNode, type Kind, type Layer } from './diagram';
+import { KIND_INFO, LAYERS, notesOf, type Diagram, type DiagramNode, type DiagramNote, type Kind, type Layer } from './diagram';
+import { plainLines } from './markdown';
 
 /** Each kind's Mermaid shape, as the text before and after the label. */
 const SHAPES: Readonly<Record<Kind, readonly [string, string]>> = {
@@ -29,20 +30,33 @@ const LAYER_COLOURS: Readonly<Record<Layer, readonly [string, string]>> = {
 
 /**
  * Mermaid text for a diagram: `flowchart TB`, one node per diagram node shaped by its kind and
- * labelled "name<br/>kind", `a --> b` where a depends on b, a subgraph per feature and a
- * `classDef` per layer in use. Edges whose ends are missing are left out.
+ * labelled "name<br/>kind", `a --> b` where a depends on b (`a -->|"label"| b` for a labelled
+ * arrow), a subgraph per feature, notes as cards and a `classDef` per layer in use; the title in
+ * front matter. Edges whose ends are missing are left out.
  */
 export function toMermaid(diagram: Diagram): string {
   const ids = mermaidIds(diagram.nodes);
-  const lines = ['flowchart TB'];
+  // The title goes in Mermaid's front matter, as a YAML string (JSON's quoting is valid YAML).
+  const lines = diagram.title ? ['---', `title: ${JSON.stringify(diagram.title)}`, '---', 'flowchart TB'] : ['flowchart TB'];
   lines.push(...nodeLines(diagram.nodes, ids));
   for (const edge of diagram.edges) {
     const source = ids.get(edge.source);
     const target = ids.get(edge.target);
-    if (source && target) lines.push(`  ${source} --> ${target}`);
+    const label = edge.label ? `|"${escapeLabel(edge.label)}"|` : '';
+    if (source && target) lines.push(`  ${source} -->${label} ${target}`);
   }
+  lines.push(...noteLines(notesOf(diagram)));
   lines.push(...classLines(diagram.nodes, ids));
   return `${lines.join('\n')}\n`;
+}
+
+/** Notes as unconnected cards of their own class (`t_` ids never meet the nodes' `n_` ids). */
+function noteLines(notes: readonly DiagramNote[]): string[] {
+  if (notes.length === 0) return [];
+  const lines = notes.map((note, i) => `  t_${i + 1}["${plainLines(note.text).map(escapeLabel).join('<br/>') || ' '}"]`);
+  lines.push('  classDef note fill:#fff3bf,stroke:#f2d46b,color:#3d3214');
+  lines.push(`  class ${notes.map((_, i) => `t_${i + 1}`).join(',')} note`);
+  return lines;
 }
 
 /** Nodes outside any feature first, then one subgraph per feature in order of first use. */

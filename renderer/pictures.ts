@@ -69,7 +69,7 @@ function paletteOf(theme: Theme): Palette {
     const style = getComputedStyle(probe);
     const read = (name: string) => style.getPropertyValue(`--${name}`).trim();
     const layers = Object.fromEntries(LAYERS.map((layer) => [layer, read(layer)])) as Record<Layer, string>;
-    return { canvas: read('canvas'), panel: read('panel'), border: read('border'), text: read('text'), muted: read('muted'), edge: read('edge'), error: read('error'), warning: read('warning'), layers };
+    return { canvas: read('canvas'), panel: read('panel'), border: read('border'), text: read('text'), muted: read('muted'), edge: read('edge'), error: read('error'), warning: read('warning'), accent: read('accent'), note: read('note'), noteBorder: read('note-border'), noteText: read('note-text'), layers };
   } finally {
     probe.remove();
   }

@@ -9,6 +9,7 @@ import { KIND_INFO, LAYERS, engineOf, type Diagram, type DiagramNode, type Layer
 import { NODE_BOX, labelPoint, pathOf, type Box, type Route } from '../../domain/routing';
 import { featureBoxes } from '../canvas/features';
 import { KindIcon } from '../canvas/icons';
+import { edgeLabelSvg, noteBoxes, notesSvg } from './words';
 
 /** The theme's colours, read from styles.css by the caller. */
 export interface Palette {
@@ -20,6 +21,10 @@ export interface Palette {
   readonly edge: string;
   readonly error: string;
   readonly warning: string;
+  readonly accent: string;
+  readonly note: string;
+  readonly noteBorder: string;
+  readonly noteText: string;
   readonly layers: Readonly<Record<Layer, string>>;
 }
 
@@ -50,17 +55,21 @@ export function pictureSvg(input: PictureInput): { svg: string; width: number; h
   const width = Math.max(Math.ceil(bounds.width + 2 * PICTURE_PADDING), 420);
   const height = Math.ceil(bounds.height + 2 * PICTURE_PADDING + HEADER);
   const [dx, dy] = [PICTURE_PADDING - bounds.x, PICTURE_PADDING + HEADER - bounds.y];
+  // The title the meeting gave the diagram, else the project's name.
+  const title = diagram.title ?? diagram.project.name;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width * input.scale}" height="${height * input.scale}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
-    `<title>${escape(diagram.project.name)}</title>`,
+    `<title>${escape(title)}</title>`,
     markers(palette),
     `<rect width="100%" height="100%" fill="${palette.canvas}"/>`,
-    header(diagram.project.name, palette, width),
+    header(title, palette, width),
     `<g transform="translate(${round(dx)} ${round(dy)})">`,
+    ...notesSvg(diagram, palette, escape),
     ...featureBoxes(diagram.nodes).map((box) => feature(box, palette)),
     ...diagram.edges.map((edge) => edgeSvg(edge.id, input.routes.get(edge.id), input.edgeFindings.get(edge.id), palette)),
     ...diagram.nodes.map((node) => nodeSvg(node, input.nodeFindings.get(node.id), palette)),
     ...diagram.edges.map((edge) => edgeBadge(input.routes.get(edge.id), input.edgeFindings.get(edge.id), palette)),
+    ...diagram.edges.map((edge) => edgeLabelSvg(edge.label, input.routes.get(edge.id), input.edgeFindings.has(edge.id), palette, escape)),
     '</g>',
     '</svg>',
   ];
@@ -81,6 +90,10 @@ function boundsOf(diagram: Diagram, routes: ReadonlyMap<string, Route>): Box {
     take(box.x + box.width, box.y + box.height);
   }
   for (const route of routes.values()) for (const point of route) take(point.x, point.y);
+  for (const box of noteBoxes(diagram)) {
+    take(box.x, box.y);
+    take(box.x + box.width, box.y + box.height);
+  }
   return left === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: left, y: top, width: right - left, height: bottom - top };
 }
 
