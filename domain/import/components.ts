@@ -167,7 +167,8 @@ export function componentDefinitions(kind: Kind, definitions: readonly Definitio
   const classes = definitions.filter((d) => d.type === 'class' && !d.name.startsWith('_'));
   switch (kind) {
     case 'model':
-      return classes.filter((d) => d.bases.some((b) => ORM_BASES.has(b)));
+      // SQLModel marks its tables with `table=True`; its other classes are schemas.
+      return classes.filter((d) => d.bases.some((b) => ORM_BASES.has(b) || b === 'table=True'));
     case 'router':
       return definitions.filter((d) => d.type === 'assignment' && ROUTER_CALLEES.some((c) => d.callee === c || d.callee.endsWith(`.${c}`)));
     case 'service':

@@ -25,7 +25,7 @@ export interface DefinitionFact {
   readonly name: string;
   readonly type: 'class' | 'function' | 'assignment';
   readonly line: number;
-  /** Base classes as written, for classes. */
+  /** Base classes as written, for classes, then keyword arguments without spaces (`table=True`). */
   readonly bases: readonly string[];
   /** Decorators as written without the `@`, for classes and functions. */
   readonly decorators: readonly string[];
@@ -215,7 +215,7 @@ function definitionOf(capture: string, node: SyntaxNode, lineOf: LineOf): Defini
   const decorated = node.parent?.type === 'decorated_definition' ? node.parent : undefined;
   const decorators = decorated ? named(decorated).filter((c) => c.type === 'decorator').map((c) => c.text.slice(1).trim()) : [];
   const superclasses = capture === 'class' ? node.childForFieldName('superclasses') : null;
-  const bases = superclasses ? named(superclasses).filter((c) => c.type !== 'keyword_argument').map((c) => c.text) : [];
+  const bases = superclasses ? named(superclasses).map((c) => (c.type === 'keyword_argument' ? c.text.replace(/\s+/g, '') : c.text)) : [];
   const returns = capture === 'function' ? (node.childForFieldName('return_type')?.text.replace(/\s+/g, '') ?? '') : '';
   return { name, type: capture === 'class' ? 'class' : 'function', line: decorated ? lineOf(decorated) : line, bases, decorators, callee: '', returns };
 }

@@ -154,7 +154,7 @@ describe('a Flask project with blueprints and RQ', () => {
 
   it('makes each blueprint package a feature and finds RQ and MySQL', () => {
     const { diagram } = read(tree, 'microblog');
-    expect(diagram.project).toEqual({ name: 'app', framework: 'flask', tasks: 'rq', layout: 'feature' });
+    expect(diagram.project).toEqual({ name: 'microblog', framework: 'flask', tasks: 'rq', layout: 'feature' });
     expect(nodes(diagram)).toEqual(['broker redis redis', 'database db mysql', 'model post', 'model user', 'router auth auth', 'router main main', 'worker tasks']);
     expect(edges(diagram)).toEqual(['router:auth:auth -> model:user', 'router:main:main -> model:post', 'worker:tasks -> broker:redis', 'worker:tasks -> model:post']);
   });
@@ -174,6 +174,24 @@ describe('a Flask project with blueprints and RQ', () => {
 });
 
 describe('a FastAPI project', () => {
+  it('reads the full-stack template\'s way: SQLModel tables among schemas in models.py, crud.py, routes under api/, a generic package name', () => {
+    const { diagram } = read({
+      'backend/pyproject.toml': '[project]\nname = "app"\ndependencies = ["fastapi", "sqlmodel", "psycopg"]\n',
+      'backend/app/__init__.py': '',
+      'backend/app/main.py': 'from fastapi import FastAPI\n\nfrom app.api.main import api_router\n',
+      'backend/app/models.py': 'from sqlmodel import Field, SQLModel\n\nclass UserBase(SQLModel):\n    email: str\n\nclass User(UserBase, table = True):\n    id: int = Field(primary_key=True)\n\nclass UserPublic(UserBase):\n    id: int\n\nclass Item(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n',
+      'backend/app/crud.py': 'from sqlmodel import Session\n\nfrom app.models import User\n\ndef create_user(session: Session) -> User:\n    return User()\n',
+      'backend/app/api/__init__.py': '',
+      'backend/app/api/main.py': 'from fastapi import APIRouter\n\nfrom app.api.routes import items, users\n\napi_router = APIRouter()\n',
+      'backend/app/api/routes/__init__.py': '',
+      'backend/app/api/routes/users.py': 'from fastapi import APIRouter\n\nfrom app import crud\nfrom app.models import UserPublic\n\nrouter = APIRouter()\n\n@router.get("/")\ndef read_users() -> UserPublic:\n    return crud.create_user(None)\n',
+      'backend/app/api/routes/items.py': 'from fastapi import APIRouter\n\nfrom app.models import Item\n\nrouter = APIRouter()\n\n@router.get("/")\ndef read_items() -> Item:\n    return Item()\n',
+    }, 'full-stack-fastapi-template');
+    expect(diagram.project).toEqual({ name: 'full_stack_fastapi_template', framework: 'fastapi', tasks: 'none', layout: 'flat' });
+    expect(nodes(diagram)).toEqual(['database db postgres', 'model item', 'model user', 'repository crud', 'router items', 'router users']);
+    expect(edges(diagram)).toEqual(['repository:crud -> database:db', 'repository:crud -> model:user', 'router:items -> model:item', 'router:users -> repository:crud']);
+  });
+
   it('reads a layered src/ layout with relative imports, imports inside functions and under TYPE_CHECKING', () => {
     const { diagram, code } = read({
       'pyproject.toml': '[project]\nname = "inventory"\ndependencies = ["fastapi", "sqlalchemy", "asyncpg", "httpx"]\n',

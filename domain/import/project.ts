@@ -44,11 +44,18 @@ export function layoutOf(components: readonly Component[]): Exclude<Layout, 'aut
   return own > 0 && own === components.length ? 'layered' : 'flat';
 }
 
-/** The project's own name: its single top-level package, else pyproject's name, else the folder's. */
+/** Package names that say "the code" rather than what the project is (`app/`, `backend/`). */
+const GENERIC_NAMES: ReadonlySet<string> = new Set(['app', 'apps', 'src', 'backend', 'server', 'application', 'project', 'main', 'source', 'code', 'web', 'website', 'service']);
+
+/**
+ * The project's own name: its single top-level package, else pyproject's name, else the
+ * folder's; a generic name (`app`, as microblog's and the FastAPI template's package are called)
+ * gives way to the next.
+ */
 export function projectNameOf(components: readonly Component[], settings: SettingsFacts, folderName: string): string {
   const tops = new Set(components.map((c) => c.anchor.split('.')[0]!));
   const top = tops.size === 1 ? [...tops][0]! : undefined;
-  if (top && !isKindWord(top)) return top;
-  if (settings.projectName) return packageName(settings.projectName);
-  return packageName(folderName);
+  const candidates = [top && !isKindWord(top) ? top : undefined, settings.projectName && packageName(settings.projectName), packageName(folderName)];
+  const named = candidates.filter((c): c is string => !!c);
+  return named.find((name) => !GENERIC_NAMES.has(name)) ?? named[0]!;
 }
