@@ -1,7 +1,7 @@
 /**
  * The "Auto-layout" command: the diagram goes to a worker, the new positions come back as one
- * `move-nodes` edit, so one undo restores the old layout, together with every edge's route. Where a worker cannot start (a page
- * opened from a file, say), the same pure code runs here instead.
+ * `move-nodes` edit, so one undo restores the old layout, together with every edge's route. Where
+ * a worker cannot start (a page opened from a file, say), the same pure code runs here instead.
  */
 import type { Diagram } from '../../domain/diagram';
 import { layOutWithRoutes, type RoutedLayout } from '../../domain/layout/routed';
@@ -48,17 +48,34 @@ function layOutHere(diagram: Diagram): RoutedLayout {
   return layOutWithRoutes(diagram);
 }
 
-/** Lays the diagram out; an edit made meanwhile wins, and the layout is dropped. */
+/**
+ * Lays the diagram out; an edit made meanwhile wins, and the layout is dropped. The answer is
+ * applied in steps a frame apart, the new positions, then the routes computed with them, then the
+ * fit to view, so that at thousands of nodes no single task holds up input for long (each step
+ * re-renders the canvas).
+ */
 export async function autoLayout(): Promise<void> {
   const diagram = useStore.getState().diagram;
   if (diagram.nodes.length === 0) return;
   const { positions, routes } = await layOutInWorker(diagram).catch(() => layOutHere(diagram));
-  const store = useStore.getState();
-  if (store.diagram.nodes !== diagram.nodes) return;
-  store.edit({ type: 'move-nodes', positions });
+  // The answer arrived in a task of its own (reading it is work): the edit starts the next one.
+  await nextFrame();
+  if (useStore.getState().diagram.nodes !== diagram.nodes) return;
+  useStore.getState().edit({ type: 'move-nodes', positions });
+  const laidOut = useStore.getState().diagram;
+  await nextFrame();
   // The layout's routes are drawn as computed, until something moves.
-  if (store.diagram.edges === diagram.edges) showLayoutRoutes(routes);
+  if (useStore.getState().diagram === laidOut && laidOut.edges === diagram.edges) showLayoutRoutes(routes);
+  await nextFrame();
   window.dispatchEvent(new Event('strata:zoom-to-fit'));
+}
+
+/** After the next frame is drawn (or, in a hidden window, which draws none, after a task). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
 
 onCommand('auto-layout', () => void autoLayout());
