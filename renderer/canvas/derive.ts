@@ -73,9 +73,12 @@ export function flowNodes(
     const cached = nodeCache.get(node);
     if (cached && cached.selected === selected && cached.statusKey === statusKey && cached.editing === editing) return cached.flow;
     const data = { node, status, editing };
-    const measured = measuredSize(node.id);
-    const handles = handlesFor(measured ?? NODE_SIZE);
-    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, handles, ...SIZE, ...(measured && { measured }) };
+    // Until React Flow measured the node, the size every node is drawn at: when it is right, React
+    // Flow's first look at a new node finds nothing to update (no reading of where its handles are,
+    // for each of the hundreds of nodes a zoom out brings in at once).
+    const measured = measuredSize(node.id) ?? NODE_SIZE;
+    const handles = handlesFor(measured);
+    const flow: StrataFlowNode = { id: node.id, type: 'strata', position: node.position, data, selected, handles, ...SIZE, measured };
     nodeCache.set(node, { selected, statusKey, editing, flow });
     return flow;
   });

@@ -16,8 +16,11 @@ import { measuredSize } from './derive';
 /** One index for the one canvas, kept in step with the store's diagram. */
 export const diagramIndex = new DiagramIndex(measuredSize);
 
-/** New nodes and edges handed to React Flow per frame: each costs it a component and some DOM. */
-const PER_FRAME = { nodes: 250, edges: 500 } as const;
+/**
+ * New nodes and edges handed to React Flow per frame: each costs it a component and some DOM.
+ * A zoom out to a whole 3,000-node diagram (a fit after Auto-layout) takes 20 frames of these.
+ */
+const PER_FRAME = { nodes: 150, edges: 300 } as const;
 
 /** The window as a string, so React Flow's store updates re-render nothing while it stays the same. */
 function windowKey(state: ReactFlowState): string {
@@ -44,9 +47,12 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
   // Bumped once a frame while what React Flow has is still short of what the window holds.
   const [frame, setFrame] = useState(0);
   const pending = useRef(false);
-  const shown = useMemo(() => {
+  // What the window holds is worked out once per window and diagram, not again on each frame of a hand-over.
+  const wanted = useMemo(() => {
     diagramIndex.sync(diagram.nodes, diagram.edges);
-    const wanted = cull(diagramIndex, boxOf(key), always);
+    return cull(diagramIndex, boxOf(key), always);
+  }, [diagram.nodes, diagram.edges, key, always]);
+  const shown = useMemo(() => {
     const next = admit(last.current, wanted, always, PER_FRAME);
     pending.current = next.nodes.length < wanted.nodes.length || next.edges.length < wanted.edges.length || next.passing.length < wanted.passing.length;
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
@@ -59,7 +65,7 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
     last.current = { nodes: kept(before.nodes, next.nodes), edges, passing, layer };
     return last.current;
     // `frame` is not read: a new one asks for the next portion.
-  }, [diagram.nodes, diagram.edges, key, always, overview, frame]);
+  }, [wanted, always, overview, frame]);
   useEffect(() => {
     if (!pending.current) return;
     const id = requestAnimationFrame(() => setFrame((count) => count + 1));
