@@ -14,10 +14,11 @@ import type { Framework } from '../domain/diagram';
 import { WRITERS } from '../domain/generate/writers';
 import { validate } from '../domain/rules';
 import { checkCompose } from './support/compose-check.test';
-import { wrongImports } from './support/framework.test';
+import { writerOf, wrongImports } from './support/framework.test';
 import { freePort, limiter, mustRun, REPO, requireService, run, stopAll, waitFor, type Background } from './support/harness.test';
 import { createVhost, databaseName, leaseRedisDb, removeStaleVhosts, type RedisLease, type Vhost } from './support/isolation.test';
 import { bin, exportTo, loadExample, samplePayload, scenario, type Exported } from './support/project.test';
+import { startUpstream, type Upstream } from './support/upstream.test';
 import { fillEnv, hasStep, requirePython, runStep, startStep, stepCommands, STEPS, tryStep } from './support/readme-run.test';
 
 const EXAMPLES = readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.strata')).sort();
@@ -58,9 +59,12 @@ interface Run {
 }
 
 const runs = new Map<string, Run>();
+/** Stands in for every drawn external API (support/upstream.test.ts). */
+let upstream: Upstream;
 
 beforeAll(async () => {
   await requirePython();
+  upstream = await startUpstream();
   if (SELECTED.some((file) => /"engine":\s*"rabbitmq"/.test(readFileSync(join(REPO, 'examples', file), 'utf8')))) await removeStaleVhosts();
   for (const file of SELECTED) {
     const name = file.replace(/\.strata$/, '');
@@ -72,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled([...runs.values()].map((r) => r.finished));
   await stopAll();
+  await upstream?.close();
   rmSync(BASE, { recursive: true, force: true });
 });
 
@@ -81,7 +86,7 @@ const MATRIX = ['tasks:celery', 'tasks:rq', 'tasks:dramatiq', 'tasks:none', 'bro
  * Frameworks that export but whose examples have not landed yet (issue #12): their coverage
  * check runs as `test.fails`, and turns red, to be unmarked, once their examples cover the matrix.
  */
-const EXAMPLES_TO_COME: readonly Framework[] = ['django', 'flask'];
+const EXAMPLES_TO_COME: readonly Framework[] = ['flask'];
 
 function matrixSeen(): Map<Framework, Set<string>> {
   const seen = new Map<Framework, Set<string>>();
@@ -211,6 +216,7 @@ async function configure(p: Exported, resources: Resources): Promise<void> {
     if (key === 'DATABASE_URL') return databaseUrl(p, value, resources);
     if (value.startsWith('redis://')) return `redis://127.0.0.1:6379/${resources.lease!.db}`;
     if (value.startsWith('amqp://')) return `amqp://guest:guest@127.0.0.1:5672/${resources.vhost!.name}`;
+    if (key.endsWith('_BASE_URL')) return upstream.url;
     return undefined;
   });
   if (!values.DATABASE_URL) throw new Error(`${p.name}: .env.example has no DATABASE_URL`);
@@ -275,7 +281,7 @@ async function boot(p: Exported, resources: Resources): Promise<string> {
 
 /** Check 7: create and read back an item through the API, then a task enqueued through the API run by the README's worker. */
 async function driveServices(p: Exported, resources: Resources, apiUrl: string): Promise<void> {
-  const plan = scenario(p.plan);
+  const plan = scenario(p.plan, writerOf(p.plan).servesResources);
   const body = samplePayload(plan.create.model);
   const created = await fetch(`${apiUrl}${plan.create.url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const item = (await created.json()) as Record<string, unknown>;

@@ -1,14 +1,16 @@
 /**
  * Hostile user-typed names (keywords, soft keywords, Windows device names, module names the code
- * imports, unicode, digits first, punctuation) in every node kind and feature: the exported
- * project must still import, module by module, in real CPython, and pass ruff.
+ * imports, unicode, digits first, punctuation; for Django also its own apps' names: admin, auth,
+ * contenttypes, sessions) in every node kind and feature: the exported FastAPI and Django
+ * projects must still import, module by module, in real CPython, and pass ruff (Django also its
+ * system checks and `makemigrations --check`).
  */
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CURRENT_VERSION, type Diagram, type DiagramNode, type Kind, type Layout } from '../domain/diagram';
+import { CURRENT_VERSION, type Diagram, type DiagramNode, type Framework, type Kind, type Layout } from '../domain/diagram';
 import { mustRun } from './support/harness.test';
 import { bin, exportTo, type Exported } from './support/project.test';
 import { requirePython, runStep, STEPS, userEnv } from './support/readme-run.test';
@@ -19,11 +21,18 @@ const HOSTILE = [
   'core', 'tasks', 'Base', 'settings', 'order"; import os #', '../../etc', 'new\nline', 'select', 'logging', 'asyncio',
 ];
 
+/** Names a Django project already uses: its own apps' labels and modules, DRF, the app files. */
+const DJANGO_HOSTILE = [
+  'admin', 'auth', 'contenttypes', 'sessions', 'messages', 'staticfiles', 'django', 'rest_framework', 'apps', 'models',
+  'urls', 'migrations', 'serializers', 'views', 'selectors', 'Admin', 'a-u-t-h', 'a u t h', 'wsgi', 'manage',
+];
+
 /** A deterministic pick of extra hostile names, so every run checks the same project. */
 const EXTRA = fc.sample(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }), { numRuns: 12, seed: 7 });
 
-function hostileDiagram(layout: Layout): Diagram {
-  const names = [...HOSTILE, ...EXTRA];
+function hostileDiagram(layout: Layout, framework: Framework): Diagram {
+  const names = framework === 'django' ? [...DJANGO_HOSTILE, ...HOSTILE, ...EXTRA] : [...HOSTILE, ...EXTRA];
+  const features = framework === 'django' ? ['admin', 'auth', 'contenttypes', 'sessions', 'Заказы'] : ['class', 'typing', 'Заказы'];
   let n = 0;
   const nodes: DiagramNode[] = [];
   const edges: Diagram['edges'][number][] = [];
@@ -35,7 +44,7 @@ function hostileDiagram(layout: Layout): Diagram {
   const link = (source: string, target: string): void => void edges.push({ id: `e${edges.length}`, source, target });
   const db = add('database', '', { engine: 'postgres' });
   const broker = add('broker', '', { engine: 'redis' });
-  for (const feature of ['class', 'typing', 'Заказы']) {
+  for (const feature of features) {
     const fields = [{ name: 'match', type: 'str' as const }, { name: 'type', type: 'int' as const }, { name: 'metadata', type: 'json' as const, optional: true }, { name: 'model_id', type: 'uuid' as const, unique: true }];
     const router = add('router', feature, { endpoints: [{ method: 'GET', path: '/' }, { method: 'POST', path: '/' }, { method: 'GET', path: '/{class}' }] });
     const service = add('service', feature);
@@ -46,23 +55,32 @@ function hostileDiagram(layout: Layout): Diagram {
     const cache = add('cache', feature);
     for (const [s, t] of [[router, service], [service, repository], [repository, model], [repository, db], [worker, service], [worker, broker], [service, external], [service, cache], [router, worker]] as const) link(s, t);
   }
-  return { version: CURRENT_VERSION, project: { name: 'typing', framework: 'fastapi', tasks: 'celery', layout }, nodes, edges };
+  return { version: CURRENT_VERSION, project: { name: 'typing', framework, tasks: 'celery', layout }, nodes, edges };
 }
 
 const BASE = mkdtempSync(join(tmpdir(), 'strata-hostile-'));
-const projects = new Map<Layout, Exported>();
+const LAYOUTS = ['layered', 'flat', 'feature'] as const;
+const FRAMEWORKS = ['fastapi', 'django'] as const;
+const projects = new Map<string, Exported>();
+const key = (framework: Framework, layout: Layout): string => `${framework}-${layout}`;
 
 beforeAll(async () => {
   await requirePython();
-  for (const layout of ['layered', 'flat', 'feature'] as const) projects.set(layout, exportTo(layout, hostileDiagram(layout), BASE));
-  // One venv, installed as the layered project's README says, runs all three layouts' code.
-  await runStep(projects.get('layered')!, STEPS.install, { activate: false, timeoutMs: 900_000 });
+  for (const framework of FRAMEWORKS) {
+    for (const layout of LAYOUTS) projects.set(key(framework, layout), exportTo(key(framework, layout), hostileDiagram(layout, framework), BASE));
+    // One venv per framework, installed as its layered project's README says, runs all three layouts' code.
+    await runStep(projects.get(key(framework, 'layered'))!, STEPS.install, { activate: false, timeoutMs: 900_000 });
+  }
 });
 
 afterAll(() => rmSync(BASE, { recursive: true, force: true }));
 
+/** Imports every module of the package; a Django project's app registry is set up first, as manage.py does. */
 const IMPORT_ALL = `
-import importlib, pkgutil, sys
+import importlib, os, pkgutil, sys
+if os.environ.get("DJANGO_SETTINGS_MODULE"):
+    import django
+    django.setup()
 package = importlib.import_module(sys.argv[1])
 names = [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
 for name in names:
@@ -70,16 +88,36 @@ for name in names:
 print(len(names) + 1, "modules imported")
 `;
 
-describe.each(['layered', 'flat', 'feature'] as const)('hostile names, %s layout', (layout) => {
+/** What each framework's project needs in the environment to import, and its own checks beyond ruff. */
+const SETUP: Readonly<Record<(typeof FRAMEWORKS)[number], { env: Record<string, string>; compile: string[]; checks: string[][] }>> = {
+  fastapi: { env: { DATABASE_URL: 'sqlite+aiosqlite:///./hostile.db', TASKS_EAGER: 'true' }, compile: ['alembic', 'tests'], checks: [] },
+  django: {
+    env: { DJANGO_SETTINGS_MODULE: 'typing_app.settings.test', DJANGO_SECRET_KEY: 'hostile-names-only', DATABASE_URL: 'sqlite:///hostile.db' },
+    compile: ['tests'],
+    // The system checks catch app labels, admin registrations and related names that clash.
+    checks: [['manage.py', 'check'], ['manage.py', 'makemigrations', '--check', '--dry-run']],
+  },
+};
+
+describe.each(FRAMEWORKS.flatMap((framework) => LAYOUTS.map((layout) => [framework, layout] as const)))('hostile names, %s, %s layout', (framework, layout) => {
   test('every generated module imports in CPython, and ruff accepts the code', async () => {
-    const project = projects.get(layout)!;
-    const venv = projects.get('layered')!;
-    const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), DATABASE_URL: 'sqlite+aiosqlite:///./hostile.db', TASKS_EAGER: 'true' });
+    const project = projects.get(key(framework, layout))!;
+    const venv = projects.get(key(framework, 'layered'))!;
+    const setup = SETUP[framework];
+    const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), ...setup.env });
     expect(project.plan.pkg).toBe('typing_app');
     const output = await mustRun(bin(venv, 'python'), ['-c', IMPORT_ALL, project.plan.pkg], { cwd: project.dir, env });
     expect(output).toMatch(/\d+ modules imported/);
-    await mustRun(bin(venv, 'python'), ['-m', 'compileall', '-q', 'alembic', 'tests'], { cwd: project.dir, env });
+    await mustRun(bin(venv, 'python'), ['-m', 'compileall', '-q', ...setup.compile], { cwd: project.dir, env });
+    for (const check of setup.checks) await mustRun(bin(venv, 'python'), check, { cwd: project.dir, env });
     await mustRun(bin(venv, 'ruff'), ['check', '.'], { cwd: project.dir, env });
     await mustRun(bin(venv, 'ruff'), ['format', '--check', '.'], { cwd: project.dir, env });
   });
+});
+
+test("a Django project whose features are named after Django's own apps passes its own tests", async () => {
+  const project = projects.get(key('django', 'feature'))!;
+  const venv = projects.get(key('django', 'layered'))!;
+  const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), ...SETUP.django.env });
+  expect(await mustRun(bin(venv, 'pytest'), ['-q', '-p', 'no:cacheprovider'], { cwd: project.dir, env, timeoutMs: 600_000 })).toMatch(/\d+ passed/);
 });

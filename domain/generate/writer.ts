@@ -83,8 +83,8 @@ export interface FrameworkWriter {
   readonly databaseSchemes: Readonly<Record<DatabaseEngine, string>>;
   /** Runtime dependencies of the web framework, its ORM and the database driver (pinned). */
   dependencies(plan: Plan): string[];
-  /** Development dependencies beyond pytest, ruff and import-linter. */
-  readonly testDependencies: readonly string[];
+  /** Development dependencies beyond pytest, ruff and import-linter; a function when they depend on the plan. */
+  readonly testDependencies: readonly string[] | ((plan: Plan) => readonly string[]);
   /** `[tool.pytest.ini_options]` entries beyond `testpaths` and `addopts`, as TOML `key = value`. */
   readonly pytestSettings: readonly string[];
   /** Top-level modules of the web framework, which the business layers must not import. */
@@ -111,6 +111,12 @@ export interface FrameworkWriter {
   pytestOptions?(plan: Plan): string[];
   /** Optional: the import-linter contracts in the room's own words (else the shared layers). */
   contracts?(plan: Plan, modules: Modules, existing: ReadonlySet<string>): string;
+  /**
+   * Optional: true when the room serves the plan's `resources` and `actions` (a router's own
+   * model at its own prefix, reached models at nested paths, one action per task; neutral
+   * design §2) rather than its `endpoints`. The verify suite calls the API where it is served.
+   */
+  readonly servesResources?: boolean;
   /** Optional: the Dockerfile runtime stage's extra environment and build steps (`collectstatic`). */
   docker?(plan: Plan): { readonly env: readonly string[]; readonly run: readonly string[] };
 }

@@ -55,8 +55,12 @@ export interface Scenario {
   readonly hits?: string;
 }
 
-/** Which API calls check 7 makes: create and read back an item, then enqueue a task for it. */
-export function scenario(plan: Plan): Scenario {
+/**
+ * Which API calls check 7 makes: create and read back an item, then enqueue a task for it.
+ * `servesResources` (the writer's): the API is the plan's resources and actions, else its endpoints.
+ */
+export function scenario(plan: Plan, servesResources = false): Scenario {
+  if (servesResources) return resourceScenario(plan);
   const url = (r: RouterPlan, path: string): string => `/api${r.prefix}${path === '/' ? '/' : path}`;
   const taskRouter = plan.routers.find((r) => r.endpoints.some((e) => e.op === 'enqueue'));
   const enqueue = taskRouter?.endpoints.find((e) => e.op === 'enqueue');
@@ -80,6 +84,29 @@ export function scenario(plan: Plan): Scenario {
     ...hits,
     task: { plan: task, url: (id) => url(taskRouter, enqueue.path).replace('{item_id}', String(id)), ledger: ledger(task), followUps },
   };
+}
+
+/** The ledger name of a task, as the project's task ledger records its runs. */
+const ledgerOf = (t: TaskPlan): string => `${t.worker.snake.replace(/_+$/, '')}.${t.fn}`;
+
+/**
+ * Check 7's calls on an API served as the neutral design's resources: the router whose action
+ * enqueues a task for its own model creates that model at its prefix (else any router with an
+ * own model that can be created and read), reads it back at `/{id}`, and posts the action.
+ */
+function resourceScenario(plan: Plan): Scenario {
+  const url = (r: RouterPlan, path: string, id?: number): string => `/api${r.prefix}${path}`.replace('{id}', String(id));
+  const creates = (r: RouterPlan): boolean => r.resources.some((x) => x.own && x.operations.has('create') && x.operations.has('get'));
+  const taskRouter = plan.routers.find((r) => creates(r) && r.actions.some((a) => a.model !== undefined));
+  const router = taskRouter ?? plan.routers.find(creates);
+  const resource = router?.resources.find((x) => x.own);
+  if (!router || !resource) throw new Error('the diagram has no router that creates and reads its own items');
+  const create = { url: url(router, resource.path), model: resource.model, getUrl: (id: number) => url(router, `${resource.path}/{id}`, id) };
+  const action = taskRouter?.actions.find((a) => a.model !== undefined);
+  if (!action) return { create };
+  const task = action.task;
+  const followUps = task.worker.workers.flatMap((w) => w.tasks.map(ledgerOf));
+  return { create, task: { plan: task, url: (id) => url(router, action.path, id), ledger: ledgerOf(task), followUps } };
 }
 
 export function writeFiles(files: ReadonlyMap<string, string>, out: string): void {

@@ -50,12 +50,12 @@ export function djangoContracts(plan: Plan, m: DjangoModules, existing: Readonly
   if (plan.layout === 'feature') {
     const apps = m.apps.map((a) => a.module).filter(has);
     out.push({
-      name: 'Project: urls and schedules > feature apps > core',
+      name: 'Layers of the project: urls, schedules > feature apps > core',
       type: 'layers',
       fields: [['layers', [[m.urls, ...schedulePackage].join(' : '), apps.join(' : '), m.corePackage].filter((l) => l !== '')]],
     });
     out.push({
-      name: 'Each feature app: urls > apis and tasks > services > selectors > models > clients',
+      name: 'Layers inside each app: apis, tasks > services > selectors > models',
       type: 'layers',
       fields: [['containers', apps], ['layers', ['(urls)', '(apis) : (tasks)', '(services)', '(selectors)', '(models)', '(clients)']]],
     });
@@ -64,7 +64,7 @@ export function djangoContracts(plan: Plan, m: DjangoModules, existing: Readonly
     const area = (a: Area): string[] => [m.areaOf(app, a)].filter(has);
     const bottom = [...area('models'), ...area('clients')].join(' | ');
     const layers = [m.urls, schedulePackage.join(' : '), [...area('routes'), ...area('tasks')].join(' : '), ...area('services'), ...area('repositories'), bottom, m.corePackage].filter((l) => l !== '' && (l.includes(' ') || has(l)));
-    out.push({ name: 'Layers: urls > apis and tasks > services > selectors > models and clients > core', type: 'layers', fields: [['layers', layers]] });
+    out.push({ name: 'Layers: urls > apis, tasks > services > selectors > models > core', type: 'layers', fields: [['layers', layers]] });
   }
   const business = m.apps.flatMap((app) => (['services', 'repositories', 'models', 'clients'] as Area[]).map((a) => m.areaOf(app, a))).filter(has);
   if (business.length > 0) out.push({ name: 'Business layers import no web or queue framework', type: 'forbidden', fields: [['source_modules', business], ['forbidden_modules', frameworks(plan)]] });

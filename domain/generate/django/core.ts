@@ -161,6 +161,8 @@ const TASK_RUN = pyModule({
     finished_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # The ledger's table has the same name in every Strata export, whatever the framework.
+        db_table = "task_runs"
         constraints = [
             models.UniqueConstraint(fields=["task", "item_id"], name="task_run_once"),
         ]
@@ -192,6 +194,7 @@ class Migration(migrations.Migration):
                 ('finished_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
+                'db_table': 'task_runs',
                 'constraints': [models.UniqueConstraint(fields=('task', 'item_id'), name='task_run_once')],
             },
         ),

@@ -4,7 +4,7 @@
  */
 import type { FieldType } from '../../diagram';
 import type { FieldPlan, ModelPlan, Plan } from '../plan/plan';
-import { NameRegistry } from '../plan/naming';
+import { isSafeIdentifier, NameRegistry } from '../plan/naming';
 import type { DjangoApp, DjangoModules } from './layout';
 import { fieldAttribute, isModelAttribute, TAKEN_CLASSES } from './naming';
 
@@ -53,7 +53,8 @@ export function djangoModels(plan: Plan, modules: DjangoModules): Map<string, Dj
     const cls = renamed ? `${m.cls}Record` : m.cls;
     const fkNames = new NameRegistry(['id', 'pk']);
     const foreignKeys = m.refs.map((ref) => {
-      const wanted = ref.snake.replace(/_+$/, '');
+      const bare = ref.snake.replace(/_+$/, '');
+      const wanted = isSafeIdentifier(bare) ? bare : ref.snake;
       const attr = fkNames.claim(ref.id, isModelAttribute(wanted) ? `${wanted}_ref` : wanted);
       const shared = (classNames.get(m.cls.toLowerCase()) ?? 0) > 1;
       return { ref, attr, ...(shared && { relatedName: `${app.label}_${m.snake.replace(/_+$/, '')}_set` }) };

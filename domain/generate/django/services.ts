@@ -4,7 +4,7 @@
  * arrive through the constructor, the configured ones by default.
  */
 import type { FieldType } from '../../diagram';
-import { NameRegistry } from '../plan/naming';
+import { isSafeIdentifier, NameRegistry } from '../plan/naming';
 import type { ModelPlan, NodePlan, Plan, ServicePlan } from '../plan/plan';
 import { docText, from, indent, plain, str, type PyImport } from '../python/py';
 import { wrapAt } from './code';
@@ -42,7 +42,9 @@ export function collaborators(s: ServicePlan, modules: DjangoModules): Collabora
   const names = new NameRegistry(['self']);
   const out: Collaborator[] = [];
   const add = (node: NodePlan, area: 'repositories' | 'services' | 'clients', build: string): void => {
-    out.push({ node, param: names.claim(node.id, node.snake.replace(/_+$/, '') || node.kind), cls: node.cls, module: modules.of(area, node), build });
+    // `import_` keeps its underscore: without it, it is a keyword, not a parameter.
+    const bare = node.snake.replace(/_+$/, '');
+    out.push({ node, param: names.claim(node.id, isSafeIdentifier(bare) ? bare : node.snake), cls: node.cls, module: modules.of(area, node), build });
   };
   for (const r of s.repositories) add(r, 'repositories', `${r.cls}()`);
   for (const o of s.services) add(o, 'services', `${o.cls}()`);

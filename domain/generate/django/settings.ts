@@ -352,8 +352,9 @@ export function testSettings(plan: Plan): string {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # One database per test session: SQLite in memory, or the server TEST_DATABASE_URL
-# names (Django creates and drops test_<name> there).
-DATABASES = {"default": env.db_url("TEST_DATABASE_URL", default="sqlite://:memory:")}
+# names (Django creates and drops test_<name> there); .env leaves it empty for SQLite.
+TEST_DATABASE_URL = env.str("TEST_DATABASE_URL", default="") or "sqlite://:memory:"
+DATABASES = {"default": env.db_url_config(TEST_DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"] = tuned(DATABASES["default"])`];
   if (plan.caches.length > 0) {

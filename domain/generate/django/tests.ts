@@ -119,7 +119,7 @@ def run_queued(broker: StubBroker) -> Callable[[], list[str]]:
       const users = plan.services.filter((s) => s.externals.some((e) => e.id === x.id));
       const patches = users.map((s) => `    monkeypatch.setattr(${str(`${modules.of('services', s)}.${clientFactory(x)}`)}, lambda: client)`);
       blocks.push(`@pytest.fixture(autouse=True)
-def ${x.snake.replace(/_+$/, '')}(monkeypatch: pytest.MonkeyPatch) -> Iterator[Recorder]:
+def fake_${x.snake.replace(/_+$/, '')}(monkeypatch: pytest.MonkeyPatch) -> Iterator[Recorder]:
     """No test reaches the real ${x.label.replace(/["\\\n]/g, ' ')} API: it answers here and records."""
     recorder = Recorder()
 ${wrapAt(1, `client = ${x.cls}(`, ['base_url="http://api.test"', 'transport=httpx.MockTransport(recorder)'], ')').replace(/^/gm, '    ')}

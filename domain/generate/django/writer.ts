@@ -4,6 +4,7 @@
  * the environment, Django migrations, gunicorn, pytest-django.
  */
 import type { Plan } from '../plan/plan';
+import { fitLines } from '../python/fit';
 import { renderUnits } from '../python/unit';
 import type { FrameworkWriter, Sources } from '../writer';
 import { apiModules } from './apis';
@@ -59,10 +60,12 @@ export const djangoWriter: FrameworkWriter = {
     if (plan.broker && plan.options.tasks === 'dramatiq' && plan.schedulers.length > 0) deps.push(PINS.apscheduler);
     return deps;
   },
-  testDependencies: [PINS.pytestDjango, PINS.pyyaml],
+  // RQ's tests put an in-memory Redis (fakeredis) under django-rq.
+  testDependencies: (plan) => [PINS.pytestDjango, PINS.pyyaml, ...(plan.broker && plan.options.tasks === 'rq' ? [PINS.fakeredis] : [])],
   pytestSettings: [],
   frameworkModules: ['rest_framework'],
   routesWord: 'APIs',
+  servesResources: true,
   commands: (plan) => ({
     migrate: ['python', 'manage.py', 'migrate', '--noinput'],
     migrationStatus: ['python', 'manage.py', 'migrate', '--check'],
@@ -132,7 +135,16 @@ function sources(plan: Plan): Sources {
   put(scheduleModules(plan, modules));
   files.set('manage.py', managePy(plan));
   for (const [path, text] of testFiles(plan, modules, models)) files.set(path, text);
-  return { modules: python, files };
+  return fitted({ modules: python, files });
+}
+
+/** Long lines of the templates split as ruff format does (migrations are makemigrations' own). */
+function fitted(sources: Sources): Sources {
+  const python = (path: string): boolean => path.endsWith('.py') && !/\/migrations\//.test(path);
+  return {
+    modules: new Map([...sources.modules].map(([module, text]) => [module, fitLines(text)])),
+    files: new Map([...sources.files].map(([path, text]) => [path, python(path) ? fitLines(text) : text])),
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ import { generate } from '../index';
 const GOLDEN: ReadonlyArray<{ readonly framework: Framework; readonly example: string }> = [
   { framework: 'fastapi', example: 'full' },
   { framework: 'flask', example: 'library' },
-  { framework: 'django', example: 'shop' },
+  { framework: 'django', example: 'newsroom' },
 ];
 
 const HERE = import.meta.dirname;

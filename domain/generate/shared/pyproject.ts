@@ -40,7 +40,8 @@ const inline = (items: readonly string[]): string => `[${items.map((i) => JSON.s
 const list = (items: readonly string[], pad = ''): string => `[\n${items.map((i) => `${pad}    ${JSON.stringify(i)},`).join('\n')}\n${pad}]`;
 
 export function pyprojectToml(plan: Plan, writer: FrameworkWriter, modules: Modules, existing: ReadonlySet<string>): string {
-  const dev = [PINS.pytest, ...writer.testDependencies, PINS.ruff, PINS.importLinter];
+  const own = typeof writer.testDependencies === 'function' ? writer.testDependencies(plan) : writer.testDependencies;
+  const dev = [PINS.pytest, ...own, PINS.ruff, PINS.importLinter];
   return `[project]
 name = ${JSON.stringify(plan.pkg.replace(/_/g, '-'))}
 version = "0.1.0"

@@ -1,0 +1,1 @@
+"""The admin for the models of the shared feature."""

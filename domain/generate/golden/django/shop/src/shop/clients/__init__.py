@@ -1,1 +1,0 @@
-"""Adapters for the drawn external APIs and caches."""

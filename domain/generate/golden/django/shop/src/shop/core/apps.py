@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-
-
-class CoreConfig(AppConfig):
-    name = "shop.core"
-    label = "core"
-    verbose_name = "Core"
-    default_auto_field = "django.db.models.BigAutoField"

@@ -1,1 +1,0 @@
-"""Reads: one module per drawn repository; they return querysets and instances."""

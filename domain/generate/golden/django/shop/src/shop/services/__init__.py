@@ -1,1 +1,0 @@
-"""Writes and business rules: one module per drawn service."""
