@@ -104,7 +104,8 @@ export function modulesFor(plan: Plan): DjangoModules {
     featureModule: (area) => AREA_MODULE[area],
     featurePackage: (feature) => byFeature.get(feature)?.module ?? `${pkg}.${feature}`,
     corePackage: `${pkg}.core`,
-    wiring: [`${pkg}.urls`, ...apps.filter((a) => a.module !== pkg).map((a) => `${a.module}.urls`), ...apps.map((a) => `${a.module}.admin`)],
+    // An app's urls.py exists only where a router of its own is drawn.
+    wiring: [`${pkg}.urls`, ...apps.filter((a) => a.module !== pkg && plan.routers.some((r) => appOf(r).module === a.module)).map((a) => `${a.module}.urls`), ...apps.map((a) => `${a.module}.admin`)],
     taskApp: plan.options.tasks === 'celery' ? pkg : `${pkg}.tasks`,
     scheduleOf: (s) => (schedulerPackage ? `${pkg}.schedules.${s.snake}` : `${pkg}.schedules`),
     urls: `${pkg}.urls`,
