@@ -5,7 +5,7 @@
  * it in `writers.ts`; see README.md beside this file.
  */
 import type { Modules } from './modules';
-import type { Plan } from './plan/plan';
+import type { NodePlan, Plan } from './plan/plan';
 
 export type DatabaseEngine = Plan['database']['engine'];
 
@@ -111,6 +111,17 @@ export interface FrameworkWriter {
   pytestOptions?(plan: Plan): string[];
   /** Optional: the import-linter contracts in the room's own words (else the shared layers). */
   contracts?(plan: Plan, modules: Modules, existing: ReadonlySet<string>): string;
+  /**
+   * Optional: imports the room's idiom makes along a drawn path without an arrow of their own,
+   * which its contracts allow (Django: a service writes, and returns, the models it reaches
+   * through its drawn repositories and services). Importer first, imported second.
+   */
+  readonly impliedImports?: {
+    /** The pairs, for the plan. */
+    pairs(plan: Plan): ReadonlyArray<readonly [NodePlan, NodePlan]>;
+    /** The README's sentence saying which imports these are and why. */
+    readonly why: string;
+  };
   /**
    * Optional: true when the room serves the plan's `resources` and `actions` (a router's own
    * model at its own prefix, reached models at nested paths, one action per task; neutral

@@ -79,7 +79,9 @@ function undrawnImports(p: Exported): WrongImport[] {
     const module = moduleOfNode(n, modules);
     return module && existsSync(join(p.dir, pathOf(module))) ? module : undefined;
   };
-  const drawn = new Set(plan.edges.map((e) => `${moduleOf(e.source)}>${moduleOf(e.target)}`));
+  // Imports the room's idiom makes along a drawn path count as drawn (the writer says which).
+  const implied = writerOf(plan).impliedImports?.pairs(plan) ?? [];
+  const drawn = new Set([...plan.edges.map((e) => [e.source, e.target] as const), ...implied].map(([from, to]) => `${moduleOf(from)}>${moduleOf(to)}`));
   const out: WrongImport[] = [];
   for (const layer of LAYERS) {
     const pair = nodes

@@ -72,6 +72,14 @@ export function djangoContracts(plan: Plan, m: DjangoModules, existing: Readonly
   return `${out.map(toml).join('\n\n')}\n`;
 }
 
+/**
+ * Services write (selectors only read, as the HackSoft styleguide splits them), so a service
+ * imports the models it reaches through its drawn repositories and the services it calls.
+ */
+export function impliedImports(plan: Plan): Array<readonly [NodePlan, NodePlan]> {
+  return plan.services.flatMap((s) => s.provides.map((p) => [s, p.model] as const));
+}
+
 function protectedContracts(plan: Plan, m: DjangoModules, has: (mod: string) => boolean): Contract[] {
   const out: Contract[] = [];
   const moduleOf = (node: NodePlan): string | undefined => {
@@ -93,7 +101,7 @@ function protectedContracts(plan: Plan, m: DjangoModules, has: (mod: string) => 
     if (node.kind === 'router') urls.forEach((u) => allowed.add(u));
     if (node.kind === 'model') {
       admins.forEach((a) => allowed.add(a));
-      for (const s of plan.services) if (s.provides.some((p) => p.model.id === node.id)) allowed.add(m.of('services', s));
+      for (const [service, model] of impliedImports(plan)) if (model.id === node.id) allowed.add(m.of('services', service));
       const app = m.appOf(node);
       if (m.isPackage(app, 'models')) allowed.add(m.areaOf(app, 'models'));
     }

@@ -9,7 +9,7 @@ import { renderUnits } from '../python/unit';
 import type { FrameworkWriter, Sources } from '../writer';
 import { apiModules } from './apis';
 import { clientUnits } from './clients';
-import { djangoContracts } from './contracts';
+import { djangoContracts, impliedImports } from './contracts';
 import { djangoSettings } from './environment';
 import { djangoProcesses } from './processes';
 import { coreFiles, hasTasks } from './core';
@@ -83,6 +83,10 @@ export const djangoWriter: FrameworkWriter = {
   lint: { select: ['DJ'], ignore: ['DJ001'], exclude: ['**/migrations/*.py'] },
   pytestOptions: (plan) => [`DJANGO_SETTINGS_MODULE = "${plan.pkg}.settings.test"`],
   contracts: (plan, _modules, existing) => djangoContracts(plan, modulesFor(plan), existing),
+  impliedImports: {
+    pairs: impliedImports,
+    why: 'Services write and selectors only read, so a service may also import the models it reaches through the repositories (selectors) and services drawn from it.',
+  },
   docker: (plan) => ({
     env: [`DJANGO_SETTINGS_MODULE=${plan.pkg}.settings.production`, 'STATIC_ROOT=/app/staticfiles'],
     run: [

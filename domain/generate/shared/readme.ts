@@ -50,14 +50,14 @@ function taskWords(plan: Plan): string {
 }
 
 /** What the contracts in pyproject.toml hold, in the words of this layout. */
-function enforced(plan: Plan, modules: Modules): string {
+function enforced(plan: Plan, modules: Modules, writer: FrameworkWriter): string {
   const wiring = modules.wiring.map((w) => `\`${w}\``).join(', ');
   const shared: Record<Plan['layout'], string> = {
     layered: '',
     feature: ' Components of one kind in one feature share a module, so inside a feature the contracts tell kinds apart, not components of one kind.',
     flat: ' In the flat layout components of one kind share a module, so the contracts tell kinds apart, not components of one kind.',
   };
-  return `The contracts in \`pyproject.toml\` hold the layers in the drawn order (an import upward breaks them), keep web and queue frameworks out of the business layers, and give every component module one contract: only the modules of the components drawn with an arrow into it, and the wiring (${wiring}), may import it. An import between two components the diagram does not connect breaks a contract, in every layer.${shared[plan.layout]}`;
+  return `The contracts in \`pyproject.toml\` hold the layers in the drawn order (an import upward breaks them), keep web and queue frameworks out of the business layers, and give every component module one contract: only the modules of the components drawn with an arrow into it, and the wiring (${wiring}), may import it. An import between two components the diagram does not connect breaks a contract, in every layer.${writer.impliedImports ? ` ${writer.impliedImports.why}` : ''}${shared[plan.layout]}`;
 }
 
 export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
@@ -74,7 +74,7 @@ export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): s
   const checks = [
     `### ${STEPS.tests}\n\n${block(explained([commands.test]))}`,
     `### ${STEPS.lint}\n\n${block('ruff check . && ruff format --check .')}`,
-    `### ${STEPS.contracts}\n\n${block(explained([{ command: 'lint-imports', why: 'the layering the diagram promised' }]))}\n\n${enforced(plan, modules)}`,
+    `### ${STEPS.contracts}\n\n${block(explained([{ command: 'lint-imports', why: 'the layering the diagram promised' }]))}\n\n${enforced(plan, modules, writer)}`,
     `### ${STEPS.migrations}\n\n${block(explained([{ command: commands.migrate.join(' '), why: 'apply every migration' }, ...commands.migrationChecks, commands.rollback]))}`,
   ];
   return `# ${markdownText(plan.title)}
