@@ -1,5 +1,6 @@
 /** Which drawn edges become code, and dependency order. */
 import type { Diagram, Kind } from '../../diagram';
+import { safeText } from '../../names';
 import type { NodePlan } from './plan';
 
 /** Edges the generator turns into code: rules.md's `ok` and `W` cells. */
@@ -13,10 +14,10 @@ export const CODE_EDGES: Readonly<Partial<Record<Kind, readonly Kind[]>>> = {
 };
 
 /** Drawn edges that become code: known nodes, allowed pairs, first of duplicates, no cycles. */
-export function acceptedEdges(diagram: Diagram, nodes: ReadonlyMap<string, NodePlan>): Array<{ source: NodePlan; target: NodePlan }> {
+export function acceptedEdges(diagram: Diagram, nodes: ReadonlyMap<string, NodePlan>): Array<{ source: NodePlan; target: NodePlan; label?: string }> {
   const seen = new Set<string>();
   const out = new Map<string, string[]>();
-  const accepted: Array<{ source: NodePlan; target: NodePlan }> = [];
+  const accepted: Array<{ source: NodePlan; target: NodePlan; label?: string }> = [];
   for (const edge of diagram.edges) {
     const source = nodes.get(edge.source);
     const target = nodes.get(edge.target);
@@ -26,7 +27,9 @@ export function acceptedEdges(diagram: Diagram, nodes: ReadonlyMap<string, NodeP
     if (seen.has(key) || reaches(out, target.id, source.id)) continue;
     seen.add(key);
     out.set(source.id, [...(out.get(source.id) ?? []), target.id]);
-    accepted.push({ source, target });
+    // The arrow's words, as one safe line, for the places the export mentions this dependency.
+    const label = edge.label ? safeText(edge.label) : '';
+    accepted.push(label ? { source, target, label } : { source, target });
   }
   return accepted;
 }

@@ -2,7 +2,7 @@
  * The diagram read as a Python project: every node with its Python names and what it depends on.
  * Emitters only read a Plan; they never look at the raw diagram again.
  */
-import { engineOf, type Diagram, type DiagramNode, type Kind } from '../../diagram';
+import { engineOf, notesOf, type Diagram, type DiagramNode, type Kind } from '../../diagram';
 import { safeText } from '../../names';
 import { resolveLayout, type ConcreteLayout, type GenerateOptions } from '../options';
 import { classRegistry, moduleRegistry, NameRegistry, packageName, pascalName, snakeName } from './naming';
@@ -132,9 +132,11 @@ export interface Plan {
   /** The database the models live in: the first drawn, or SQLite when none is drawn. */
   readonly database: { readonly engine: 'postgres' | 'mysql' | 'sqlite'; readonly node?: InfraPlan };
   readonly broker: { readonly engine: 'redis' | 'rabbitmq'; readonly node?: InfraPlan } | undefined;
-  /** Every accepted edge, source depends on target. */
-  readonly edges: ReadonlyArray<{ readonly source: NodePlan; readonly target: NodePlan }>;
+  /** Every accepted edge, source depends on target; `label` is the arrow's words, when it has some. */
+  readonly edges: ReadonlyArray<{ readonly source: NodePlan; readonly target: NodePlan; readonly label?: string }>;
   readonly features: string[];
+  /** The diagram's notes as typed (light Markdown), for the README; never code. */
+  readonly notes: readonly string[];
 }
 
 export function buildPlan(diagram: Diagram, options: GenerateOptions): Plan {
@@ -178,7 +180,7 @@ function assemble(
   layoutReason: string,
   pkg: string,
   base: ReadonlyMap<string, NodePlan>,
-  edges: Array<{ source: NodePlan; target: NodePlan }>,
+  edges: Array<{ source: NodePlan; target: NodePlan; label?: string }>,
   classes: NameRegistry,
 ): Plan {
   // Lookups by id, built once: scanning every edge per node made planning quadratic.
@@ -304,6 +306,7 @@ function assemble(
     broker: options.tasks === 'none' ? undefined : firstBroker ? { engine: firstBroker.engine as 'redis' | 'rabbitmq', node: firstBroker } : { engine: 'redis' },
     edges,
     features: [...new Set([...base.values()].map((n) => n.feature))].sort(),
+    notes: notesOf(diagram).map((note) => note.text).filter((text) => text.trim() !== ''),
   };
 }
 

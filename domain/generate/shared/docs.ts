@@ -1,6 +1,8 @@
 /** The architecture as a Mermaid graph (for the README) and .env.example. */
 import type { Plan } from '../plan/plan';
 import type { FrameworkWriter } from '../writer';
+import { parseMarkdown, type Block, type Line } from '../../markdown';
+import { markdownText } from './escape';
 import { settingsFields } from './settings';
 
 export function mermaid(plan: Plan): string {
@@ -13,7 +15,7 @@ export function mermaid(plan: Plan): string {
     const [open, close] = shapes[n.kind] ?? ['[', ']'];
     nodes.set(id(n), `    ${id(n)}${open}"${label(n.label)} (${n.kind})"${close}`);
   }
-  const edges = plan.edges.map((e) => `    ${id(e.source)} --> ${id(e.target)}`);
+  const edges = plan.edges.map((e) => `    ${id(e.source)} -->${e.label ? `|"${label(e.label)}"|` : ''} ${id(e.target)}`);
   return ['```mermaid', 'graph TD', ...nodes.values(), ...edges, '```'].join('\n');
 }
 
@@ -36,4 +38,28 @@ export function envExample(plan: Plan, writer: FrameworkWriter): string {
   if (plan.database.engine === 'mysql') lines.push('', '# docker compose', 'MARIADB_PASSWORD=change-me', 'MARIADB_ROOT_PASSWORD=change-me-too');
   if (plan.broker?.engine === 'rabbitmq') lines.push('RABBITMQ_PASSWORD=change-me');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The diagram's notes for the README's architecture section, in the same light Markdown (bold,
+ * lists, web links) rebuilt from what was parsed, so a note can add no heading, HTML or other
+ * structure to the README.
+ */
+export function notesMarkdown(notes: readonly string[]): string {
+  return notes.map((text) => parseMarkdown(text).map(blockMarkdown).join('\n\n')).join('\n\n---\n\n');
+}
+
+function blockMarkdown(block: Block): string {
+  if (block.type === 'list') return block.items.map((item) => `- ${lineMarkdown(item)}`).join('\n');
+  return block.lines.map(lineMarkdown).join('  \n');
+}
+
+function lineMarkdown(line: Line): string {
+  return line
+    .map((span) => {
+      const text = markdownText(span.text);
+      if (span.href) return `[${text}](<${span.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+      return span.bold ? `**${text}**` : text;
+    })
+    .join('');
 }

@@ -6,7 +6,7 @@
 import type { Modules } from '../modules';
 import type { Plan } from '../plan/plan';
 import type { Explained, FrameworkWriter } from '../writer';
-import { mermaid } from './docs';
+import { mermaid, notesMarkdown } from './docs';
 import { markdownText } from './escape';
 import { localDatabaseUrl } from './settings';
 
@@ -103,7 +103,7 @@ A one-shot \`migrate\` service applies the migrations before the API${worker ? '
 An arrow means "depends on": the code at its tail imports the code at its head.
 
 ${mermaid(plan)}
-`;
+${plan.notes.length > 0 ? `\n### Notes on the diagram\n\n${notesMarkdown(plan.notes)}\n` : ''}`;
 }
 
 export interface ReadmeStep {
