@@ -136,9 +136,11 @@ function freeRange(obstacles: Obstacles, horizontal: boolean, coordinate: number
   let high = coordinate + REACH;
   const near = horizontal ? obstacles.search(from, low, to, high) : obstacles.search(low, from, high, to);
   for (const box of near) {
-    const [start, end] = horizontal ? [box.x, box.x + box.width] : [box.y, box.y + box.height];
+    const start = horizontal ? box.x : box.y;
+    const end = horizontal ? box.x + box.width : box.y + box.height;
     if (start >= to - 1e-6 || end <= from + 1e-6) continue;
-    const [near1, far1] = horizontal ? [box.y, box.y + box.height] : [box.x, box.x + box.width];
+    const near1 = horizontal ? box.y : box.x;
+    const far1 = horizontal ? box.y + box.height : box.x + box.width;
     if (far1 <= coordinate + 1e-6) low = Math.max(low, far1);
     else if (near1 >= coordinate - 1e-6) high = Math.min(high, near1);
   }

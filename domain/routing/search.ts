@@ -4,8 +4,8 @@
  * grid, as in libavoid). A* with a price on each bend and on running along a line that earlier
  * routes already use, so routes spread over the free channels instead of piling into one.
  */
-import { SPACING, type Box, type Point } from './geometry';
-import { BoxIndex, type Obstacles } from './spatial';
+import { SPACING, strictlyInside, type Box, type Point } from './geometry';
+import type { Obstacles } from './spatial';
 
 /** Directions of travel: +x, -x, +y, -y. */
 export type Heading = 0 | 1 | 2 | 3;
@@ -16,6 +16,8 @@ const STEP: readonly [number, number][] = [
   [0, -1],
 ];
 const OPPOSITE: readonly Heading[] = [1, 0, 3, 2];
+/** The axis of each heading: 0 along x, 1 along y. */
+const AXIS: readonly number[] = [0, 0, 1, 1];
 const BEND_COST = 36;
 /** Running along a stretch another route uses costs this much per unit length, per route. */
 const SHARE_COST = 3;
@@ -59,7 +61,8 @@ export class Usage {
     const horizontal = Math.abs(ay - by) < 1e-6;
     const line = (horizontal ? this.horizontal : this.vertical).get(lineOf(horizontal ? ay : ax));
     if (!line) return 0;
-    const [from, to] = horizontal ? [ax, bx] : [ay, by];
+    const from = horizontal ? ax : ay;
+    const to = horizontal ? bx : by;
     const last = lastBucket(from, to);
     let total = 0;
     for (let bucket = firstBucket(from, to); bucket <= last; bucket++) total += line.get(bucket) ?? 0;
@@ -122,8 +125,7 @@ function searchWindow(problem: SearchProblem, window: Box): Point[] | null {
   const near = problem.obstacles.search(window.x, window.y, window.x + window.width, window.y + window.height);
   const xs = coordinates([problem.start.x, problem.goal.x, window.x, window.x + window.width], near, (box) => [box.x, box.x + box.width], window.x, window.x + window.width);
   const ys = coordinates([problem.start.y, problem.goal.y, window.y, window.y + window.height], near, (box) => [box.y, box.y + box.height], window.y, window.y + window.height);
-  const local = new BoxIndex(near);
-  return astar(problem, xs, ys, local);
+  return astar(problem, xs, ys, near);
 }
 
 function coordinates(fixed: number[], boxes: readonly Box[], sides: (box: Box) => [number, number], low: number, high: number): number[] {
@@ -156,8 +158,8 @@ class Buffers {
       this.from = new Int32Array(size);
       this.seen = new Uint32Array(size);
       this.closed = new Uint32Array(size);
-      this.crowding = new Float64Array(size / 2);
-      this.crowded = new Uint32Array(size / 2);
+      this.crowding = new Float64Array(size);
+      this.crowded = new Uint32Array(size);
       this.stamp = 0;
     }
     this.open.clear();
@@ -167,19 +169,22 @@ class Buffers {
 
 let buffers: Buffers | undefined;
 
-function astar(problem: SearchProblem, xs: readonly number[], ys: readonly number[], obstacles: BoxIndex<Box>): Point[] | null {
+function astar(problem: SearchProblem, xs: readonly number[], ys: readonly number[], obstacles: readonly Box[]): Point[] | null {
   const width = xs.length;
-  const states = width * ys.length * 4;
-  if (states > MAX_STATES) return null;
+  const states = width * ys.length * 2;
+  if (2 * states > MAX_STATES) return null;
   buffers ??= new Buffers();
   const stamp = buffers.begin(states);
   const { cost, from, seen, closed, crowding, crowded, open } = buffers;
+  markBlocked(obstacles, xs, ys, stamp, buffers);
   const costOf = (state: number) => (seen[state] === stamp ? cost[state] : Infinity);
   const sx = xs.indexOf(problem.start.x);
   const sy = ys.indexOf(problem.start.y);
   const gx = xs.indexOf(problem.goal.x);
   const gy = ys.indexOf(problem.goal.y);
-  const stateOf = (ix: number, iy: number, heading: number) => (iy * width + ix) * 4 + heading;
+  // A state is a grid point and the axis the route runs along there: a route never turns back
+  // on itself, so the axis and the point it came from say its heading, with half the states of four headings.
+  const stateOf = (ix: number, iy: number, axis: number) => (iy * width + ix) * 2 + axis;
   const reach = (state: number, total: number, previous: number) => {
     seen[state] = stamp;
     cost[state] = total;
@@ -191,21 +196,22 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
     const dy = Math.abs(ys[iy] - problem.goal.y);
     return GREED * (dx + dy + (dx > 1e-6 && dy > 1e-6 ? BEND_COST : 0));
   };
-  const first = stateOf(sx, sy, problem.startHeading);
+  const first = stateOf(sx, sy, AXIS[problem.startHeading]);
   reach(first, 0, -1);
   open.push(first, heuristic(sx, sy));
   while (open.size > 0) {
     const state = open.pop();
     if (closed[state] === stamp) continue;
     closed[state] = stamp;
-    const heading = state % 4;
-    const cell = (state - heading) / 4;
+    const axis = state % 2;
+    const cell = (state - axis) / 2;
     const ix = cell % width;
     const iy = (cell - ix) / width;
     if (ix === gx && iy === gy) {
-      if (heading === OPPOSITE[problem.goalHeading]) continue;
-      if (heading === problem.goalHeading) return trace(state, from, xs, ys, width);
-      const turned = stateOf(ix, iy, problem.goalHeading);
+      const goalAxis = AXIS[problem.goalHeading];
+      if (axis === goalAxis && arrivesFrom(from[state], width, ix, iy) === OPPOSITE[problem.goalHeading]) continue;
+      if (axis === goalAxis) return trace(state, from, xs, ys, width);
+      const turned = stateOf(ix, iy, goalAxis);
       if (cost[state] + BEND_COST < costOf(turned)) {
         reach(turned, cost[state] + BEND_COST, state);
         open.push(turned, cost[turned]);
@@ -213,11 +219,10 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
       continue;
     }
     for (let next = 0 as Heading; next < 4; next++) {
-      if (next === OPPOSITE[heading]) continue;
       const nx = ix + STEP[next][0];
       const ny = iy + STEP[next][1];
       if (nx < 0 || ny < 0 || nx >= width || ny >= ys.length) continue;
-      const target = stateOf(nx, ny, next);
+      const target = stateOf(nx, ny, AXIS[next]);
       if (closed[target] === stamp) continue;
       // What running along each grid step costs for crowding, worked out once per step and
       // direction of line; a step is keyed by its lower-left grid point and whether it runs along x or y.
@@ -225,14 +230,12 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
       let crowd: number;
       if (crowded[stepKey] === stamp) crowd = crowding[stepKey];
       else {
-        const [ax, ay, bx, by] = [xs[ix], ys[iy], xs[nx], ys[ny]];
-        const blocked = obstacles.blocks((ax + bx) / 2, (ay + by) / 2) || obstacles.blocks(bx, by) || obstacles.blocks(ax, ay);
-        crowd = blocked ? Infinity : problem.usage.cost(ax, ay, bx, by);
+        crowd = problem.usage.cost(xs[ix], ys[iy], xs[nx], ys[ny]);
         crowded[stepKey] = stamp;
         crowding[stepKey] = crowd;
       }
       if (crowd === Infinity) continue;
-      const step = Math.abs(xs[nx] - xs[ix]) + Math.abs(ys[ny] - ys[iy]) + (next === heading ? 0 : BEND_COST) + crowd;
+      const step = Math.abs(xs[nx] - xs[ix]) + Math.abs(ys[ny] - ys[iy]) + (AXIS[next] === axis ? 0 : BEND_COST) + crowd;
       const total = cost[state] + step;
       if (total < costOf(target)) {
         reach(target, total, state);
@@ -243,10 +246,61 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
   return null;
 }
 
+/**
+ * Marks every grid step that runs through an obstacle (its middle or an end strictly inside) as
+ * impassable, box by box over the few grid lines each box spans: cheaper than asking an index
+ * about each step the search takes.
+ */
+function markBlocked(boxes: readonly Box[], xs: readonly number[], ys: readonly number[], stamp: number, buffers: Buffers): void {
+  const width = xs.length;
+  const { crowding, crowded } = buffers;
+  const block = (key: number) => {
+    crowded[key] = stamp;
+    crowding[key] = Infinity;
+  };
+  for (const box of boxes) {
+    const x0 = Math.max(0, firstAtLeast(xs, box.x) - 1);
+    const x1 = Math.min(width - 1, firstAtLeast(xs, box.x + box.width));
+    const y0 = Math.max(0, firstAtLeast(ys, box.y) - 1);
+    const y1 = Math.min(ys.length - 1, firstAtLeast(ys, box.y + box.height));
+    for (let iy = y0; iy <= y1; iy++) {
+      for (let ix = x0; ix <= x1; ix++) {
+        const x = xs[ix];
+        const y = ys[iy];
+        const here = strictlyInside(box, x, y);
+        if (ix < width - 1 && (here || strictlyInside(box, (x + xs[ix + 1]) / 2, y) || strictlyInside(box, xs[ix + 1], y))) block((iy * width + ix) * 2);
+        if (iy < ys.length - 1 && (here || strictlyInside(box, x, (y + ys[iy + 1]) / 2) || strictlyInside(box, x, ys[iy + 1]))) block((iy * width + ix) * 2 + 1);
+      }
+    }
+  }
+}
+
+/** The index of the first value not below `value` in sorted `values` (their length if none). */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The heading of the step that reached grid point (ix, iy) from the state `previous`, or -1 at the start. */
+function arrivesFrom(previous: number, width: number, ix: number, iy: number): number {
+  if (previous < 0) return -1;
+  const cell = Math.floor(previous / 2);
+  const [px, py] = [cell % width, Math.floor(cell / width)];
+  if (px !== ix) return px < ix ? 0 : 1;
+  if (py !== iy) return py < iy ? 2 : 3;
+  return -1;
+}
+
 function trace(end: number, from: Int32Array, xs: readonly number[], ys: readonly number[], width: number): Point[] {
   const points: Point[] = [];
   for (let state = end; state !== -1; state = from[state]) {
-    const cell = Math.floor(state / 4);
+    const cell = Math.floor(state / 2);
     points.push({ x: xs[cell % width], y: ys[Math.floor(cell / width)] });
   }
   return points.reverse();
