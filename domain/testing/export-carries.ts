@@ -1,7 +1,7 @@
 /**
  * Whether an exported project writes down what the round trip (spec/import.md) reads back: an
- * import statement for every drawn edge between components, and each component's name in a
- * module, class or task name of its own. An oracle on the exported text alone (no importer), for
+ * import statement for every drawn edge between components and none undrawn, and each
+ * component's name in a module, class or router object of its own. An oracle on the exported text alone (no importer), for
  * property tests to set aside the diagrams a generator room does not yet write in full.
  */
 import type { Diagram, Kind } from '../diagram';
@@ -64,8 +64,10 @@ export function unwritten(diagram: Diagram, files: ReadonlyMap<string, string>, 
     allOwnModules &&= ownModule;
     if (options.layout === 'feature' && module && !module.startsWith(`${modules.featurePackage(node.feature)}.`)) features.push(`${node.kind} ${node.label}`);
     const ownClass = ['service', 'repository', 'model', 'external', 'cache'].includes(node.kind) && new RegExp(`^class ${node.cls}\\b`, 'm').test(text);
+    const variable = 'variable' in node ? String(node.variable) : undefined;
+    const ownObject = node.kind === 'router' && variable !== undefined && new RegExp(`^${variable} = `, 'm').test(text);
     const feature = options.layout === 'feature' && module?.split('.').slice(-2, -1)[0] === node.snake;
-    if (!ownModule && !ownClass && !feature) names.push(`${node.kind} ${node.label}`);
+    if (!ownModule && !ownClass && !ownObject && !feature) names.push(`${node.kind} ${node.label}`);
   }
   return { edges, undrawn, names, features, allOwnModules };
 }
