@@ -3,7 +3,7 @@
  * layered diagram is drawn), edges mostly to a nearby node one layer down, a few against the
  * rules so that findings and badges are on the canvas too.
  */
-import { CURRENT_VERSION, KIND_INFO, LAYERS, type Diagram, type DiagramEdge, type DiagramNode, type Kind } from '../../domain/diagram';
+import { CURRENT_VERSION, KIND_INFO, LAYERS, type Diagram, type DiagramEdge, type DiagramNode, type DiagramNote, type Kind } from '../../domain/diagram';
 
 /** Share of each kind in a large system. */
 const MIX: readonly [Kind, number][] = [
@@ -41,6 +41,8 @@ export function benchDiagram(nodeCount: number, edgeCount: number, seed = 7): Di
   const columns = Math.max(4, Math.round(Math.sqrt((nodeCount * CELL.height) / CELL.width)));
   const kinds = kindsFor(nodeCount);
   const nodes: DiagramNode[] = [];
+  // The empty row after each layer, where the notes go.
+  const gaps: number[] = [];
   let row = 0;
   for (const layer of LAYERS) {
     const inLayer = kinds.filter((kind) => KIND_INFO[kind].layer === layer);
@@ -50,8 +52,29 @@ export function benchDiagram(nodeCount: number, edgeCount: number, seed = 7): Di
       nodes.push({ id, kind, name: `${kind}_${nodes.length}`, feature: `f${Math.floor((i % columns) / 3)}`, position });
     });
     row += Math.ceil(inLayer.length / columns) + 1;
+    gaps.push(row - 1);
   }
-  return { version: CURRENT_VERSION, project: { name: 'bench', framework: 'fastapi', tasks: 'celery', layout: 'auto' }, nodes, edges: edgesFor(nodes, edgeCount, next) };
+  const edges = edgesFor(nodes, edgeCount, next).map((edge, i) => (i % LABEL_EVERY === 0 ? { ...edge, label: LABELS[(i / LABEL_EVERY) % LABELS.length] } : edge));
+  const project = { name: 'bench', framework: 'fastapi', tasks: 'celery', layout: 'auto' } as const;
+  return { version: CURRENT_VERSION, project, nodes, edges, notes: notesFor(nodes.length, gaps, columns) };
+}
+
+/** One arrow in four has words on it, as a design meeting leaves them. */
+const LABEL_EVERY = 4;
+const LABELS = ['reads', 'calls', 'enqueues', 'caches'];
+/** A note for every 50 components, in the empty rows between layers. */
+const NODES_PER_NOTE = 50;
+export const NOTE_ID_PREFIX = 'memo';
+
+function notesFor(nodeCount: number, gaps: readonly number[], columns: number): DiagramNote[] {
+  const count = Math.max(1, Math.round(nodeCount / NODES_PER_NOTE));
+  const perGap = Math.ceil(count / gaps.length);
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${NOTE_ID_PREFIX}${i}`,
+    style: i % 3 === 2 ? 'text' : 'sticky',
+    text: `**Decision ${i}**: keep this path synchronous\n- revisit after load tests`,
+    position: { x: Math.floor(((i % perGap) + 0.5) * (columns / perGap)) * CELL.width, y: gaps[Math.floor(i / perGap)] * CELL.height },
+  }));
 }
 
 function kindsFor(nodeCount: number): Kind[] {

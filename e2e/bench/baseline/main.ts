@@ -13,7 +13,9 @@ import { createRoot } from 'react-dom/client';
 
 interface Graph {
   readonly nodes: readonly { id: string; name: string; position: { x: number; y: number } }[];
-  readonly edges: readonly { id: string; source: string; target: string }[];
+  readonly edges: readonly { id: string; source: string; target: string; label?: string }[];
+  /** The meeting's notes: default nodes showing their text, as React Flow would draw them. */
+  readonly notes?: readonly { id: string; text: string; position: { x: number; y: number } }[];
 }
 
 const baseline: { setViewport?: (viewport: Viewport) => void } = {};
@@ -34,8 +36,9 @@ function Flow() {
     const file = event.target.files?.[0];
     if (!file) return;
     const graph = JSON.parse(await file.text()) as Graph;
-    setNodes(graph.nodes.map((node) => ({ id: node.id, position: node.position, data: { label: node.name } })));
-    setEdges(graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })));
+    const notes = (graph.notes ?? []).map((note) => ({ id: note.id, position: note.position, data: { label: note.text } }));
+    setNodes([...notes, ...graph.nodes.map((node) => ({ id: node.id, position: node.position, data: { label: node.name } }))]);
+    setEdges(graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, ...(edge.label && { label: edge.label }) })));
   };
   return createElement(
     'div',
