@@ -8,7 +8,8 @@
  * opening a file through Open… and the browser's file chooser until a click selects a node;
  * dragging a node and panning with the mouse at 100 % zoom in the middle of the diagram; dragging
  * with a whole 1,000-node diagram in view; Auto-layout until painted and clickable; the heap after
- * opening and the DOM nodes Chrome keeps after 100 drags. One module per measurement in measure/;
+ * opening and the DOM nodes Chrome keeps after 100 drags; on Strata alone, a rename (validation)
+ * and exporting a 200-component project. One module per measurement in measure/;
  * README.md ("Benchmarks") says how each figure is taken.
  *
  * STRATA_BENCH_SIZES=1000,3000  node counts (default 1000,3000,10000)
@@ -24,14 +25,16 @@ import type { Diagram } from '../../domain/diagram';
 import { benchDiagram } from './graph';
 import { autoLayout } from './measure/layout';
 import { dragAllInView, dragAndPan } from './measure/gestures';
+import { exportZip } from './measure/export';
 import { domAfterDrags, heapAfterOpen } from './measure/memory';
 import { open } from './measure/open';
 import type { Measurement } from './measure/types';
+import { validation } from './measure/validation';
 import { buildPages, launchBrowser, servePages, SIDES, startPage, strataCanvasSize, type Side, type Size } from './pages';
 import { lines, Results, table } from './report';
 
 /** In the order they run on one page: each starts where the previous left the page. */
-const MEASUREMENTS: readonly Measurement[] = [open, heapAfterOpen, dragAndPan, domAfterDrags, dragAllInView, autoLayout];
+const MEASUREMENTS: readonly Measurement[] = [open, heapAfterOpen, dragAndPan, domAfterDrags, validation, dragAllInView, autoLayout, exportZip];
 
 const SIZES = (process.env.STRATA_BENCH_SIZES ?? '1000,3000,10000').split(',').map(Number);
 const RUNS = Number(process.env.STRATA_BENCH_RUNS ?? 1);
