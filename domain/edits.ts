@@ -12,6 +12,8 @@ export type Edit =
   | { readonly type: 'update-node'; readonly id: string; readonly changes: Partial<Omit<DiagramNode, 'id'>> }
   | { readonly type: 'set-project'; readonly project: Partial<Project> }
   | { readonly type: 'update-edge'; readonly id: string; readonly changes: Partial<Omit<DiagramEdge, 'id'>> }
+  /** Each edge then points the other way: its target depends on its source. */
+  | { readonly type: 'reverse-edges'; readonly ids: readonly string[] }
   | { readonly type: 'add-notes'; readonly notes: readonly DiagramNote[] }
   | { readonly type: 'update-note'; readonly id: string; readonly changes: Partial<Omit<DiagramNote, 'id'>> }
   /** An empty title removes it. */
@@ -41,6 +43,10 @@ export function applyEdit(diagram: Diagram, edit: Edit): Diagram {
       return { ...diagram, project: { ...diagram.project, ...edit.project } };
     case 'update-edge':
       return { ...diagram, edges: diagram.edges.map((edge) => (edge.id === edit.id ? withoutBlankLabel({ ...edge, ...edit.changes }) : edge)) };
+    case 'reverse-edges': {
+      const ids = new Set(edit.ids);
+      return { ...diagram, edges: diagram.edges.map((edge) => (ids.has(edge.id) ? { ...edge, source: edge.target, target: edge.source } : edge)) };
+    }
     case 'add-notes':
       return { ...diagram, notes: [...notesOf(diagram), ...edit.notes] };
     case 'update-note':

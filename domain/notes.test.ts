@@ -113,3 +113,11 @@ describe('dragging notes', () => {
     expect(moved.edges).toBe(base.edges);
   });
 });
+
+describe('reversing', () => {
+  it('turns each named edge around and keeps its id and label', () => {
+    const base = diagramOf(parseDiagram(file({ edges: [{ id: 'e1', source: 'r1', target: 's1', label: 'calls' }] })));
+    const reversed = applyEdit(base, { type: 'reverse-edges', ids: ['e1'] });
+    expect(reversed.edges).toEqual([{ id: 'e1', source: 's1', target: 'r1', label: 'calls' }]);
+  });
+});

@@ -7,6 +7,9 @@ import { useFitNodes } from './canvas/fit';
 import { useClipboardEvents } from './clipboard';
 import { addNodeOfKind, onCommand, openDiagram, openDroppedFile, runCommand } from './commands';
 import { addNote } from './notes/add';
+import { ContextMenu } from './menus/ContextMenu';
+import { useCanvasCommands } from './menus/actions';
+import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { ChoiceDialog } from './panels/choice';
 import { ExportDialog } from './panels/ExportDialog';
 import { Inspector } from './panels/Inspector';
@@ -56,6 +59,7 @@ function Workspace() {
     [centre],
   );
   const addNoteAtCentre = useCallback((style: NoteStyle) => addNote(style, centre()), [centre]);
+  useCanvasCommands(centre);
   return (
     <div className="app" onDragOver={allowFileDrop} onDrop={openDrop}>
       <Toolbar />
@@ -71,6 +75,8 @@ function Workspace() {
       <ExportDialogHost />
       <MessageDialog />
       <ChoiceDialog />
+      <ContextMenu />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -2,12 +2,12 @@
 import { KIND_INFO, emptyDiagram, type Kind, type Position } from '../domain/diagram';
 import { freshId } from '../domain/edits';
 import { pythonForm } from '../domain/names';
-import type { MenuCommand } from '../preload/api';
 import { api } from './api';
 import { compareWithCode, importPythonProject } from './import-project';
 import { readPickedFile } from './open-file';
 import { replaceDiagram } from './replace';
 import { saveDiagram } from './save';
+import type { Command } from './shortcuts/catalog';
 
 export { saveDiagram };
 import { NO_SELECTION, useStore } from './store/store';
@@ -75,17 +75,17 @@ export function openDroppedFile(file: File): Promise<boolean> {
   });
 }
 
-const commandHandlers = new Map<MenuCommand, () => void>();
+const commandHandlers = new Map<Command, () => void>();
 
-/** Registers what a menu command does; features register their own commands. */
-export function onCommand(command: MenuCommand, handler: () => void): () => void {
+/** Registers what a command does (from the menu bar, a key or a context menu); features register their own. */
+export function onCommand(command: Command, handler: () => void): () => void {
   commandHandlers.set(command, handler);
   return () => {
     if (commandHandlers.get(command) === handler) commandHandlers.delete(command);
   };
 }
 
-export function runCommand(command: MenuCommand): void {
+export function runCommand(command: Command): void {
   commandHandlers.get(command)?.();
 }
 

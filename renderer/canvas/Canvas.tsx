@@ -23,6 +23,7 @@ import { addNote, NOTE_DRAG_TYPE } from '../notes/add';
 import { noteFlowNodes } from '../notes/derive';
 import { NoteNode, type NoteFlowNode } from '../notes/NoteNode';
 import { DiagramTitle } from '../notes/Title';
+import { useContextMenus } from '../menus/useContextMenus';
 import { SearchBox } from '../panels/SearchBox';
 import { useDrift } from '../store/drift';
 import { CanvasMiniMap } from './CanvasMiniMap';
@@ -94,6 +95,7 @@ export function Canvas() {
   const drawnEdges = useMemo(() => (undrawn.length > 0 ? [...edges, ...undrawn] : edges), [edges, undrawn]);
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
+  const menus = useContextMenus();
   const onLayerClick = useLayerClick(culled.layer);
 
   const onDrop = useCallback(
@@ -134,6 +136,7 @@ export function Canvas() {
           snapGrid={GRID}
           onNodeDoubleClick={onNodeDoubleClick}
           onEdgeDoubleClick={onEdgeDoubleClick}
+          {...menus}
           zoomOnDoubleClick={false}
           deleteKeyCode={null}
           onlyRenderVisibleElements

@@ -1,0 +1,76 @@
+/**
+ * Every command with its name and keys, in one place: the keyboard handler, the context menus and
+ * the "?" list all read this catalog, so a shortcut shown anywhere is the one that works.
+ */
+import type { MenuCommand } from '../../preload/api';
+
+/** Commands of the canvas that the desktop app's menu bar does not send. */
+export type CanvasCommand = 'rename' | 'reverse' | 'add-note' | 'add-text' | 'zoom-100' | 'zoom-selection' | 'shortcuts';
+export type Command = MenuCommand | CanvasCommand;
+
+export interface Keys {
+  /** `KeyboardEvent.key`, lower case; or, for keys whose character Shift changes, `code` instead. */
+  readonly key?: string;
+  readonly code?: string;
+  readonly mod: boolean;
+  readonly shift?: boolean;
+  /** How the keys are written for people. */
+  readonly text: string;
+}
+
+export interface CatalogEntry {
+  readonly command: Command;
+  readonly label: string;
+  readonly group: 'File' | 'Edit' | 'Canvas' | 'View';
+  readonly keys: readonly Keys[];
+}
+
+const mod = (key: string, text: string, shift?: boolean): Keys => ({ key, mod: true, text, ...(shift !== undefined && { shift }) });
+const plain = (key: string, text: string): Keys => ({ key, mod: false, text });
+
+// Order matters where keys overlap: Ctrl+Shift+S must be found before Ctrl+S.
+export const CATALOG: readonly CatalogEntry[] = [
+  { command: 'new', label: 'New diagram', group: 'File', keys: [mod('n', 'Ctrl+N')] },
+  { command: 'open', label: 'Open…', group: 'File', keys: [mod('o', 'Ctrl+O')] },
+  { command: 'save-as', label: 'Save As…', group: 'File', keys: [mod('s', 'Ctrl+Shift+S', true)] },
+  { command: 'save', label: 'Save', group: 'File', keys: [mod('s', 'Ctrl+S')] },
+  { command: 'export', label: 'Export…', group: 'File', keys: [mod('e', 'Ctrl+E')] },
+  { command: 'redo', label: 'Redo', group: 'Edit', keys: [mod('z', 'Ctrl+Shift+Z', true), mod('y', 'Ctrl+Y')] },
+  { command: 'undo', label: 'Undo', group: 'Edit', keys: [mod('z', 'Ctrl+Z')] },
+  { command: 'select-all', label: 'Select all', group: 'Edit', keys: [mod('a', 'Ctrl+A')] },
+  { command: 'duplicate', label: 'Duplicate', group: 'Edit', keys: [mod('d', 'Ctrl+D')] },
+  { command: 'rename', label: 'Rename', group: 'Edit', keys: [plain('f2', 'F2')] },
+  { command: 'delete', label: 'Delete', group: 'Edit', keys: [plain('delete', 'Delete'), plain('backspace', 'Backspace')] },
+  { command: 'find', label: 'Find a node', group: 'Edit', keys: [mod('f', 'Ctrl+F')] },
+  { command: 'ungroup-feature', label: 'Take out of its feature', group: 'Canvas', keys: [mod('g', 'Ctrl+Shift+G', true)] },
+  { command: 'group-feature', label: 'Group into a feature', group: 'Canvas', keys: [mod('g', 'Ctrl+G')] },
+  { command: 'reverse', label: 'Reverse the dependency', group: 'Canvas', keys: [{ key: 'r', mod: false, shift: true, text: 'Shift+R' }] },
+  { command: 'add-note', label: 'Add a sticky note', group: 'Canvas', keys: [plain('n', 'N')] },
+  { command: 'add-text', label: 'Add text', group: 'Canvas', keys: [plain('t', 'T')] },
+  { command: 'auto-layout', label: 'Auto-layout', group: 'Canvas', keys: [mod('l', 'Ctrl+Shift+L', true)] },
+  { command: 'zoom-to-fit', label: 'Zoom to fit', group: 'View', keys: [mod('0', 'Ctrl+0'), { code: 'Digit1', mod: false, shift: true, text: 'Shift+1' }] },
+  { command: 'zoom-100', label: 'Zoom to 100 %', group: 'View', keys: [{ code: 'Digit0', mod: false, shift: true, text: 'Shift+0' }] },
+  { command: 'zoom-selection', label: 'Zoom to selection', group: 'View', keys: [{ code: 'Digit2', mod: false, shift: true, text: 'Shift+2' }] },
+  { command: 'shortcuts', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?', mod: false, text: '?' }] },
+];
+
+/** Gestures with no command behind them, listed beside the shortcuts so the list is complete. */
+export const GESTURES: readonly { readonly label: string; readonly text: string }[] = [
+  { label: 'Copy, cut, paste', text: 'Ctrl+C, Ctrl+X, Ctrl+V' },
+  { label: 'Nudge the selection (10 px with Shift)', text: 'Arrow keys' },
+  { label: 'Rename a node, write in a note', text: 'Double-click' },
+  { label: 'Label an arrow', text: 'Double-click the arrow' },
+  { label: 'Select several', text: 'Shift-click, Shift-drag' },
+  { label: 'Pan', text: 'Drag empty canvas' },
+  { label: 'Open a link in a note', text: 'Ctrl+click' },
+  { label: 'Menu of what is under the pointer', text: 'Right-click' },
+];
+
+/** How the first keys of a command are written, for menus; undefined when it has none. */
+export function keysText(command: Command): string | undefined {
+  return CATALOG.find((entry) => entry.command === command)?.keys[0]?.text;
+}
+
+export function labelOf(command: Command): string {
+  return CATALOG.find((entry) => entry.command === command)?.label ?? command;
+}
