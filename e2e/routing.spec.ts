@@ -81,3 +81,53 @@ test('generated diagrams in layer rows with jitter are drawn with truthful arrow
     { numRuns: 50, seed: 9, endOnFailure: true },
   );
 });
+
+test('an arrow whose target is drawn above its source goes around the side, in the error style, with its badge on it', async ({ page }, testInfo) => {
+  await openApp(page);
+  const blog = example('blog.strata');
+  const named = (name: string) => blog.nodes.find((node) => node.name === name)!;
+  // The database moved above the repository: an allowed dependency, drawn upwards.
+  const [repository, database] = [named('post repository'), named('local')];
+  const moved = { ...blog, nodes: blog.nodes.map((node) => (node.id === database.id ? { ...node, position: { x: repository.position.x + 700, y: repository.position.y - 300 } } : node)) };
+  await show(page, moved, 'wrong way');
+  const drawn = await readDrawn(page, { nodes: moved.nodes.length, edges: moved.edges.length });
+  expectTruthful(drawn, 'wrong way');
+  const upward = moved.edges.find((edge) => edge.source === repository.id && edge.target === database.id)!;
+  const edge = page.locator(`.react-flow__edge[data-id="${upward.id}"]`);
+  await expect(edge.locator('path[data-wrong-way]')).toHaveCount(1);
+  await expect(page.locator('path[data-wrong-way]')).toHaveCount(1);
+  const stroke = await edge.locator('path[data-wrong-way]').evaluate((path) => getComputedStyle(path).stroke);
+  const error = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--error').trim());
+  expect(stroke).toBe(await page.evaluate((colour) => {
+    const probe = document.createElement('div');
+    probe.style.color = colour;
+    document.body.append(probe);
+    const resolved = getComputedStyle(probe).color;
+    probe.remove();
+    return resolved;
+  }, error));
+  const route = drawn.edges.find((drawnEdge) => drawnEdge.id === upward.id)!.points;
+  const [from, to] = [drawn.boxes.get(repository.id)!, drawn.boxes.get(database.id)!];
+  // Out of a side of the repository and into a side of the database, not up through what lies between.
+  expect([from.x, from.x + from.width].some((x) => Math.abs(route[0].x - x) <= 1)).toBe(true);
+  expect([to.x, to.x + to.width].some((x) => Math.abs(route[route.length - 1].x - x) <= 1)).toBe(true);
+  // Its badge sits on its own route.
+  const badge = await page.locator('.edge-badge').filter({ has: page.getByTestId('finding-badge') }).boundingBox();
+  expect(badge).not.toBeNull();
+  await page.getByTestId('canvas').screenshot({ path: testInfo.outputPath('wrong-way.png') });
+  const onRoute = await page.evaluate(
+    ({ id, x, y }) => {
+      const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${id}"] path[data-wrong-way]`)!;
+      const matrix = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      let nearest = Infinity;
+      for (let at = 0; at <= length; at += 2) {
+        const point = path.getPointAtLength(at).matrixTransform(matrix);
+        nearest = Math.min(nearest, Math.hypot(point.x - x, point.y - y));
+      }
+      return nearest;
+    },
+    { id: upward.id, x: badge!.x + badge!.width / 2, y: badge!.y + badge!.height / 2 },
+  );
+  expect(onRoute).toBeLessThan(3);
+});

@@ -3,3 +3,4 @@ export { NODE_BOX, SPACING, type Box, type Point, type Route, type RouteRequest 
 export { Router, routeAll, boxOf, provisionalRoute, type Placed } from './router';
 export { pathOf, labelPoint } from './drawing';
 export { routeFaults, type DrawnEdge, type Fault } from './check';
+export { isWrongWay } from './ports';

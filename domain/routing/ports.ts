@@ -27,6 +27,15 @@ export const CORNER_INSET = 16;
 /** On a node's short left and right sides, less, or a few ports would fill them. */
 export const SHORT_SIDE_INSET = 8;
 
+/**
+ * True when the edge's target is drawn wholly above its source: against the reading of the
+ * picture, where what a node depends on lies below it. Such an edge is routed around the side
+ * and drawn as an error.
+ */
+export function isWrongWay(source: Box, target: Box): boolean {
+  return target.y + target.height <= source.y;
+}
+
 /** The sides an edge uses at its source and at its target. */
 export function sidesOf(source: Box, target: Box, self: boolean): [Side, Side] {
   const room = 2 * SPACING.clearance;

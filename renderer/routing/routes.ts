@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../domain/diagram';
-import { NODE_BOX, Router, boxOf, provisionalRoute, type Placed, type Route } from '../../domain/routing';
+import { NODE_BOX, Router, boxOf, isWrongWay, provisionalRoute, type Placed, type Route } from '../../domain/routing';
 import { useStore } from '../store/store';
 import type { RoutingAnswer, RoutingRequest } from './routing.worker';
 
@@ -15,6 +15,8 @@ export interface DrawnRoute {
   readonly points: Route;
   /** False while the worker has not yet routed the edge for its ends' current places. */
   readonly final: boolean;
+  /** The target is drawn above the source (domain/routing isWrongWay): drawn as an error. */
+  readonly wrongWay: boolean;
 }
 
 interface RouteState {
@@ -106,7 +108,16 @@ function drawProvisional(edge: DiagramEdge): void {
     routes.delete(edge.id);
     return;
   }
-  routes.set(edge.id, { points: provisionalRoute(boxOf(placedOf(source)), boxOf(placedOf(target)), edge.source === edge.target), final: false });
+  const [from, to] = [boxOf(placedOf(source)), boxOf(placedOf(target))];
+  routes.set(edge.id, { points: provisionalRoute(from, to, edge.source === edge.target), final: false, wrongWay: isWrongWay(from, to) });
+}
+
+/** A route as the worker (or Auto-layout) found it for the edge's ends where they are now. */
+function finalRoute(id: string, points: Route): DrawnRoute {
+  const edge = edgeById.get(id);
+  const [source, target] = [edge && known.get(edge.source), edge && known.get(edge.target)];
+  const wrongWay = source !== undefined && target !== undefined && isWrongWay(boxOf(placedOf(source)), boxOf(placedOf(target)));
+  return { points, final: true, wrongWay };
 }
 
 function send(): void {
@@ -163,10 +174,10 @@ function receive(answer: RoutingAnswer): void {
   for (const id of answer.removed) routed.delete(id);
   const stale = new Set<string>();
   for (const id of movedSinceSent) for (const edge of edgesOfNode.get(id) ?? []) stale.add(edge.id);
-  for (const [id, points] of answer.changed) if (routes.has(id) && !stale.has(id)) routes.set(id, { points, final: true });
+  for (const [id, points] of answer.changed) if (routes.has(id) && !stale.has(id)) routes.set(id, finalRoute(id, points));
   for (const [id, route] of routes) {
     const points = routed.get(id);
-    if (!route.final && points && !stale.has(id)) routes.set(id, { points, final: true });
+    if (!route.final && points && !stale.has(id)) routes.set(id, finalRoute(id, points));
   }
   useRoutes.setState({ version: useRoutes.getState().version + 1 });
   send();
@@ -177,7 +188,7 @@ function receive(answer: RoutingAnswer): void {
  * afresh so that its answer for the new positions is the same routing.
  */
 export function showLayoutRoutes(computed: ReadonlyMap<string, Route>): void {
-  for (const [id, points] of computed) routes.set(id, { points, final: true });
+  for (const [id, points] of computed) routes.set(id, finalRoute(id, points));
   unsent.reset = true;
   unsent.edges = true;
   for (const node of known.values()) unsent.placed.set(node.id, placedOf(node));
