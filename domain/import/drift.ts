@@ -58,6 +58,7 @@ export function checkDrift(diagram: Diagram, code: CodeModel): DriftFinding[] {
   const match = matchNodes(diagram, code);
   const findings: DriftFinding[] = [];
   const drawn = new Set(diagram.edges.map((e) => `${e.source}\u0000${e.target}`));
+  const implied = impliedPairs(diagram);
   const nodeOf = new Map(diagram.nodes.map((n) => [n.id, n]));
   const codePairs = new Set<string>();
   for (const edge of code.edges) {
@@ -81,7 +82,7 @@ export function checkDrift(diagram: Diagram, code: CodeModel): DriftFinding[] {
           ...(drawn.has(`${source.id}\u0000${target.id}`) ? {} : { undrawn: { source: source.id, target: target.id } }),
         });
       }
-    } else if (!drawn.has(`${source.id}\u0000${target.id}`)) {
+    } else if (!drawn.has(`${source.id}\u0000${target.id}`) && !implied.has(`${source.id}\u0000${target.id}`)) {
       findings.push({
         rule: 'undrawn-dependency',
         severity: 'warning',
@@ -173,6 +174,17 @@ function matchNodes(diagram: Diagram, code: CodeModel): Match {
     }
   }
   return { nodeOf, infraOf, matched };
+}
+
+/**
+ * Imports the framework's idiom makes along a drawn path, which its exports make and its
+ * contracts allow (Django: a service imports the models it reaches through its selectors).
+ */
+function impliedPairs(diagram: Diagram): Set<string> {
+  const writer = WRITERS[diagram.project.framework];
+  if (!writer?.impliedImports) return new Set();
+  const pairs = writer.impliedImports.pairs(buildPlan(diagram, diagram.project));
+  return new Set(pairs.map(([source, target]) => `${source.id}\u0000${target.id}`));
 }
 
 /** For each node, the modules (`module` or `module:Class`) the exporter writes for it under the diagram's layout. */

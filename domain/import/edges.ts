@@ -128,3 +128,28 @@ function pairsOf(module: Module, link: InternalImport, whole: ReadonlyMap<Module
     return { sources, targets };
   });
 }
+
+/**
+ * Django's services write through the ORM of the models their selectors read (the HackSoft
+ * styleguide; Strata's Django export and its contracts alike): a service's import of a model it
+ * reaches through the selectors and services it imports goes without an arrow of its own.
+ */
+export function impliedByPath(edges: readonly CodeEdge[]): Set<CodeEdge> {
+  const out = new Map<Component, Component[]>();
+  for (const edge of edges) out.set(edge.source, [...(out.get(edge.source) ?? []), edge.target]);
+  const reachesThroughOthers = (service: Component, model: Component): boolean => {
+    const seen = new Set<Component>([service]);
+    const queue = (out.get(service) ?? []).filter((c) => c.kind === 'repository' || c.kind === 'service');
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const target of out.get(next) ?? []) {
+        if (target === model) return true;
+        if (target.kind === 'repository' || target.kind === 'service') queue.push(target);
+      }
+    }
+    return false;
+  };
+  return new Set(edges.filter((e) => e.source.kind === 'service' && e.target.kind === 'model' && reachesThroughOthers(e.source, e.target)));
+}

@@ -6,7 +6,7 @@
 import { CURRENT_VERSION, type Diagram, type DiagramEdge, type DiagramNode, type Project } from '../diagram';
 import { layOut } from '../layout/lanes';
 import { findComponents, modulesOf, type Component, type NotComponent } from './components';
-import { findEdges, type CodeEdge, type DroppedImport } from './edges';
+import { findEdges, impliedByPath, type CodeEdge, type DroppedImport } from './edges';
 import { readModule, type DefinitionFact, type ModuleFacts } from './facts';
 import { assignFeatures, featurePackages } from './features';
 import { basename, moduleFiles, selectFiles, type Skipped, type SourceFile } from './files';
@@ -134,7 +134,8 @@ export function importProject(source: ProjectSource, parsed: PythonParser | Read
   };
   const { edges, dropped } = findEdges(index, components, internal);
   const infra = findInfrastructure(settings, anyImport, components, tasks);
-  const diagram = toDiagram(project, components, edges, infra.nodes, infra.edges);
+  const implied = project.framework === 'django' ? impliedByPath(edges) : new Set<CodeEdge>();
+  const diagram = toDiagram(project, components, edges.filter((e) => !implied.has(e)), infra.nodes, infra.edges);
   const report: ImportReport = {
     modules: modules.length,
     components: diagram.nodes.length,

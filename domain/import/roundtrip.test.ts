@@ -90,10 +90,10 @@ describe('export then import', () => {
 /**
  * What a Django or Flask export writes down, so what its round trip can be asked to give back.
  * Today the Django room leaves out an import for some drawn edges (a router that serves no model
- * imports nothing; a service reaching a model, a selector reaching a cache without using it) and
- * adds some undrawn (a service writes through the ORM of the models its selectors reach), writes
- * no module of their own for a router, worker or scheduler alone in its app's area (`apis.py`),
- * only a settings entry for a Celery scheduler, and every scheduler outside its feature; the Flask
+ * imports nothing; a service reaching a model, a selector reaching a cache without using it),
+ * writes no module of their own for a router, worker or scheduler alone in its app's area
+ * (`apis.py`), only a settings entry for a Celery scheduler, and every scheduler outside its
+ * feature; the Flask
  * room writes no scheduler, and flat exports name no worker in the shared `tasks.py`.
  * `unwritten` finds these in the exported text, not with the importer.
  */
@@ -171,8 +171,6 @@ describe('an exported project checked against its own diagram', () => {
         { id: 'e2', source: 's', target: 'p' },
         { id: 'e3', source: 'p', target: 'm' },
         { id: 'e4', source: 'p', target: 'd' },
-        // Django's services write through the ORM of the models they serve: drawn, as the code has it.
-        { id: 'e5', source: 's', target: 'm' },
       ],
     };
     const target = { fastapi: 'src/shop/repositories/order_repository.py', django: 'src/shop/selectors/order_repository.py', flask: 'src/shop/repositories/order_repository.py' };

@@ -45,6 +45,8 @@ export function unwritten(diagram: Diagram, files: ReadonlyMap<string, string>, 
     const to = nodes.get(target.id) && moduleOf(target);
     if (from && to && from !== to && !imports(from, to)) edges.push(`${source.label} -> ${target.label}`);
   }
+  // Imports the room's idiom makes along a drawn path (Django: services import the models their selectors reach).
+  for (const [source, target] of WRITERS[options.framework]!.impliedImports?.pairs(plan) ?? []) drawn.add(`${source.id}\u0000${target.id}`);
   const undrawn: string[] = [];
   for (const source of nodes.values()) {
     for (const target of nodes.values()) {
