@@ -58,6 +58,21 @@ function hostileDiagram(layout: Layout, framework: Framework): Diagram {
   return { version: CURRENT_VERSION, project: { name: 'typing', framework, tasks: 'celery', layout }, nodes, edges };
 }
 
+/** Realistic long names (issue #11: "Customer Address History Entry"), every kind, every edge kind. */
+function longNamesDiagram(framework: Framework): Diagram {
+  const long = 'Customer Address History Entry';
+  const nodes: DiagramNode[] = [
+    ['r1', 'router', `${long} API`], ['s1', 'service', `${long} Service`], ['s2', 'service', `${long} Audit Service`],
+    ['p1', 'repository', `${long} Repository`], ['m1', 'model', long], ['m2', 'model', `${long} Revision`],
+    ['w1', 'worker', `${long} Worker`], ['x1', 'external', `${long} Gateway`], ['c1', 'cache', `${long} Cache`],
+    ['d1', 'database', 'db'], ['b1', 'broker', 'queue'],
+  ].map(([id, kind, name], i) => ({ id: id!, kind: kind as Kind, name: name!, position: { x: i * 10, y: 0 } }));
+  const fields = [{ name: `${long} Code`, type: 'str' as const, unique: true }, { name: `${long} Recorded At`, type: 'datetime' as const, optional: true }];
+  const withFields = nodes.map((n) => (n.kind === 'model' ? { ...n, fields } : n.kind === 'worker' ? { ...n, tasks: [{ name: `reindex ${long}` }] } : n));
+  const pairs = [['r1', 's1'], ['r1', 'w1'], ['r1', 'c1'], ['s1', 'p1'], ['s1', 's2'], ['s1', 'x1'], ['s1', 'c1'], ['p1', 'm1'], ['p1', 'm2'], ['m2', 'm1'], ['p1', 'd1'], ['w1', 's1'], ['w1', 'b1']];
+  return { version: CURRENT_VERSION, project: { name: 'typing', framework, tasks: 'celery', layout: 'layered' }, nodes: withFields, edges: pairs.map(([source, target], i) => ({ id: `e${i}`, source: source!, target: target! })) };
+}
+
 const BASE = mkdtempSync(join(tmpdir(), 'strata-hostile-'));
 const LAYOUTS = ['layered', 'flat', 'feature'] as const;
 const FRAMEWORKS = ['fastapi', 'django'] as const;
@@ -66,6 +81,7 @@ const key = (framework: Framework, layout: Layout): string => `${framework}-${la
 
 beforeAll(async () => {
   await requirePython();
+  projects.set('django-long', exportTo('django-long', longNamesDiagram('django'), BASE));
   for (const framework of FRAMEWORKS) {
     for (const layout of LAYOUTS) projects.set(key(framework, layout), exportTo(key(framework, layout), hostileDiagram(layout, framework), BASE));
     // One venv per framework, installed as its layered project's README says, runs all three layouts' code.
@@ -120,4 +136,13 @@ test("a Django project whose features are named after Django's own apps passes i
   const venv = projects.get(key('django', 'layered'))!;
   const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), ...SETUP.django.env });
   expect(await mustRun(bin(venv, 'pytest'), ['-q', '-p', 'no:cacheprovider'], { cwd: project.dir, env, timeoutMs: 600_000 })).toMatch(/\d+ passed/);
+});
+
+test('a Django project of long, realistic names is formatted and import-sorted exactly as ruff does it', async () => {
+  const project = projects.get('django-long')!;
+  const venv = projects.get(key('django', 'layered'))!;
+  const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), ...SETUP.django.env });
+  await mustRun(bin(venv, 'ruff'), ['check', '.'], { cwd: project.dir, env });
+  await mustRun(bin(venv, 'ruff'), ['format', '--check', '.'], { cwd: project.dir, env });
+  await mustRun(bin(venv, 'python'), ['manage.py', 'check'], { cwd: project.dir, env });
 });

@@ -129,7 +129,7 @@ function resourceViews(ctx: Context, r: RouterPlan, resource: ResourcePlan, bloc
     detail.push(`${signature('patch')}
     serializer = ${input}(data=request.data, partial=True)
     serializer.is_valid(raise_exception=True)
-${indent(wrapAt(2, `${one} = ${call}.update_${m.snake}(`, [param, 'serializer.validated_data'], ')'))}
+    ${one} = ${call}.update_${m.snake}(${param}, serializer.validated_data)
     return Response(${out}(${one}).data)`);
   }
   if (ops.has('delete')) detail.push(`${signature('delete')}\n    ${call}.delete_${m.snake}(${param})\n    return Response(status=status.HTTP_204_NO_CONTENT)`);

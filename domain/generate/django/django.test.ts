@@ -95,6 +95,29 @@ describe('the Django room', () => {
     expect(contract('orders (router)')).toContain('"store.urls"');
   });
 
+  test('a keyword name keeps its guarding underscore wherever it becomes an identifier', () => {
+    const d = diagram(
+      [['s1', 'service', 'shipping'], ['p1', 'repository', 'import'], ['x1', 'external', 'class'], ['m1', 'model', 'lambda'], ['m2', 'model', 'parcel']],
+      [['s1', 'p1'], ['s1', 'x1'], ['p1', 'm2'], ['m2', 'm1']],
+    );
+    const out = files(d);
+    expect(out.get('store/src/store/services/shipping.py')).toContain('import_: ImportRepository | None = None,');
+    expect(out.get('store/src/store/models/parcel.py')).toContain('lambda_ = models.ForeignKey(');
+    expect(out.get('store/tests/conftest.py')).toContain('def fake_class(monkeypatch: pytest.MonkeyPatch)');
+  });
+
+  test('the task ledger is the task_runs table, and tests use SQLite in memory when TEST_DATABASE_URL is empty', () => {
+    const out = files(shop());
+    expect(out.get('store/src/store/core/models.py')).toContain('db_table = "task_runs"');
+    expect(out.get('store/src/store/core/migrations/0001_initial.py')).toContain("'db_table': 'task_runs',");
+    expect(out.get('store/src/store/settings/test.py')).toContain('TEST_DATABASE_URL = env.str("TEST_DATABASE_URL", default="") or "sqlite://:memory:"');
+  });
+
+  test('RQ projects test on fakeredis, and only they depend on it', () => {
+    expect(files(shop(), { tasks: 'rq' }).get('store/pyproject.toml')).toContain('"fakeredis==');
+    expect(files(shop()).get('store/pyproject.toml')).not.toContain('fakeredis');
+  });
+
   test('every setting the code reads is in .env.example, and compose passes one shared environment', () => {
     const out = files(shop('mysql', 'rabbitmq'), { tasks: 'dramatiq' });
     const example = out.get('store/.env.example')!;

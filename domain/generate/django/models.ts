@@ -96,7 +96,7 @@ function adminModule(app: DjangoApp, models: readonly DjangoModel[], modules: Dj
   const names = new NameRegistry(models.map((m) => m.cls));
   const blocks = models.map((m) => {
     imports.push(from(modules.areaOf(app, 'models'), m.cls));
-    const list = (name: string, items: string[]): string[] => (items.length === 0 ? [] : [wrapCollection(`    ${name} = [`, items.map(str), ']')]);
+    const list = (name: string, items: string[]): string[] => (items.length === 0 ? [] : [wrapCollection(`${name} = [`, items.map(str), ']', '    ')]);
     const shown = m.fields.filter((f) => f.type !== 'text' && f.type !== 'json').map((f) => f.attr);
     const lines = [
       ...list('list_display', ['id', ...shown, ...m.foreignKeys.map((fk) => fk.attr)]),

@@ -7,7 +7,6 @@
 import type { NodePlan, Plan, TaskPlan, WorkerPlan } from '../plan/plan';
 import { docText, from, indent, plain, str, type PyImport } from '../python/py';
 import type { Unit } from '../python/unit';
-import { wrapAt } from './code';
 import type { DjangoModel } from './fields';
 import type { DjangoModules } from './layout';
 import { sweptWorkers, taskModel } from './usage';
@@ -98,7 +97,8 @@ function workOf(ctx: Context, t: TaskPlan, param: string, blocks: string[]): str
 
 function task(ctx: Context, t: TaskPlan, param: string, work: string): string {
   const { plan, w } = ctx;
-  const run = wrapAt(1, 'return run_once(', [constant(t), param, work], ')');
+  // One line: fitLines splits it at the indentation it ends up at.
+  const run = `return run_once(${constant(t)}, ${param}, ${work})`;
   const name = `${plan.pkg}.${w.snake.replace(/_+$/, '')}.${t.fn}`;
   switch (plan.options.tasks) {
     case 'celery': {

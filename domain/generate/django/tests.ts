@@ -6,7 +6,7 @@
 import type { FieldType } from '../../diagram';
 import type { Plan, ResourcePlan, RouterPlan, WorkerPlan } from '../plan/plan';
 import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
-import { wrapAt } from './code';
+import { collectionAt, wrapAt } from './code';
 import { clientFactory } from './clients';
 import type { DjangoField, DjangoModel } from './fields';
 import type { DjangoModules } from './layout';
@@ -185,7 +185,7 @@ function resourceTests(r: RouterPlan, resource: ResourcePlan, m: DjangoModel, bl
   const first = writable(m).find((f) => SAMPLE[f.type].bad);
   if (first) {
     out.push(testFn(`test_create_${v}_refuses_invalid_input`, client, [
-      wrapCollection('body = {', [`**${constName(m)}`, `${str(first.attr)}: ${SAMPLE[first.type].bad}`], '}', '    ').trimStart(),
+      collectionAt(1, 'body = {', [`**${constName(m)}`, `${str(first.attr)}: ${SAMPLE[first.type].bad}`], '}'),
       `response = api_client.post(${url}, body, format="json")`,
       'assert response.status_code == 422',
       `assert ${str(first.attr)} in response.json()`,
@@ -193,7 +193,7 @@ function resourceTests(r: RouterPlan, resource: ResourcePlan, m: DjangoModel, bl
   }
   const unique = writable(m).find((f) => f.unique);
   if (unique) {
-    out.push(testFn(`test_a_duplicate_${unique.attr}_is_409`, client, [
+    out.push(testFn(`test_a_duplicate_${v}_${unique.attr}_is_409`, client, [
       `create_${v}(api_client)`,
       `response = api_client.post(${url}, ${constName(m)}, format="json")`,
       'assert response.status_code == 409',
@@ -201,8 +201,8 @@ function resourceTests(r: RouterPlan, resource: ResourcePlan, m: DjangoModel, bl
     ]));
   }
   for (const fk of m.foreignKeys) {
-    out.push(testFn(`test_an_unknown_${fk.attr}_is_422`, client, [
-      wrapCollection('body = {', [`**${constName(m)}`, `${str(`${fk.attr}_id`)}: 999999`], '}', '    ').trimStart(),
+    out.push(testFn(`test_${v}_with_an_unknown_${fk.attr}_is_422`, client, [
+      collectionAt(1, 'body = {', [`**${constName(m)}`, `${str(`${fk.attr}_id`)}: 999999`], '}'),
       `response = api_client.post(${url}, body, format="json")`,
       'assert response.status_code == 422',
     ]));
@@ -255,7 +255,7 @@ function actionTests(plan: Plan, r: RouterPlan, w: WorkerPlan, action: RouterPla
   const dramatiq = plan.options.tasks === 'dramatiq';
   const post = `response = api_client.post(${constant}.format(item_id=item_id))`;
   if (!own || createsOwn) {
-    const body = [seed, post, 'assert response.status_code == 202', wrapCollection('expected = {', [`"task": ${str(t.fn)}`, '"id": item_id', '"status": "queued"'], '}', '    ').trimStart(), 'assert response.json() == expected'];
+    const body = [seed, post, 'assert response.status_code == 202', collectionAt(1, 'expected = {', [`"task": ${str(t.fn)}`, '"id": item_id', '"status": "queued"'], '}'), 'assert response.json() == expected'];
     if (dramatiq) body.push(`assert run_queued() == [${str(`${plan.pkg}.${w.snake.replace(/_+$/, '')}.${t.fn}`)}]`);
     if (own && taskModel(w)?.id === own.plan.id) {
       imports.push(from(modules.core('models'), 'TaskRun'));

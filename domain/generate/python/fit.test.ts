@@ -24,8 +24,50 @@ describe('fitLine', () => {
     expect(fitLine(line)).toBe(['X_BASE_URL = env.str(', '    "X_BASE_URL",', `    default="https://example.com/a,b(c)/${long('path')}",`, ')'].join('\n'));
   });
 
-  test('lines of another shape, or with a comment, stay as they are', () => {
-    for (const line of [`x = ${long('a')} + ${long('b')} + ${long('c')} + ${long('d')}`, `f(${long('a')}, ${long('b')}, ${long('c')})  # why`, `f(${long('a')}, ${long('b')}).${long('c')}`]) {
+  test('a def splits its parameters, a lone one with a trailing comma; with none, its annotation goes in parentheses', () => {
+    const entry = 'customer_address_history_entry';
+    expect(fitLine(`    def list_${entry}_rows(self) -> QuerySet[CustomerAddressHistoryEntry]:`)).toBe(['    def list_customer_address_history_entry_rows(', '        self,', '    ) -> QuerySet[CustomerAddressHistoryEntry]:'].join('\n'));
+    expect(fitLine(`def ${entry}_gateway_client() -> CustomerAddressHistoryEntryGatewayClient:`)).toBe(['def customer_address_history_entry_gateway_client() -> (', '    CustomerAddressHistoryEntryGatewayClient', '):'].join('\n'));
+  });
+
+  test('an assignment whose call does not fit even split gets its value parenthesised, split again inside', () => {
+    const line = '        entry = CustomerAddressHistoryEntryService().update_customer_address_history_entry(entry_id, serializer.validated_data)';
+    expect(fitLine(line)).toBe([
+      '        entry = (',
+      '            CustomerAddressHistoryEntryService().update_customer_address_history_entry(',
+      '                entry_id, serializer.validated_data',
+      '            )',
+      '        )',
+    ].join('\n'));
+  });
+
+  test('an `or` default splits before the operator; an optional parameter before `| None`', () => {
+    expect(fitLine('        self._customer_address_history_entry_repo = customer_address_history_entry_repo or CustomerAddressHistoryEntryRepository()')).toBe(
+      ['        self._customer_address_history_entry_repo = (', '            customer_address_history_entry_repo', '            or CustomerAddressHistoryEntryRepository()', '        )'].join('\n'),
+    );
+    expect(fitLine('        self._customer_address_history_entry_cache = customer_address_history_entry_cache or EntryCache()')).toBe(
+      ['        self._customer_address_history_entry_cache = (', '            customer_address_history_entry_cache or EntryCache()', '        )'].join('\n'),
+    );
+    expect(fitLine('        customer_address_history_entry_gateway: CustomerAddressHistoryEntryGatewayClient | None = None,')).toBe(
+      ['        customer_address_history_entry_gateway: CustomerAddressHistoryEntryGatewayClient', '        | None = None,'].join('\n'),
+    );
+  });
+
+  test('an if condition or an assert too long for one line is parenthesised and split before its comparison', () => {
+    expect(fitLine('        if self._customer_address_history_entry_repo.get_customer_address_history_entry(entry_id) is None:')).toBe(
+      ['        if (', '            self._customer_address_history_entry_repo.get_customer_address_history_entry(', '                entry_id', '            )', '            is None', '        ):'].join('\n'),
+    );
+    expect(fitLine('    assert response.json()["customer_address_history_entry_code"] == changes["customer_address_history_entry_code"]')).toBe(
+      ['    assert (', '        response.json()["customer_address_history_entry_code"]', '        == changes["customer_address_history_entry_code"]', '    )'].join('\n'),
+    );
+  });
+
+  test('a value that does not fit even in parentheses, a comment, or an unbalanced line stays as it is', () => {
+    for (const line of [
+      `        message = f"${long('gateway')}: {method} {path} answered {response.status_code}"`,
+      `f(${long('a')}, ${long('b')}, ${long('c')})  # why`,
+      `x = f(${long('a')}, ${long('b')}, ${long('c')},`,
+    ]) {
       expect(fitLine(line)).toBe(line);
     }
   });

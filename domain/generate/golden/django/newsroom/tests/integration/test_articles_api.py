@@ -46,14 +46,14 @@ def test_create_article_refuses_invalid_input(api_client: APIClient) -> None:
     assert "headline" in response.json()
 
 
-def test_a_duplicate_slug_is_409(api_client: APIClient) -> None:
+def test_a_duplicate_article_slug_is_409(api_client: APIClient) -> None:
     create_article(api_client)
     response = api_client.post(ARTICLE_URL, ARTICLE, format="json")
     assert response.status_code == 409
     assert "already exists" in response.json()["detail"]
 
 
-def test_an_unknown_author_is_422(api_client: APIClient) -> None:
+def test_article_with_an_unknown_author_is_422(api_client: APIClient) -> None:
     body = {**ARTICLE, "author_id": 999999}
     response = api_client.post(ARTICLE_URL, body, format="json")
     assert response.status_code == 422

@@ -35,7 +35,7 @@ def test_create_author_refuses_invalid_input(api_client: APIClient) -> None:
     assert "name" in response.json()
 
 
-def test_a_duplicate_email_is_409(api_client: APIClient) -> None:
+def test_a_duplicate_author_email_is_409(api_client: APIClient) -> None:
     create_author(api_client)
     response = api_client.post(AUTHOR_URL, AUTHOR, format="json")
     assert response.status_code == 409
