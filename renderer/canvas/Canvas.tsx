@@ -24,6 +24,8 @@ import { noteFlowNodes } from '../notes/derive';
 import { NoteNode, type NoteFlowNode } from '../notes/NoteNode';
 import { DiagramTitle } from '../notes/Title';
 import { useContextMenus } from '../menus/useContextMenus';
+import { ZoomBox } from '../menus/ZoomBox';
+import { useScheme } from '../theme';
 import { SearchBox } from '../panels/SearchBox';
 import { useDrift } from '../store/drift';
 import { CanvasMiniMap } from './CanvasMiniMap';
@@ -96,6 +98,7 @@ export function Canvas() {
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
   const menus = useContextMenus();
+  const scheme = useScheme();
   const onLayerClick = useLayerClick(culled.layer);
 
   const onDrop = useCallback(
@@ -140,7 +143,7 @@ export function Canvas() {
           zoomOnDoubleClick={false}
           deleteKeyCode={null}
           onlyRenderVisibleElements
-          colorMode="system"
+          colorMode={scheme}
           fitView
           fitViewOptions={FIT_VIEW}
           minZoom={0.1}
@@ -158,6 +161,9 @@ export function Canvas() {
           </Panel>
           <Panel position="top-center">
             <DiagramTitle />
+          </Panel>
+          <Panel position="bottom-left" className="zoom-box-panel">
+            <ZoomBox />
           </Panel>
         </ReactFlow>
       </DetailContext.Provider>

@@ -5,10 +5,11 @@
  * moves a single rectangle when the viewport does. Click or drag in it to pan; wheel to zoom.
  */
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useEffect, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { KIND_INFO, type DiagramNode } from '../../domain/diagram';
 import { useStore } from '../store/store';
 import { NODE_SIZE } from './features';
+import { useScheme } from '../theme';
 
 const WIDTH = 160;
 const HEIGHT = 110;
@@ -107,18 +108,10 @@ function frameFor(nodes: Bounds, view: { left: number; top: number; width: numbe
 }
 
 /** 'dark' or 'light', following the operating system, so the map redraws in the theme's colours. */
+/** The scheme in effect: the app's theme choice, or the system's. */
 function useColorScheme(): string {
-  const [scheme, setScheme] = useState(darkQuery().matches ? 'dark' : 'light');
-  useEffect(() => {
-    const query = darkQuery();
-    const update = () => setScheme(query.matches ? 'dark' : 'light');
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return scheme;
+  return useScheme();
 }
-
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 
 /** The fill of each layer in the current theme, read once per theme rather than on every draw. */
 const layerColours = new Map<string, string>();

@@ -7,6 +7,7 @@ import { autoLayout } from '../layout/autoLayout';
 import { PictureButton } from './PictureDialog';
 import { RecentMenu } from './RecentMenu';
 import { isDirty, useStore, type Store } from '../store/store';
+import { setTheme, THEMES, useTheme, type Theme } from '../theme';
 
 export function Toolbar() {
   const name = useStore((state) => state.name);
@@ -60,6 +61,7 @@ export function Toolbar() {
         value={(state) => state.strict}
         set={(on) => useStore.getState().setStrict(on)}
       />
+      <ThemeChoice />
     </header>
   );
 }
@@ -111,6 +113,23 @@ function Toggle(props: { label: string; title: string; value: (state: Store) => 
     <label className="strict-toggle" title={props.title}>
       <input type="checkbox" checked={on} onChange={(event) => props.set(event.target.checked)} />
       {props.label}
+    </label>
+  );
+}
+
+/** Light, dark or the system's, remembered for the next start. */
+function ThemeChoice() {
+  const theme = useTheme((state) => state.theme);
+  return (
+    <label className="theme-choice" title="Light, dark, or as the system is set">
+      Theme{' '}
+      <select aria-label="Theme" value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+        {THEMES.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }
