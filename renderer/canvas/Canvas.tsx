@@ -32,7 +32,7 @@ import { CanvasMiniMap } from './CanvasMiniMap';
 import { driftEdges, GhostNode, ghostNodes, type GhostFlowNode } from './drift';
 import { ConnectionWatcher } from './ConnectionHint';
 import { flowEdges, flowNodes, rememberMeasured, type StrataFlowEdge } from './derive';
-import { DetailContext, detailAt, detailClasses } from './detail';
+import { DetailContext, detailAt, detailClasses, useNodeDetail } from './detail';
 import { FeatureBoxes, FeatureGroup, endNodeDrag, featureFlowNodes, takeFeatureChanges, type FeatureFlowNode } from './FeatureGroup';
 import { OverviewEdges } from './OverviewEdges';
 import { useCulled } from './useCulled';
@@ -77,6 +77,7 @@ export function Canvas() {
   const index = findingsOf(diagram);
   // Changes only when the zoom crosses a level of detail (see detail.ts).
   const detail = useFlowStore((state) => detailAt(state.transform[2]));
+  const nodeDetail = useNodeDetail(detail);
   // The last comparison with code: ghost nodes and dashed arrows, drawn beside the diagram.
   const drift = useDrift((state) => state.drift);
   const ghosts = useMemo(() => ghostNodes(drift, diagram.nodes), [drift, diagram.nodes]);
@@ -120,7 +121,7 @@ export function Canvas() {
 
   return (
     <div className={`canvas ${detailClasses(detail)}`} onDragOver={allowKindDrop} onDrop={onDrop} onClickCapture={onLayerClick} data-testid="canvas">
-      <DetailContext.Provider value={detail}>
+      <DetailContext.Provider value={nodeDetail}>
         <ReactFlow<CanvasNode, StrataFlowEdge>
           nodes={shown}
           edges={detail === 'overview' ? NO_EDGES : drawnEdges}

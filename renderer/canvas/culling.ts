@@ -245,7 +245,7 @@ export function admit(before: Culled, wanted: Culled, always: ReadonlySet<string
 }
 
 /** The wanted edges that were there before, and up to `room` more. */
-function portion(before: readonly DiagramEdge[], wanted: readonly DiagramEdge[], room: number): readonly DiagramEdge[] {
+export function portion(before: readonly DiagramEdge[], wanted: readonly DiagramEdge[], room: number): readonly DiagramEdge[] {
   if (wanted.length <= room) return wanted;
   const had = new Set(before.map((edge) => edge.id));
   return wanted.filter((edge) => had.has(edge.id) || room-- > 0);

@@ -4,7 +4,7 @@
  * drawn as one layer (OverviewEdges) instead of a React Flow edge each. Pictures are built from
  * the diagram (picture/svg.tsx), so they are always in full detail, whatever the zoom on screen.
  */
-import { createContext } from 'react';
+import { createContext, startTransition, useEffect, useState } from 'react';
 
 export type Detail = 'near' | 'far' | 'overview';
 
@@ -23,4 +23,17 @@ export function detailAt(zoom: number): Detail {
 /** The canvas's classes for a level of detail (styles.css keys on them). */
 export function detailClasses(detail: Detail): string {
   return { near: 'zoom-near', far: 'zoom-far', overview: 'zoom-far zoom-overview' }[detail];
+}
+
+/**
+ * The level of detail nodes are drawn at: `detail`, caught up in a transition. Crossing into or
+ * out of an overview re-renders every node React Flow holds (their handles change), thousands at
+ * a zoom out; as a transition React does that in slices between frames, not in one long task.
+ */
+export function useNodeDetail(detail: Detail): Detail {
+  const [shown, setShown] = useState(detail);
+  useEffect(() => {
+    if (shown !== detail) startTransition(() => setShown(detail));
+  }, [detail, shown]);
+  return shown;
 }

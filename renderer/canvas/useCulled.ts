@@ -10,7 +10,7 @@
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagram, DiagramEdge } from '../../domain/diagram';
-import { admit, cull, cullWindow, DiagramIndex, type Box, type Culled } from './culling';
+import { admit, cull, cullWindow, DiagramIndex, portion, type Box, type Culled } from './culling';
 import { measuredSize } from './derive';
 
 /** One index for the one canvas, kept in step with the store's diagram. */
@@ -54,14 +54,20 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
   }, [diagram.nodes, diagram.edges, key, always]);
   const shown = useMemo(() => {
     const next = admit(last.current, wanted, always, PER_FRAME);
-    pending.current = next.nodes.length < wanted.nodes.length || next.edges.length < wanted.edges.length || next.passing.length < wanted.passing.length;
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
     // back as they were, so React Flow does not take in every edge again on every frame, and the
     // edge layer does not draw again at all.
     const before = last.current;
     const edges = kept(before.edges, next.edges);
     const passing = kept(before.passing, next.passing);
-    const layer = overview ? kept(before.layer, [...edges, ...passing]) : passing;
+    // Zooming out to an overview moves every edge React Flow drew into the layer: a portion a frame.
+    const layered = overview ? [...edges, ...passing] : passing;
+    const layer = overview ? kept(before.layer, portion(before.layer, layered, PER_FRAME.edges)) : passing;
+    pending.current =
+      next.nodes.length < wanted.nodes.length ||
+      next.edges.length < wanted.edges.length ||
+      next.passing.length < wanted.passing.length ||
+      layer.length < layered.length;
     last.current = { nodes: kept(before.nodes, next.nodes), edges, passing, layer };
     return last.current;
     // `frame` is not read: a new one asks for the next portion.
