@@ -8,6 +8,7 @@ import { parseDiagram } from '../parse';
 import { layeredDiagram } from '../testing/layered';
 import { routeFaults } from './check';
 import { Router, boxOf, provisionalRoute, routeAll } from './router';
+import { labelPoint } from './drawing';
 import type { Route } from './geometry';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
@@ -145,6 +146,22 @@ describe('routing', () => {
     const kept = [...after].filter(([id, route]) => before.get(id) === route).length;
     expect(kept).toBeGreaterThan(after.size / 2);
     expect(faultsOf({ ...diagram, nodes: moved }, after)).toEqual([]);
+  });
+
+  it('routes around a node dragged onto a long route, keeping the route\'s ends', () => {
+    const node = (id: string, kind: 'router' | 'service' | 'repository', x: number, y: number) => ({ id, kind, name: id, position: { x, y } });
+    const nodes = [node('a', 'router', 0, 0), node('b', 'repository', 1600, 600), node('c', 'service', 800, 150)];
+    const edges = [{ id: 'long', source: 'a', target: 'b' }];
+    const diagram: Diagram = { version: CURRENT_VERSION, project: { name: 'mend', framework: 'fastapi', tasks: 'celery', layout: 'auto' }, nodes, edges };
+    const router = new Router();
+    const before = router.route(nodes, edges).get('long')!;
+    // Drop the service across the middle of the route's longest run, wherever the route runs.
+    const middle = labelPoint(before);
+    const moved = nodes.map((other) => (other.id === 'c' ? { ...other, position: { x: middle.x - 90, y: middle.y - 26 } } : other));
+    const after = router.route(moved, edges).get('long')!;
+    expect(faultsOf({ ...diagram, nodes: moved }, new Map([['long', after]]))).toEqual([]);
+    expect(after[0]).toEqual(before[0]);
+    expect(after[after.length - 1]).toEqual(before[before.length - 1]);
   });
 
   it('sends a wrong-way edge out and in at the sides, around what lies between', () => {

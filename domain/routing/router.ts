@@ -12,6 +12,7 @@ import { PortTable, sidesOf, stubOf, type EdgePorts, type Port } from './ports';
 import { findPath, Usage, type Heading } from './search';
 import { nudge, REACH } from './nudge';
 import { NodeBoxes, RouteIndex, type Obstacles } from './spatial';
+import { repair } from './repair';
 
 export interface Placed {
   readonly id: string;
@@ -58,7 +59,7 @@ export class Router {
     this.takeEdges(edges, change);
     const todo = this.reattach(change);
     const first = this.drawn.size === 0;
-    this.search(todo);
+    this.search(todo, first ? [] : change.areas);
     if (first) this.spreadAll(edges);
     else this.spreadNear(todo, change.areas);
     const routes = new Map<string, Route>();
@@ -157,16 +158,25 @@ export class Router {
     return todo.sort((a, b) => spans.get(a.id)! - spans.get(b.id)! || (a.id < b.id ? -1 : 1));
   }
 
-  private search(todo: readonly RouteRequest[]): void {
+  /**
+   * Searches the edges again; one whose ports stayed, and that only the move's area concerns, is
+   * mended there instead (repair.ts).
+   */
+  private search(todo: readonly RouteRequest[], areas: readonly Box[]): void {
+    const before = new Map<string, Searched>();
     for (const edge of todo) {
-      const before = this.searched.get(edge.id);
-      if (before) this.usage.add(before.points, -1);
+      const found = this.searched.get(edge.id);
+      if (found) before.set(edge.id, found);
+      if (found) this.usage.add(found.points, -1);
     }
     const obstaclesAt = (clearance: number) => this.boxes.grownBy(clearance);
     const bounds = grow(this.bounds!, SPACING.clearance);
+    const area = areas.length > 0 && areas.length <= MENDED_AREAS ? areas.reduce(union) : undefined;
     for (const edge of todo) {
       const ports = this.ports.portsOf(edge.id)!;
-      const points = search(ports, obstaclesAt, this.usage, bounds);
+      const old = before.get(edge.id);
+      const mended = area && old && samePorts(old.ports, ports) ? repair(old.points, area, obstaclesAt(SPACING.clearance), this.usage, bounds) : null;
+      const points = mended ?? search(ports, obstaclesAt, this.usage, bounds);
       this.usage.add(points);
       this.searched.set(edge.id, { ports, points });
       this.searchedIndex.set(edge.id, points);
@@ -189,7 +199,7 @@ export class Router {
     for (const area of areas) this.drawnIndex.near(area.x, area.y, area.x + area.width, area.y + area.height, free);
     for (let round = 0; round < ROUNDS; round++) {
       const held: HeldRun[] = [];
-      const seen = new Set<string>();
+      const seen = new Set<number>();
       for (const id of free) {
         // Only runs alongside a free run are spread with it: horizontal beside horizontal, vertical beside vertical.
         forEachRunArea(this.searched.get(id)!.points, NEAR, (area, horizontal) =>
@@ -229,6 +239,8 @@ interface HeldRun {
   readonly points: [Point, Point];
 }
 
+/** Routes are mended in the moved area only when few nodes moved (a drag); a bigger change searches them whole. */
+const MENDED_AREAS = 8;
 /** How near a held route may run to a moved one: as far as a run may slide, and a gap. */
 const NEAR = REACH + SPACING.ideal;
 /** Rounds of letting crowding routes move too, and how many of them are few enough to. */

@@ -167,10 +167,13 @@ function forEachCell(box: Box, visit: (key: number) => void): void {
 export class RouteIndex {
   private readonly routes = new Map<string, readonly Point[]>();
   private readonly cells = new Map<number, Set<string>>();
+  /** A number per route id, so a run is named by a number (route × 4096 + run) rather than a string. */
+  private readonly serials = new Map<string, number>();
 
   set(id: string, points: readonly Point[]): void {
     this.delete(id);
     this.routes.set(id, points);
+    if (!this.serials.has(id)) this.serials.set(id, this.serials.size);
     forEachRunCell(points, (key) => {
       const set = this.cells.get(key);
       if (set) set.add(id);
@@ -191,19 +194,22 @@ export class RouteIndex {
   }
 
   /** Horizontal (or vertical) runs of routes that meet the rectangle, each visited once per `seen`. */
-  runsNear(left: number, top: number, right: number, bottom: number, horizontal: boolean, seen: Set<string>, visit: (id: string, a: Point, b: Point) => void): void {
+  runsNear(left: number, top: number, right: number, bottom: number, horizontal: boolean, seen: Set<number>, visit: (id: string, a: Point, b: Point) => void): void {
     const [x0, x1, y0, y1] = cellsOf(left, top, right, bottom);
     for (let cx = x0; cx <= x1; cx++) {
       for (let cy = y0; cy <= y1; cy++) {
-        for (const id of this.cells.get(keyOf(cx, cy)) ?? []) {
+        const ids = this.cells.get(keyOf(cx, cy));
+        if (!ids) continue;
+        for (const id of ids) {
           const points = this.routes.get(id)!;
+          const serial = this.serials.get(id)! * 4096;
           for (let i = 1; i < points.length; i++) {
-            const [a, b] = [points[i - 1], points[i]];
-            if (Math.min(a.x, b.x) > right || Math.max(a.x, b.x) < left || Math.min(a.y, b.y) > bottom || Math.max(a.y, b.y) < top) continue;
+            const a = points[i - 1];
+            const b = points[i];
             if ((Math.abs(a.y - b.y) < 1e-6) !== horizontal) continue;
-            const key = `${id}:${i}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
+            if (Math.min(a.x, b.x) > right || Math.max(a.x, b.x) < left || Math.min(a.y, b.y) > bottom || Math.max(a.y, b.y) < top) continue;
+            if (seen.has(serial + i)) continue;
+            seen.add(serial + i);
             visit(id, a, b);
           }
         }
