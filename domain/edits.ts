@@ -17,7 +17,9 @@ export type Edit =
   | { readonly type: 'add-notes'; readonly notes: readonly DiagramNote[] }
   | { readonly type: 'update-note'; readonly id: string; readonly changes: Partial<Omit<DiagramNote, 'id'>> }
   /** An empty title removes it. */
-  | { readonly type: 'set-title'; readonly title: string };
+  | { readonly type: 'set-title'; readonly title: string }
+  /** Several edits as one: one undo step for a quick fix that adds, rewires and removes. */
+  | { readonly type: 'batch'; readonly edits: readonly Edit[] };
 
 /** Applies one edit. Unchanged nodes and edges keep their identity, which caches rely on. */
 export function applyEdit(diagram: Diagram, edit: Edit): Diagram {
@@ -53,6 +55,8 @@ export function applyEdit(diagram: Diagram, edit: Edit): Diagram {
       return { ...diagram, notes: notesOf(diagram).map((note) => (note.id === edit.id ? { ...note, ...edit.changes } : note)) };
     case 'set-title':
       return withTitle(diagram, edit.title.trim());
+    case 'batch':
+      return edit.edits.reduce(applyEdit, diagram);
   }
 }
 

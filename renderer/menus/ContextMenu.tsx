@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { KINDS, KIND_INFO, type Kind, type Position } from '../../domain/diagram';
 import { addNodeOfKind, runCommand } from '../commands';
 import { addNote } from '../notes/add';
+import { neighboursFeature } from '../../domain/quickfix';
 import { keysText, labelOf, type Command } from '../shortcuts/catalog';
 import { useStore } from '../store/store';
 
@@ -82,7 +83,13 @@ export function ContextMenu() {
 function Items({ menu }: { menu: OpenMenu }) {
   switch (menu.target.type) {
     case 'node':
-      return <Commands commands={['rename', 'duplicate', 'group-feature', 'ungroup-feature', 'zoom-selection', 'delete']} />;
+      return (
+        <>
+          <Commands commands={['rename', 'duplicate', 'group-feature', 'ungroup-feature', 'zoom-selection']} />
+          <JoinNeighboursFeature id={menu.target.id} />
+          <Commands commands={['delete']} />
+        </>
+      );
     case 'note':
       return <Commands commands={['rename', 'delete']} labels={{ rename: 'Edit text' }} />;
     case 'edge':
@@ -101,6 +108,14 @@ function Commands({ commands, labels = {} }: { commands: readonly Command[]; lab
   return shown.map((command) => (
     <Item key={command} label={labels[command] ?? labelOf(command)} keys={keysText(command)} run={() => runCommand(command)} danger={command === 'delete'} />
   ));
+}
+
+/** "Move into orders" when every neighbour of the node is in feature orders and it is not. */
+function JoinNeighboursFeature({ id }: { id: string }) {
+  const feature = useStore((state) => neighboursFeature(state.diagram, id));
+  if (feature === undefined) return null;
+  const join = () => useStore.getState().edit({ type: 'update-node', id, changes: { feature } });
+  return <Item label={`Move into feature ${feature}`} run={join} />;
 }
 
 function CanvasItems({ at }: { at: Position }) {

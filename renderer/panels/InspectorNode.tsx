@@ -1,6 +1,7 @@
 /** The Inspector for one node: name, feature, engine, details, dependencies and findings. */
 import { memo, useMemo, useRef, useState } from 'react';
 import { ENGINES, KIND_INFO, engineOf, type DiagramEdge, type DiagramNode, type Engine, type Kind } from '../../domain/diagram';
+import { dependencyWarnings } from '../../domain/quickfix';
 import { edgeVerdict } from '../../domain/rules';
 import { addEdge } from '../commands';
 import { KindIcon } from '../canvas/icons';
@@ -68,6 +69,8 @@ function DependsOn({ node }: { node: DiagramNode }) {
   // selected: in a diagram of thousands of nodes it is thousands of options to sort and lay out.
   const [listed, setListed] = useState(false);
   const choices = useChoices(node.id, listed);
+  // What each choice would break, worked out once per list (one walk for cycles, the matrix for the rest).
+  const warnings = useMemo(() => (listed ? dependencyWarnings(useStore.getState().diagram, node.id) : NO_WARNINGS), [listed, node.id, choices, edges]);
   const outgoing = useMemo(() => edges.filter((edge) => edge.source === node.id), [edges, node.id]);
   // Their names as one string, so that a renamed target is shown renamed and a move re-renders nothing.
   const targetNames = useStore((state) => namesKey(state.diagram.nodes, outgoing));
@@ -116,7 +119,7 @@ function DependsOn({ node }: { node: DiagramNode }) {
           }}
         >
           <option value="">Choose a node…</option>
-          <ChoiceOptions choices={choices} />
+          <ChoiceOptions choices={choices} warnings={warnings} />
         </select>
         <button type="button" onClick={add} disabled={!target}>
           Add
@@ -188,10 +191,17 @@ function sameChoices(a: readonly DiagramNode[], b: readonly DiagramNode[]): bool
   return a.every((node, i) => node.id === b[i]!.id && node.name === b[i]!.name && node.kind === b[i]!.kind);
 }
 
-const ChoiceOptions = memo(function ChoiceOptions({ choices }: { choices: readonly NodeChoice[] }) {
-  return choices.map((choice) => (
-    <option key={choice.id} value={choice.id}>
-      {choice.name || '(unnamed)'} · {KIND_INFO[choice.kind].label}
-    </option>
-  ));
+const NO_WARNINGS: ReturnType<typeof dependencyWarnings> = new Map();
+
+/** Each other node, marked with the rule a dependency on it would break (✕ an error, ⚠ a warning). */
+const ChoiceOptions = memo(function ChoiceOptions({ choices, warnings }: { choices: readonly NodeChoice[]; warnings: ReturnType<typeof dependencyWarnings> }) {
+  return choices.map((choice) => {
+    const warning = warnings.get(choice.id);
+    return (
+      <option key={choice.id} value={choice.id} data-breaks={warning?.rule}>
+        {choice.name || '(unnamed)'} · {KIND_INFO[choice.kind].label}
+        {warning && ` — ${warning.severity === 'error' ? '✕' : '⚠'} breaks ${warning.rule}`}
+      </option>
+    );
+  });
 });

@@ -4,6 +4,7 @@ import type { Finding } from '../../domain/rules';
 import { useFitNodes } from '../canvas/fit';
 import { countBySeverity, findingsOf } from '../store/findings';
 import { selectionFor } from '../store/reveal';
+import { quickFixFor } from '../../domain/quickfix';
 import { DriftList } from './DriftList';
 import { useStore } from '../store/store';
 
@@ -15,6 +16,7 @@ export const PROBLEMS_SHOWN = 200;
 
 export function ProblemsPanel() {
   const findings = useStore((state) => findingsOf(state.diagram).findings);
+  const diagram = useStore((state) => state.diagram);
   const [showAll, setShowAll] = useState(false);
   const fitNodes = useFitNodes();
   const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
@@ -47,6 +49,7 @@ export function ProblemsPanel() {
                 <span className="problem-message">{finding.message}</span>
                 <span className="problem-fix">{finding.fix}</span>
               </button>
+              <QuickFixButton fix={quickFixFor(diagram, finding)} />
             </li>
           ))}
           {shown.length < ordered.length && (
@@ -60,5 +63,15 @@ export function ProblemsPanel() {
       )}
       <DriftList />
     </section>
+  );
+}
+
+/** A finding's repair in one click and one undo step; the finding goes when it is applied. */
+function QuickFixButton({ fix }: { fix: ReturnType<typeof quickFixFor> }) {
+  if (!fix) return null;
+  return (
+    <button type="button" className="quick-fix" onClick={() => useStore.getState().edit(fix.edit)}>
+      Fix: {fix.label}
+    </button>
   );
 }
