@@ -31,6 +31,9 @@ export interface NotComponent {
   readonly reason: string;
 }
 
+/** Names of router objects that say what they are, not which one (`router = APIRouter()`, `bp = Blueprint(...)`). */
+const GENERIC_OBJECTS: ReadonlySet<string> = new Set(['router', 'api_router', 'api', 'bp', 'blueprint', 'app', 'routes', 'urls', 'views']);
+
 const ORM_BASES = new Set(['Base', 'db.Model', 'models.Model', 'Model', 'DeclarativeBase', 'TimeStampedModel']);
 const ROUTER_CALLEES = ['APIRouter', 'Blueprint', 'Router', 'DefaultRouter', 'SimpleRouter', 'NinjaAPI'];
 const SCHEDULING = new Set(['apscheduler', 'rq_scheduler', 'periodiq', 'schedule', 'croniter', 'time']);
@@ -61,8 +64,10 @@ export function findComponents(index: ModuleIndex, placements: ReadonlyMap<Modul
     }
     const last = anchor.split('.').pop()!;
     const split = isKindWord(last) && group.modules.length === 1 ? splitByDefinition(kind, group.modules[0]!, imported) : [];
-    // One component class in a module: the module is that component, named after the class.
-    if (split.length === 1) components.push({ key: anchor, kind: split[0]!.kind, name: split[0]!.name, anchor, modules: group.modules, named: true });
+    // One component class in a module: the module is that component, named after the class, or
+    // after the module when the object's name says only what it is (`router = APIRouter()`).
+    if (split.length === 1 && GENERIC_OBJECTS.has(split[0]!.name)) components.push({ key: anchor, kind: split[0]!.kind, name: last, anchor, modules: group.modules });
+    else if (split.length === 1) components.push({ key: anchor, kind: split[0]!.kind, name: split[0]!.name, anchor, modules: group.modules, named: true });
     else if (split.length > 1) components.push(...split.map((c) => ({ ...c, anchor, modules: group.modules })));
     else components.push({ key: anchor, kind, name: last, anchor, modules: group.modules });
   }

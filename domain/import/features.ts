@@ -27,11 +27,12 @@ export function featurePackages(index: ModuleIndex, components: readonly Compone
     const parts = component.anchor.split('.');
     if (parts.length < 2 || !isKindWord(parts[parts.length - 1]!)) continue;
     const holder = parts.slice(0, -1).join('.');
-    if (!kindOfName(holder.split('.').pop()!)) kindsOf.set(holder, (kindsOf.get(holder) ?? new Set()).add(component.kind));
+    kindsOf.set(holder, (kindsOf.get(holder) ?? new Set()).add(component.kind));
   }
-  // Below a kind's package, a package with one layer is one component (`integrations/aws/client.py`), not a feature.
+  // Below a kind's package, a package with one layer is one component (`integrations/aws/client.py`), not a feature;
+  // a package with several is one, whatever its name (Dispatch's `task/` and `cost_model/` hold views, service and models).
   const underKind = (holder: string) => holder.split('.').slice(0, -1).some((part) => kindOfName(part));
-  const holders = new Set([...kindsOf].filter(([holder, kinds]) => kinds.size >= 2 || !underKind(holder)).map(([holder]) => holder));
+  const holders = new Set([...kindsOf].filter(([holder, kinds]) => kinds.size >= 2 || (!underKind(holder) && !kindOfName(holder.split('.').pop()!))).map(([holder]) => holder));
   const topLevel = [...holders].filter((h) => !h.includes('.'));
   for (const holder of holders) if (holder.includes('.') || topLevel.length >= 2) features.add(holder);
   return features;
@@ -39,12 +40,13 @@ export function featurePackages(index: ModuleIndex, components: readonly Compone
 
 /** Sets each component's feature and final name; names stay unique per kind and feature. */
 export function assignFeatures(components: readonly Component[], features: ReadonlySet<string>): void {
+  const names = featureNames(features);
   for (const component of components) {
     const parts = component.anchor.split('.');
     for (let n = parts.length - 1; n > 0; n--) {
       const candidate = parts.slice(0, n).join('.');
       if (features.has(candidate)) {
-        component.feature = parts[n - 1]!;
+        component.feature = names.get(candidate)!;
         break;
       }
     }
@@ -58,4 +60,25 @@ export function assignFeatures(components: readonly Component[], features: Reado
     for (let n = 2; taken.has(`${component.kind}/${component.feature ?? ''}/${component.name}`); n++) component.name = `${base}_${n}`;
     taken.add(`${component.kind}/${component.feature ?? ''}/${component.name}`);
   }
+}
+
+/**
+ * A feature is named after its package; feature packages that share a name (`case/priority/`,
+ * `incident/priority/`, as Netflix's Dispatch has them) take the packages above them too, up to
+ * below the project's top package: `case_priority`, `incident_priority`.
+ */
+function featureNames(features: ReadonlySet<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  const byLast = new Map<string, string[]>();
+  for (const feature of features) {
+    const last = feature.split('.').pop()!;
+    byLast.set(last, [...(byLast.get(last) ?? []), feature]);
+  }
+  for (const [last, packages] of byLast) {
+    for (const feature of packages) {
+      const parts = feature.split('.');
+      names.set(feature, packages.length === 1 || parts.length < 3 ? last : parts.slice(1).join('_'));
+    }
+  }
+  return names;
 }

@@ -223,6 +223,28 @@ describe('a FastAPI project', () => {
     expect(typeOnly.evidence).toEqual([{ path: 'src/inventory/services/item_service.py', line: 6, typeOnly: true }]);
   });
 
+  it('reads Dispatch\'s way: features nested and named like layers (task/, cost_model/), views with router = APIRouter()', () => {
+    const feature = (path: string, name: string) => ({
+      [`src/dispatch/${path}/__init__.py`]: '',
+      [`src/dispatch/${path}/models.py`]: `from dispatch.database.core import Base\n\nclass ${name}(Base): ...\n`,
+      [`src/dispatch/${path}/service.py`]: `from dispatch.${path.replace(/\//g, '.')}.models import ${name}\n\ndef get(db_session, id): ...\n`,
+      [`src/dispatch/${path}/views.py`]: `from fastapi import APIRouter\n\nfrom dispatch.${path.replace(/\//g, '.')} import service\n\nrouter = APIRouter()\n\n@router.get("")\ndef get_all(): ...\n`,
+    });
+    const { diagram } = read({
+      'src/dispatch/__init__.py': '',
+      'src/dispatch/database/__init__.py': '',
+      'src/dispatch/database/core.py': 'from sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n',
+      ...feature('task', 'Task'),
+      ...feature('cost_model', 'CostModel'),
+      ...feature('case', 'Case'),
+      ...feature('case/priority', 'CasePriority'),
+      ...feature('incident/priority', 'IncidentPriority'),
+      'src/dispatch/incident/__init__.py': '',
+    }, 'dispatch');
+    expect(nodes(diagram).filter((n) => n.startsWith('router'))).toEqual(['router case case', 'router case_priority priority', 'router cost_model cost_model', 'router incident_priority priority', 'router task task']);
+    expect(edges(diagram)).toContain('router:task:task -> service:task:task');
+  });
+
   it('reads a feature-based layout: each package with router, service and schemas is a feature', () => {
     const { diagram } = read({
       'src/__init__.py': '',
@@ -237,11 +259,12 @@ describe('a FastAPI project', () => {
       'src/posts/models.py': 'from src.database import Base\n\nclass Post(Base): ...\n',
     }, 'blog-api');
     expect(diagram.project).toMatchObject({ name: 'blog_api', layout: 'feature' });
-    expect(nodes(diagram)).toEqual(['model auth auth', 'model posts post', 'router auth router', 'router posts router', 'service auth auth', 'service posts posts']);
+    // `router = APIRouter()` names no router: each is named after its feature, as its authors call it.
+    expect(nodes(diagram)).toEqual(['model auth auth', 'model posts post', 'router auth auth', 'router posts posts', 'service auth auth', 'service posts posts']);
     expect(edges(diagram)).toEqual([
-      'router:auth:router -> service:auth:auth',
-      'router:posts:router -> service:auth:auth',
-      'router:posts:router -> service:posts:posts',
+      'router:auth:auth -> service:auth:auth',
+      'router:posts:posts -> service:auth:auth',
+      'router:posts:posts -> service:posts:posts',
       'service:auth:auth -> model:auth:auth',
       'service:posts:posts -> model:posts:post',
     ]);

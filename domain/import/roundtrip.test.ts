@@ -15,6 +15,9 @@ import { exportableDiagram } from '../testing/exportable';
 import { loadPythonParser } from '../../main/import/python-parser';
 import { checkDrift, importProject, type PythonParser } from './index';
 
+/** A hundred exports and imports each: seconds on a quiet machine, several times that on a loaded one. */
+const PROPERTY_TIMEOUT = 180_000;
+
 let parser: PythonParser;
 beforeAll(async () => {
   parser = await loadPythonParser();
@@ -72,7 +75,7 @@ describe('export then import', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('gives back every exportable flat, feature and auto diagram', () => {
     fc.assert(
@@ -84,7 +87,7 @@ describe('export then import', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 /**
@@ -126,7 +129,7 @@ for (const framework of ['django', 'flask'] as const) {
         }),
         { numRuns: 100 },
       );
-    });
+    }, PROPERTY_TIMEOUT);
 
     it('checks an exported project against its own diagram with no errors and no warnings', () => {
       fc.assert(
@@ -137,7 +140,7 @@ for (const framework of ['django', 'flask'] as const) {
         }),
         { numRuns: 100 },
       );
-    });
+    }, PROPERTY_TIMEOUT);
   });
 }
 
@@ -153,7 +156,7 @@ describe('an exported project checked against its own diagram', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('reports one wrong-way import as an error at its file and line', () => {
     const diagram: Diagram = {
