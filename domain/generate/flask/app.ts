@@ -18,7 +18,7 @@ export function packageInit(plan: Plan, modules: FlaskModules): string {
     from('flask', 'Flask'),
     from('flask_migrate', 'Migrate'),
     from(modules.core('config'), 'get_settings'),
-    from(modules.core('db'), 'db', 'engine_options'),
+    from(modules.core('db'), 'database_uri', 'db', 'engine_options'),
     from(modules.core('logging'), 'configure_logging'),
   ];
   return pyModule({
@@ -38,7 +38,7 @@ ${indent(nestedImports(lazy, plan.pkg))}
     configure_logging(settings.log_level)
     app = Flask(__name__)
     app.config.from_mapping(
-        SQLALCHEMY_DATABASE_URI=settings.database_url,
+        SQLALCHEMY_DATABASE_URI=database_uri(settings),
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(settings),
     )
     app.config.update(config or {})

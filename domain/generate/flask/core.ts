@@ -35,12 +35,13 @@ function db(firstParty: string[], modules: FlaskModules): string {
   return pyModule({
     doc: 'Flask-SQLAlchemy over SQLAlchemy 2 typed models, and the unit of work. Repositories flush; the unit of work commits.',
     imports: [
+      plain('os'),
       from('collections.abc', 'Callable', 'Iterator'),
       from('contextlib', 'contextmanager'),
       from('typing', 'Any'),
       plain('flask_sqlalchemy.session'),
       from('flask_sqlalchemy', 'SQLAlchemy'),
-      from('sqlalchemy', 'MetaData', 'event', 'text'),
+      from('sqlalchemy', 'MetaData', 'event', 'make_url', 'text'),
       from('sqlalchemy.engine', 'Engine'),
       from('sqlalchemy.orm', 'DeclarativeBase'),
       from('sqlalchemy.pool', 'NullPool'),
@@ -74,6 +75,15 @@ Defer = Callable[..., object]`,
             return self.bind
         return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)`,
       'db = SQLAlchemy(model_class=Base, session_options={"class_": Session})',
+      `def database_uri(settings: Settings) -> str:
+    """The database URL; a relative SQLite path stays relative to the working directory,
+    as the URL says (Flask-SQLAlchemy would put it under the instance folder)."""
+    url = make_url(settings.database_url)
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return settings.database_url
+    absolute = url.set(database=os.path.abspath(database))
+    return absolute.render_as_string(hide_password=False)`,
       `def engine_options(settings: Settings, *, pooled: bool = True) -> dict[str, Any]:
     """A pool for the web app; NullPool for SQLite and for task processes (forked workers)."""
     if not pooled or settings.database_url.startswith("sqlite"):

@@ -29,6 +29,8 @@ export function modulesFor(plan: Pick<Plan, 'pkg' | 'layout'>): FlaskModules {
     layout,
     of(area, node) {
       if (layout === 'layered') return `${pkg}.${LAYERED_FOLDER[area]}.${node.snake}`;
+      // A scheduler is a process of its own (python -m), never a part of a shared tasks module.
+      if (node.kind === 'scheduler') return `${pkg}.schedulers.${node.snake}`;
       if (layout === 'flat') return `${pkg}.${area}`;
       return `${pkg}.${node.feature}.${area}`;
     },

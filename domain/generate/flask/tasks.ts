@@ -8,6 +8,7 @@ import type { Plan, TaskPlan, WorkerPlan } from '../plan/plan';
 import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
 import type { Builders } from './wiring';
 import { wiringImport } from './wiring';
+import { beatSchedule } from './schedulers';
 import type { Unit } from '../python/unit';
 
 export const ledgerName = (w: WorkerPlan, t: TaskPlan): string => `${w.snake.replace(/_+$/, '')}.${t.fn}`;
@@ -99,6 +100,10 @@ celery_app.conf.update(
     broker_connection_retry_on_startup=True,
     broker_connection_timeout=5,
 )`);
+      if (plan.schedulers.length > 0) {
+        imports.push(from('celery.schedules', 'crontab'));
+        head.push(beatSchedule(plan));
+      }
       break;
     case 'rq':
       imports.push(from('rq', 'Queue', 'Worker'));

@@ -10,6 +10,7 @@ import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport
 import { cacheSetting } from '../shared/settings';
 import { wiringImport } from './wiring';
 import { ledgerName } from './tasks';
+import { sweepName, sweptWorkers } from './schedulers';
 
 export function payload(m: ModelPlan): string {
   const items = columnsOf(m)
@@ -27,6 +28,7 @@ export function testFiles(plan: Plan, modules: FlaskModules, builders: Builders)
   for (const r of plan.routers) files.set(`tests/integration/test_${stem(r.snake)}_api.py`, routerTest(plan, r));
   for (const s of plan.services) files.set(`tests/unit/test_${stem(s.snake).replace(/_service$/, '')}_service.py`, serviceTest(plan, s, modules, builders));
   if (plan.broker) for (const w of plan.workers) files.set(`tests/unit/test_${stem(w.snake)}_tasks.py`, workerTest(plan, w, modules, builders));
+  if (plan.broker) for (const w of sweptWorkers(plan)) files.set(`tests/unit/test_${stem(w.snake)}_sweeps.py`, sweepTest(plan, w, modules, builders));
   files.set('tests/integration/test_health.py', healthTest(plan));
   return files;
 }
@@ -218,4 +220,29 @@ function healthTest(plan: Plan): string {
     assert response.status_code == 200, response.text`,
     ],
   });
+}
+
+function sweepTest(plan: Plan, w: WorkerPlan, modules: FlaskModules, builders: Builders): string {
+  const imports: PyImport[] = [];
+  const blocks: string[] = [];
+  const service = w.services.find((s) => s.provides.length > 0);
+  const model = service?.provides[0]?.model;
+  if (service && model) {
+    imports.push(wiringImport(modules), from(modules.core('db'), 'unit_of_work'), from(modules.of('schemas', model), model.create));
+    blocks.push(payload(model), `def seed() -> None:
+    with unit_of_work() as defer:
+        service = wiring.${builders.of(service)}(defer)
+        service.create_${model.snake}(${model.create}(**${constName(model)}))`);
+  }
+  for (const t of w.tasks) {
+    imports.push(from(modules.of('tasks', w), sweepName(t)));
+    blocks.push(service && model
+      ? `def test_${sweepName(t)}_enqueues_each_pending_item_once() -> None:
+    seed()
+    assert ${sweepName(t)}() >= 1
+    assert ${sweepName(t)}() == 0`
+      : `def test_${sweepName(t)}_has_nothing_to_sweep() -> None:
+    assert ${sweepName(t)}() == 0`);
+  }
+  return pyModule({ doc: `Unit tests of the sweeps the schedulers run for the ${w.label} worker: every pending item once.`, imports, firstParty: [plan.pkg], blocks });
 }

@@ -14,6 +14,7 @@ import { modelUnits } from './models';
 import { flaskProcesses } from './processes';
 import { repositoryUnits } from './repositories';
 import { routeUnits } from './routes';
+import { schedulerModules, sweepUnits } from './schedulers';
 import { serviceUnits } from './services';
 import { taskAppModule, workerUnits } from './tasks';
 import { testFiles } from './tests';
@@ -79,6 +80,7 @@ function sources(plan: Plan): Sources {
     ...clientUnits(plan, modules),
     ...routeUnits(plan.routers, modules, builders),
     ...(plan.broker ? workerUnits(plan, modules, builders) : []),
+    ...(plan.broker ? sweepUnits(plan, modules, builders) : []),
   ];
   for (const [module, text] of renderUnits(units, plan.pkg, (m) => `${areaTitle(m)} of ${plan.title}.`.replace(/^./, (c) => c.toUpperCase()))) python.set(module, text);
   for (const [module, text] of coreFiles(plan, modules)) python.set(module, text);
@@ -86,6 +88,7 @@ function sources(plan: Plan): Sources {
   python.set(modules.web, webModule(plan, modules));
   python.set(`${plan.pkg}.health`, healthModule(plan, modules, builders));
   if (plan.broker) python.set(modules.taskApp, taskAppModule(plan, modules));
+  for (const [module, text] of schedulerModules(plan, modules)) python.set(module, text);
   python.set(`${plan.pkg}.__init__`, packageInit(plan, modules));
   const files = new Map([...migrationFiles(plan, modules), ...testFiles(plan, modules, builders)]);
   return { modules: python, files };

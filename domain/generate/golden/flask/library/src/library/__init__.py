@@ -7,7 +7,7 @@ from flask import Flask
 from flask_migrate import Migrate
 
 from library.core.config import get_settings
-from library.core.db import db, engine_options
+from library.core.db import database_uri, db, engine_options
 from library.core.logging import configure_logging
 
 migrate = Migrate()
@@ -25,7 +25,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     configure_logging(settings.log_level)
     app = Flask(__name__)
     app.config.from_mapping(
-        SQLALCHEMY_DATABASE_URI=settings.database_url,
+        SQLALCHEMY_DATABASE_URI=database_uri(settings),
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(settings),
     )
     app.config.update(config or {})

@@ -17,6 +17,7 @@ class Settings(BaseSettings):
     broker_url: str = "redis://localhost:6379/0"
     task_queue: str = "library"
     tasks_eager: bool = False
+    overdue_check_schedule: str = "0 3 * * *"
     page_cache_url: str = "redis://localhost:6379/1"
     payments_base_url: str = "https://payments.example.com"
     payments_timeout_seconds: float = 10.0

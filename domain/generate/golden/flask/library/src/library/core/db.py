@@ -1,12 +1,13 @@
 """Flask-SQLAlchemy over SQLAlchemy 2 typed models, and the unit of work. Repositories flush; the unit of work commits."""
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import flask_sqlalchemy.session
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData, event, text
+from sqlalchemy import MetaData, event, make_url, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import NullPool
@@ -46,6 +47,17 @@ class Session(flask_sqlalchemy.session.Session):
 
 
 db = SQLAlchemy(model_class=Base, session_options={"class_": Session})
+
+
+def database_uri(settings: Settings) -> str:
+    """The database URL; a relative SQLite path stays relative to the working directory,
+    as the URL says (Flask-SQLAlchemy would put it under the instance folder)."""
+    url = make_url(settings.database_url)
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return settings.database_url
+    absolute = url.set(database=os.path.abspath(database))
+    return absolute.render_as_string(hide_password=False)
 
 
 def engine_options(settings: Settings, *, pooled: bool = True) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 
 from celery import Celery
+from celery.schedules import crontab
 from flask import Flask, has_app_context
 from redis import Redis
 
@@ -37,6 +38,24 @@ celery_app.conf.update(
     broker_connection_retry_on_startup=True,
     broker_connection_timeout=5,
 )
+
+
+def schedule_of(value: str) -> crontab | float:
+    """A cron expression (UTC) or a number of seconds, as the *_SCHEDULE settings hold them."""
+    if value.isdigit():
+        return float(value)
+    minute, hour, day_of_month, month_of_year, day_of_week = value.split()
+    return crontab(minute, hour, day_of_week, day_of_month, month_of_year)
+
+
+# Celery beat runs each drawn scheduler's sweeps.
+celery_app.conf.timezone = "UTC"
+celery_app.conf.beat_schedule = {
+    "overdue_check: reminders.send_confirmation": {
+        "task": "library.reminders.sweep_send_confirmation",
+        "schedule": schedule_of(settings.overdue_check_schedule),
+    },
+}
 
 
 Work = Callable[[Defer, int], None]

@@ -9,8 +9,9 @@ from sqlalchemy.exc import OperationalError
 from library import wiring
 from library.core.db import Defer
 from library.core.errors import TaskQueueUnavailableError
+from library.core.task_runs import pending_after
 from library.services.loan_service import LoanService
-from library.tasks.app import celery_app, run_once
+from library.tasks.app import app_context, celery_app, run_once
 
 logger = logging.getLogger(__name__)
 
@@ -42,3 +43,21 @@ def enqueue_send_confirmation(item_id: int) -> None:
 def _send_confirmation(defer: Defer, item_id: int) -> None:
     service: LoanService = wiring.loan_service(defer)
     service.send_confirmation(item_id)
+
+
+SWEEP_BATCH = 500
+
+
+@celery_app.task(name="library.reminders.sweep_send_confirmation")
+def sweep_send_confirmation() -> int:
+    """Enqueues send_confirmation for every Loan it has not handled yet, page by
+    page through all rows; returns how many."""
+    enqueued, after_id = 0, 0
+    with app_context():
+        service = wiring.loan_service(lambda *args: None)
+        while batch := service.loan_ids_after(after_id, SWEEP_BATCH):
+            for item_id in pending_after("reminders.send_confirmation", batch):
+                enqueue_send_confirmation(item_id)
+                enqueued += 1
+            after_id = batch[-1]
+    return enqueued
