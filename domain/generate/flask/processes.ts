@@ -2,7 +2,7 @@
 import type { Plan } from '../plan/plan';
 import type { Process } from '../writer';
 import type { FlaskModules } from './layout';
-import { taskModules } from './tasks';
+import { taskModules } from './taskapp';
 
 export function flaskProcesses(plan: Plan, modules: FlaskModules): Process[] {
   if (!plan.broker || plan.workers.length === 0) return [];

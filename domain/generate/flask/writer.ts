@@ -16,7 +16,8 @@ import { repositoryUnits } from './repositories';
 import { routeUnits } from './routes';
 import { schedulerModules, sweepUnits } from './schedulers';
 import { serviceUnits } from './services';
-import { taskAppModule, workerUnits } from './tasks';
+import { taskAppModule } from './taskapp';
+import { workerUnits } from './tasks';
 import { testFiles } from './tests';
 import { webModule } from './web';
 import { buildersFor, wiringModule } from './wiring';
@@ -65,6 +66,7 @@ export const flaskWriter: FrameworkWriter = {
   }),
   dockerCopies: ['migrations ./migrations'],
   processes: (plan) => flaskProcesses(plan, modulesFor(plan)),
+  brokerDown: 'While the broker is unreachable, a request that enqueues a task answers 503 with a message (nothing is queued, nothing is lost silently) and `/health/ready` answers 503 naming the broker.',
   browseHint: 'The API is under http://127.0.0.1:8000/api/ (one Blueprint per router); ',
 };
 
