@@ -2,10 +2,8 @@
 import type { FlaskModules } from './layout';
 import type { Plan } from '../plan/plan';
 import { from, plain, pyModule } from '../python/py';
-import { settingsFields, type Schemes } from '../shared/settings';
+import { flaskSettings } from './environment';
 
-/** Synchronous drivers, as Flask users run them: psycopg 3, PyMySQL, the standard library's sqlite3. */
-export const DATABASE_SCHEMES: Schemes = { postgres: 'postgresql+psycopg', mysql: 'mysql+pymysql', sqlite: 'sqlite' };
 
 export function coreFiles(plan: Plan, modules: FlaskModules): Map<string, string> {
   const first = [plan.pkg];
@@ -19,7 +17,7 @@ export function coreFiles(plan: Plan, modules: FlaskModules): Map<string, string
 }
 
 function config(plan: Plan, firstParty: string[]): string {
-  const fields = settingsFields(plan, DATABASE_SCHEMES).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
+  const fields = flaskSettings(plan).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
   return pyModule({
     doc: 'Settings from the environment (and a local .env file), validated once and loaded into app.config.',
     imports: [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')],

@@ -66,7 +66,8 @@ describe('the Flask room', () => {
     const celery = files(store());
     expect(celery.get('store/src/store/tasks/app.py')).toContain('"schedule": schedule_of(settings.nightly_schedule)');
     expect(celery.get('store/docker-compose.yml')).toMatch(/beat:\n\s+build: \.\n\s+command: \["celery", "-A", "store.tasks.app", "beat"/);
-    expect(celery.get('store/.env.example')).toContain('NIGHTLY_SCHEDULE=900');
+    expect(celery.get('store/.env.example')).toMatch(/^NIGHTLY_SCHEDULE='?900'?$/m);
+    expect(celery.get('store/docker-compose.yml')).toContain('NIGHTLY_SCHEDULE: "${NIGHTLY_SCHEDULE:-900}"');
     for (const task of ['rq', 'dramatiq'] as const) {
       const flat = files(store(), { tasks: task, layout: 'flat' });
       expect(flat.get('store/src/store/schedulers/nightly.py'), task).toContain('BlockingScheduler(timezone="UTC")');

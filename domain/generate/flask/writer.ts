@@ -7,7 +7,8 @@ import { renderUnits } from '../python/unit';
 import type { FrameworkWriter, Sources } from '../writer';
 import { healthModule, packageInit } from './app';
 import { clientUnits } from './clients';
-import { coreFiles, DATABASE_SCHEMES } from './core';
+import { coreFiles } from './core';
+import { DATABASE_SCHEMES, flaskEnvironment } from './environment';
 import { modulesFor } from './layout';
 import { migrationFiles } from './migrations';
 import { modelUnits } from './models';
@@ -65,6 +66,7 @@ export const flaskWriter: FrameworkWriter = {
     rollback: { command: `flask --app ${plan.pkg} db downgrade base`, why: 'roll every migration back' },
   }),
   dockerCopies: ['migrations ./migrations'],
+  environment: flaskEnvironment,
   processes: (plan) => flaskProcesses(plan, modulesFor(plan)),
   brokerDown: 'While the broker is unreachable, a request that enqueues a task answers 503 with a message (nothing is queued, nothing is lost silently) and `/health/ready` answers 503 naming the broker.',
   browseHint: 'The API is under http://127.0.0.1:8000/api/ (one Blueprint per router); ',

@@ -64,8 +64,6 @@ export function settingsFields(plan: Plan, schemes: Schemes): SettingField[] {
     fields.push(field('broker_url', 'str', localBrokerUrl(plan)));
     fields.push(field('task_queue', 'str', plan.pkg));
     fields.push(field('tasks_eager', 'bool', false, 'false'));
-    // When each scheduler fires: a cron expression (UTC) or a number of seconds, changeable without code.
-    for (const s of plan.schedulers) fields.push(field(s.scheduleSetting.toLowerCase(), 'str', s.schedule.value));
   }
   plan.caches.forEach((cache, i) => fields.push(field(cacheSetting(cache), 'str', `redis://localhost:6379/${i + 1}`)));
   for (const external of plan.externals) {
