@@ -39,6 +39,8 @@ test('hovering a badge shows the message and the fix', async ({ page }) => {
 test('clicking a problem about nodes selects those nodes', async ({ page }) => {
   await openApp(page);
   await page.locator('.palette-item[data-kind="service"]').click();
+  // Moving on from the new service lets its "not connected yet" finding show.
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await page.locator('.problem[data-rule="orphan"]').click();
   await expect(page.locator('.strata-node.selected')).toHaveCount(1);
   await expect(page.getByTestId('inspector-node')).toBeVisible();

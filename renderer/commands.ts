@@ -13,9 +13,10 @@ export { saveDiagram };
 import { NO_SELECTION, useStore } from './store/store';
 
 export function addNodeOfKind(kind: Kind, position: Position): string {
-  const { diagram, edit, select } = useStore.getState();
+  const { diagram, edit, select, placed } = useStore.getState();
   const id = freshId(diagram, idPrefix(kind));
   edit({ type: 'add-nodes', nodes: [{ id, kind, name: uniqueName(kind), position }] });
+  placed(id);
   select({ nodes: new Set([id]), edges: new Set() });
   return id;
 }

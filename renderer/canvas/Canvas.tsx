@@ -16,6 +16,7 @@ import {
 import { useCallback, useMemo, type DragEvent } from 'react';
 import { KINDS, NOTE_STYLES, type Kind, type NoteStyle, type Position } from '../../domain/diagram';
 import { edgeVerdict } from '../../domain/rules';
+import { calmIndex } from '../store/calm';
 import { findingsOf } from '../store/findings';
 import { useStore } from '../store/store';
 import { addEdge, addNodeOfKind } from '../commands';
@@ -74,7 +75,8 @@ export function Canvas() {
   const diagram = useStore((state) => state.diagram);
   const selection = useStore((state) => state.selection);
   const renaming = useStore((state) => state.renaming);
-  const index = findingsOf(diagram);
+  const fresh = useStore((state) => state.fresh);
+  const index = calmIndex(findingsOf(diagram), fresh);
   // Changes only when the zoom crosses a level of detail (see detail.ts).
   const detail = useFlowStore((state) => detailAt(state.transform[2]));
   const nodeDetail = useNodeDetail(detail);

@@ -5,6 +5,7 @@ import { dependencyWarnings } from '../../domain/quickfix';
 import { edgeVerdict } from '../../domain/rules';
 import { addEdge } from '../commands';
 import { KindIcon } from '../canvas/icons';
+import { calmIndex } from '../store/calm';
 import { findingsOf, sameButPosition } from '../store/findings';
 import { useStore } from '../store/store';
 import { Details } from './InspectorDetails';
@@ -16,7 +17,7 @@ export const NodeInspector = memo(NodeInspectorFields, (before, after) => sameBu
 
 function NodeInspectorFields({ node }: { node: DiagramNode }) {
   const info = KIND_INFO[node.kind];
-  const findings = useStore((state) => findingsOf(state.diagram).nodes.get(node.id)?.findings) ?? [];
+  const findings = useStore((state) => calmIndex(findingsOf(state.diagram), state.fresh).nodes.get(node.id)?.findings) ?? [];
   const update = (changes: Partial<Omit<DiagramNode, 'id'>>) =>
     useStore.getState().edit({ type: 'update-node', id: node.id, changes });
   return (

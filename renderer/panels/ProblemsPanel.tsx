@@ -4,6 +4,7 @@ import type { Finding } from '../../domain/rules';
 import { useFitNodes } from '../canvas/fit';
 import { countBySeverity, findingsOf } from '../store/findings';
 import { selectionFor } from '../store/reveal';
+import { calmIndex } from '../store/calm';
 import { quickFixFor } from '../../domain/quickfix';
 import { DriftList } from './DriftList';
 import { useStore } from '../store/store';
@@ -15,7 +16,7 @@ import { useStore } from '../store/store';
 export const PROBLEMS_SHOWN = 200;
 
 export function ProblemsPanel() {
-  const findings = useStore((state) => findingsOf(state.diagram).findings);
+  const findings = useStore((state) => calmIndex(findingsOf(state.diagram), state.fresh).findings);
   const diagram = useStore((state) => state.diagram);
   const [showAll, setShowAll] = useState(false);
   const fitNodes = useFitNodes();

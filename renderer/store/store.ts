@@ -31,6 +31,8 @@ export interface DocumentState {
   readonly strict: boolean;
   /** Dragged nodes land on a 20px grid. */
   readonly snapToGrid: boolean;
+  /** The component placed a moment ago, whose not-connected-yet findings are muted (calm.ts). */
+  readonly fresh: string | null;
 }
 
 export interface DocumentActions {
@@ -48,6 +50,8 @@ export interface DocumentActions {
   rename(id: string | null): void;
   setStrict(strict: boolean): void;
   setSnapToGrid(snapToGrid: boolean): void;
+  /** Marks the node just placed; moving on (another selection) ends it. */
+  placed(id: string): void;
 }
 
 export type Store = DocumentState & DocumentActions;
@@ -65,6 +69,7 @@ export const useStore = create<Store>()((set, get) => ({
   renaming: null,
   strict: false,
   snapToGrid: false,
+  fresh: null,
 
   load: (file, unsaved = false) =>
     set({
@@ -76,6 +81,7 @@ export const useStore = create<Store>()((set, get) => ({
       selection: NO_SELECTION,
       gestureStart: null,
       renaming: null,
+      fresh: null,
     }),
   markSaved: (path, name) => set((state) => ({ path, name, savedDiagram: state.diagram })),
   edit: (edit) =>
@@ -96,7 +102,10 @@ export const useStore = create<Store>()((set, get) => ({
     const step = redo(get().history, get().diagram);
     if (step) set({ ...step, selection: NO_SELECTION });
   },
-  select: (selection) => set({ selection }),
+  // Selecting anything but the fresh node alone is moving on.
+  select: (selection) =>
+    set((state) => ({ selection, fresh: state.fresh !== null && selection.nodes.size === 1 && selection.nodes.has(state.fresh) && selection.edges.size === 0 ? state.fresh : null })),
+  placed: (fresh) => set({ fresh }),
   rename: (renaming) => set({ renaming }),
   setStrict: (strict) => set({ strict }),
   setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
