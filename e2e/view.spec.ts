@@ -41,3 +41,17 @@ test('the theme can be set in the app, whatever the system says, and is remember
   await expect.poll(canvasColour).toBe('#fbfbfc');
   await page.screenshot({ path: testInfo.outputPath('light-chosen-on-dark-system.png') });
 });
+
+test('opening the app makes no failing request, the icon included', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
+  });
+  await openApp(page);
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon).toMatch(/\.svg$/);
+  const response = await page.request.get(new URL(icon!, page.url()).toString());
+  expect(response.status()).toBe(200);
+  expect(failed).toEqual([]);
+});
