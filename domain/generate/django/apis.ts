@@ -124,20 +124,43 @@ function resourceViews(ctx: Context, r: RouterPlan, resource: ResourcePlan, bloc
   }
   const detail: string[] = [];
   const signature = (verb: string): string => `def ${verb}(self, request: Request, ${param}: int) -> Response:`;
-  if (ops.has('get')) detail.push(`${signature('get')}\n${indent(get)}\n    return Response(${out}(${one}).data)`);
+  const cache = pageCache(ctx, r, prefix, param);
+  if (ops.has('get') && cache) {
+    detail.push(`${signature('get')}
+    # Cache-aside of the answer; a change through this API drops it, one made elsewhere
+    # shows once the entry expires (the cache's TTL setting).
+    body = ${cache.client}.get(${cache.key})
+    if body is None:
+${indent(get, 2)}
+        body = dict(${out}(${one}).data)
+        ${cache.client}.set(${cache.key}, body)
+    return Response(body)`);
+  } else if (ops.has('get')) detail.push(`${signature('get')}\n${indent(get)}\n    return Response(${out}(${one}).data)`);
+  const drop = cache ? `\n    ${cache.client}.delete(${cache.key})` : '';
   if (ops.has('update')) {
     detail.push(`${signature('patch')}
     serializer = ${input}(data=request.data, partial=True)
     serializer.is_valid(raise_exception=True)
-    ${one} = ${call}.update_${m.snake}(${param}, serializer.validated_data)
+    ${one} = ${call}.update_${m.snake}(${param}, serializer.validated_data)${drop}
     return Response(${out}(${one}).data)`);
   }
-  if (ops.has('delete')) detail.push(`${signature('delete')}\n    ${call}.delete_${m.snake}(${param})\n    return Response(status=status.HTTP_204_NO_CONTENT)`);
+  if (ops.has('delete')) detail.push(`${signature('delete')}\n    ${call}.delete_${m.snake}(${param})${drop}\n    return Response(status=status.HTTP_204_NO_CONTENT)`);
   if (detail.length > 0) {
     const cls = ctx.names.claim(`${r.id}:${m.plan.id}:detail`, `${m.cls}DetailApi`);
     blocks.push(`class ${cls}(APIView):\n${indent(detail.join('\n\n'))}`);
     views.push({ cls, path: `${resource.path}/{id}`, name: `${prefix}-detail`, param });
   }
+}
+
+/**
+ * The router's drawn cache (its first), used for what a router can cache: the answer of a detail
+ * GET, under a key of this router and resource, dropped by the router's own PATCH and DELETE.
+ */
+function pageCache(ctx: Context, r: RouterPlan, prefix: string, param: string): { client: string; key: string } | undefined {
+  const c = r.caches[0];
+  if (!c) return undefined;
+  ctx.imports.push(from(ctx.modules.of('clients', c), c.cls));
+  return { client: `${c.cls}()`, key: `f"api:${prefix}:{${param}}"` };
 }
 
 function actionView(ctx: Context, r: RouterPlan, action: ActionPlan, blocks: string[], views: View[]): void {

@@ -106,6 +106,19 @@ describe('the Django room', () => {
     expect(out.get('store/tests/conftest.py')).toContain('def fake_class(monkeypatch: pytest.MonkeyPatch)');
   });
 
+  test("a router's drawn cache holds its detail answers, dropped by its own PATCH and DELETE", () => {
+    const d = diagram(
+      [['r1', 'router', 'tickets'], ['s1', 'service', 'ticket service'], ['p1', 'repository', 'ticket repository'], ['m1', 'model', 'ticket'], ['k1', 'cache', 'page cache', { engine: 'redis' }]],
+      [['r1', 's1'], ['s1', 'p1'], ['p1', 'm1'], ['r1', 'k1']],
+      { tasks: 'none' },
+    );
+    const apis = files(d).get('store/src/store/apis/tickets.py')!;
+    expect(apis).toContain('from store.clients.page_cache import PageCache');
+    expect(apis).toContain('body = PageCache().get(f"api:tickets:{ticket_id}")');
+    expect(apis).toContain('PageCache().set(f"api:tickets:{ticket_id}", body)');
+    expect(apis.match(/PageCache\(\)\.delete\(f"api:tickets:\{ticket_id\}"\)/g)).toHaveLength(2);
+  });
+
   test('the task ledger is the task_runs table, and tests use SQLite in memory when TEST_DATABASE_URL is empty', () => {
     const out = files(shop());
     expect(out.get('store/src/store/core/models.py')).toContain('db_table = "task_runs"');

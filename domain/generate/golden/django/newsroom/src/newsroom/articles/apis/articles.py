@@ -9,6 +9,7 @@ from newsroom.articles.services import ArticleService
 from newsroom.articles.tasks.publishing import enqueue_publish_article
 from newsroom.core.fields import AwareDateTimeField
 from newsroom.core.pagination import page
+from newsroom.shared.clients import PageCache
 
 
 class ArticleOutputSerializer(serializers.Serializer):
@@ -43,17 +44,25 @@ class ArticleListApi(APIView):
 
 class ArticleDetailApi(APIView):
     def get(self, request: Request, article_id: int) -> Response:
-        article = ArticleService().get_article(article_id)
-        return Response(ArticleOutputSerializer(article).data)
+        # Cache-aside of the answer; a change through this API drops it, one made elsewhere
+        # shows once the entry expires (the cache's TTL setting).
+        body = PageCache().get(f"api:articles:{article_id}")
+        if body is None:
+            article = ArticleService().get_article(article_id)
+            body = dict(ArticleOutputSerializer(article).data)
+            PageCache().set(f"api:articles:{article_id}", body)
+        return Response(body)
 
     def patch(self, request: Request, article_id: int) -> Response:
         serializer = ArticleInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         article = ArticleService().update_article(article_id, serializer.validated_data)
+        PageCache().delete(f"api:articles:{article_id}")
         return Response(ArticleOutputSerializer(article).data)
 
     def delete(self, request: Request, article_id: int) -> Response:
         ArticleService().delete_article(article_id)
+        PageCache().delete(f"api:articles:{article_id}")
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
