@@ -319,7 +319,7 @@ async function driveServices(p: Exported, resources: Resources, apiUrl: string):
  * request that enqueues answers 503 with a message instead of losing the task.
  */
 async function checkBrokerDown(p: Exported, resources: Resources): Promise<void> {
-  const plan = scenario(p.plan);
+  const plan = scenario(p.plan, writerOf(p.plan).servesResources);
   if (!plan.task) {
     expect(p.plan.options.tasks === 'none' || p.plan.workers.length === 0).toBe(true);
     return;
