@@ -130,4 +130,9 @@ test('an arrow whose target is drawn above its source goes around the side, in t
     { id: upward.id, x: badge!.x + badge!.width / 2, y: badge!.y + badge!.height / 2 },
   );
   expect(onRoute).toBeLessThan(3);
+  // Zoomed out to an overview, where edges are drawn as one layer, it is still drawn as an error.
+  const canvas = page.getByTestId('canvas');
+  while (!(await canvas.getAttribute('class'))!.includes('zoom-overview')) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect(page.locator(`.overview-edges path.overview-edge.error[data-id="${upward.id}"]`)).toHaveCount(1);
+  await expect(page.locator('.overview-edges path.overview-edge.error')).toHaveCount(1);
 });

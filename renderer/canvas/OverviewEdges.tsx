@@ -57,10 +57,12 @@ export const OverviewEdges = memo(function OverviewEdges({ edges, statuses, sele
  * One edge's path, following its own route: a routing answer during a drag re-routes a few
  * hundred edges of the thousands drawn, and only those render again.
  */
-const EdgePath = memo(function EdgePath({ edge, look }: { edge: DiagramEdge; look: Look }) {
+const EdgePath = memo(function EdgePath({ edge, look: given }: { edge: DiagramEdge; look: Look }) {
   const route = useRoutes((state) => state.routes.get(edge.id));
   const d = route ? cachedPath(route) : elbow(edge);
   if (!d) return null;
+  // Drawn upwards (target above source): an error, as StrataEdge draws it, unless selected.
+  const look = route?.wrongWay && given !== 'selected' ? 'error' : given;
   return <path data-id={edge.id} className={`overview-edge ${look}${route?.final ? '' : ' provisional'}`} d={d} markerEnd={`url(#overview-arrow-${look})`} />;
 });
 
