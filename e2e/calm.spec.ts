@@ -20,3 +20,15 @@ test('a new worker is quiet until the user moves on, while a real break on a new
   await connect(page, 'repository', 'order_service');
   await expect(page.locator('.problem[data-rule="layer-direction"]')).toHaveCount(1);
 });
+
+test('a new diagram shows a hint in the canvas until something is placed', async ({ page }, testInfo) => {
+  await openApp(page);
+  await expect(page.getByTestId('empty-hint')).toHaveCount(0);
+  await page.getByRole('button', { name: 'New' }).click();
+  await expect(page.getByTestId('empty-hint')).toBeVisible();
+  await expect(page.getByTestId('empty-hint')).toContainText('Drag a component from the left');
+  await page.screenshot({ path: testInfo.outputPath('empty.png') });
+  await page.keyboard.press('n');
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
+  await expect(page.getByTestId('empty-hint')).toHaveCount(0);
+});

@@ -24,6 +24,7 @@ import { addNote, NOTE_DRAG_TYPE } from '../notes/add';
 import { noteFlowNodes } from '../notes/derive';
 import { NoteNode, type NoteFlowNode } from '../notes/NoteNode';
 import { DiagramTitle } from '../notes/Title';
+import { EmptyHint } from '../notes/EmptyHint';
 import { useContextMenus } from '../menus/useContextMenus';
 import { ZoomBox } from '../menus/ZoomBox';
 import { useScheme } from '../theme';
@@ -170,6 +171,7 @@ export function Canvas() {
           </Panel>
         </ReactFlow>
       </DetailContext.Provider>
+      <EmptyHint />
     </div>
   );
 }
