@@ -164,6 +164,10 @@ describe('edges become imports in the drawn direction', () => {
           const target = byModule.get(imported);
           if (target && target !== source) found.add(`${source.id}->${target.id}`);
         }
+        // router -> model: the route speaks the model's schemas (a model node is the ORM class and its schemas).
+        for (const e of plan.edges.filter((x) => x.source.id === source.id && source.kind === 'router' && x.target.kind === 'model')) {
+          if (importedModules(text).includes(modulesFor(plan).of('schemas', e.target))) found.add(`${source.id}->${e.target.id}`);
+        }
         // service -> worker is a constructor parameter: the enqueue function, injected.
         for (const e of plan.edges.filter((x) => x.source.id === source.id && x.target.kind === 'worker' && source.kind === 'service')) {
           const worker = plan.workers.find((w) => w.id === e.target.id)!;

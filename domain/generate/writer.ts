@@ -5,7 +5,7 @@
  * it in `writers.ts`; see README.md beside this file.
  */
 import type { Modules } from './modules';
-import type { NodePlan, Plan } from './plan/plan';
+import type { ModelPlan, NodePlan, Plan } from './plan/plan';
 
 export type DatabaseEngine = Plan['database']['engine'];
 
@@ -128,6 +128,11 @@ export interface FrameworkWriter {
    * design §2) rather than its `endpoints`. The verify suite calls the API where it is served.
    */
   readonly servesResources?: boolean;
+  /**
+   * Optional: the cache key a read of one item leaves in a drawn cache on its read path, when
+   * the room caches reads through (the verify suite looks for it in the real Redis).
+   */
+  readThroughKey?(model: ModelPlan, id: number): string;
   /** Optional: the Dockerfile runtime stage's extra environment and build steps (`collectstatic`). */
   docker?(plan: Plan): { readonly env: readonly string[]; readonly run: readonly string[] };
 }

@@ -3,9 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagram } from '../../domain/diagram';
 import { generate } from '../../domain/generate';
-import { buildPlan, type ModelPlan, type Plan, type RouterPlan, type TaskPlan } from '../../domain/generate/plan/plan';
+import { buildPlan, type ModelPlan, type Plan, type Provider, type RouterPlan, type TaskPlan } from '../../domain/generate/plan/plan';
 import { columnsOf } from '../../domain/generate/sqlalchemy/columns';
 import { parseDiagram } from '../../domain/parse';
+import { writerOf } from './framework.test';
 import { REPO } from './harness.test';
 
 export interface Exported {
@@ -51,8 +52,8 @@ export function samplePayload(model: ModelPlan): Record<string, unknown> {
 export interface Scenario {
   readonly create: { readonly url: string; readonly model: ModelPlan; readonly getUrl: (id: number) => string };
   readonly task?: { readonly plan: TaskPlan; readonly url: (id: number) => string; readonly ledger: string; readonly followUps: readonly string[] };
-  /** A router endpoint counting hits in the real cache, when one is drawn. */
-  readonly hits?: string;
+  /** The key a read of the created item leaves in the real cache, when its read path holds one. */
+  readonly cacheKey?: (id: number) => string;
 }
 
 /**
@@ -71,17 +72,17 @@ export function scenario(plan: Plan, servesResources = false): Scenario {
   const getter = creator.r.endpoints.find((e) => e.op === 'get' && e.model?.id === creator.e.model!.id);
   if (!getter) throw new Error('the router that creates items cannot read them back');
   const create = { url: url(creator.r, creator.e.path), model: creator.e.model, getUrl: (id: number) => url(creator.r, getter.path).replace('{item_id}', String(id)) };
-  const hitsRouter = plan.routers.find((r) => r.endpoints.some((e) => e.op === 'hits'));
-  const hitsEndpoint = hitsRouter?.endpoints.find((e) => e.op === 'hits');
-  const hits = hitsRouter && hitsEndpoint ? { hits: url(hitsRouter, hitsEndpoint.path) } : {};
-  if (!enqueue?.task || !taskRouter) return { create, ...hits };
+  const keyOf = writerOf(plan).readThroughKey;
+  const model = creator.e.model;
+  const cached = keyOf && (creator.r.caches.length > 0 || readsThroughCache(model, getter.provider)) ? { cacheKey: (id: number) => keyOf(model, id) } : {};
+  if (!enqueue?.task || !taskRouter) return { create, ...cached };
   const task = enqueue.task;
   const ledger = (t: TaskPlan): string => `${t.worker.snake.replace(/_+$/, '')}.${t.fn}`;
   // Tasks of the workers this task's worker depends on: enqueued by it after its commit.
   const followUps = task.worker.workers.flatMap((w) => w.tasks.map(ledger));
   return {
     create,
-    ...hits,
+    ...cached,
     task: { plan: task, url: (id) => url(taskRouter, enqueue.path).replace('{item_id}', String(id)), ledger: ledger(task), followUps },
   };
 }
@@ -107,6 +108,15 @@ function resourceScenario(plan: Plan): Scenario {
   const task = action.task;
   const followUps = task.worker.workers.flatMap((w) => w.tasks.map(ledgerOf));
   return { create, task: { plan: task, url: (id) => url(router, action.path, id), ledger: ledgerOf(task), followUps } };
+}
+
+/** Whether a read of `model` through this provider passes a drawn cache: the repository's, or a service's over a repository. */
+function readsThroughCache(model: ModelPlan, provider: Provider | undefined): boolean {
+  if (!provider) return false;
+  if (provider.via === 'repository') return provider.node.caches.length > 0;
+  const own = provider.node.provides.find((p) => p.model.id === model.id);
+  if (!own) return false;
+  return (own.provider.via === 'repository' && provider.node.caches.length > 0) || readsThroughCache(model, own.provider);
 }
 
 export function writeFiles(files: ReadonlyMap<string, string>, out: string): void {

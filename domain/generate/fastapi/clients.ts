@@ -1,9 +1,12 @@
 /** External nodes become httpx adapters with timeouts; cache nodes a small Redis cache client. */
 import type { FastapiModules } from './layout';
-import type { NodePlan, Plan } from '../plan/plan';
+import type { ModelPlan, NodePlan, Plan } from '../plan/plan';
 import { from, plain, type PyImport } from '../python/py';
 import { cacheSetting, externalSettings } from '../shared/settings';
 import type { Unit } from '../python/unit';
+
+/** The cache key of one item, the same in every layer that caches it (so a write anywhere drops it); `readThroughKey` in writer.ts says the same. */
+export const cacheKey = (m: ModelPlan, id: string): string => `f"${m.table}:{${id}}"`;
 
 export function clientUnits(plan: Plan, modules: FastapiModules): Unit[] {
   return [...plan.externals.map((x) => externalUnit(x, modules)), ...plan.caches.map((c) => cacheUnit(c, modules))];
@@ -52,31 +55,82 @@ function externalUnit(x: NodePlan, modules: FastapiModules): Unit {
 }
 
 function cacheUnit(c: NodePlan, modules: FastapiModules): Unit {
-  const imports: PyImport[] = [from('typing', 'Self'), from('redis.asyncio', 'Redis'), from(modules.core('config'), 'get_settings')];
+  const imports: PyImport[] = [
+    plain('asyncio'),
+    plain('json'),
+    plain('logging'),
+    from('typing', 'Any', 'ClassVar', 'Self'),
+    from('weakref', 'WeakKeyDictionary'),
+    from('redis.asyncio', 'Redis'),
+    from('redis.exceptions', 'RedisError'),
+    from(modules.core('config'), 'get_settings'),
+  ];
   const cls = `class ${c.cls}:
-    """Redis cache for ${c.snake}; \`memory://\` keeps values in this process (tests)."""
+    """Read-through cache on Redis for ${c.snake}: values expire after \`ttl_seconds\`.
 
-    _memory: dict[str, int] = {}
+    One connection pool per process and event loop. When Redis is down a read is a miss
+    and a write is skipped, both logged: the cache never fails a request.
+    \`memory://\` keeps values in this process (tests).
+    """
 
-    def __init__(self, url: str) -> None:
+    _memory: ClassVar[dict[str, str]] = {}
+    _pools: ClassVar[Pools] = WeakKeyDictionary()
+
+    def __init__(self, url: str, ttl_seconds: int = 300) -> None:
         self._url = url
+        self._ttl = ttl_seconds
 
     @classmethod
     def from_settings(cls) -> Self:
         return cls(get_settings().${cacheSetting(c)})
 
-    async def incr(self, key: str) -> int:
-        if self._url.startswith("memory://"):
-            self._memory[key] = self._memory.get(key, 0) + 1
-            return self._memory[key]
-        async with Redis.from_url(self._url) as redis:
-            return int(await redis.incr(key))
+    def _redis(self) -> Redis:
+        pools = self._pools.setdefault(asyncio.get_running_loop(), {})
+        if self._url not in pools:
+            pools[self._url] = Redis.from_url(
+                self._url, socket_timeout=1.0, socket_connect_timeout=1.0
+            )
+        return pools[self._url]
 
-    async def get_count(self, key: str) -> int:
+    async def get_json(self, key: str) -> Any | None:
         if self._url.startswith("memory://"):
-            return self._memory.get(key, 0)
-        async with Redis.from_url(self._url) as redis:
-            value = await redis.get(key)
-        return int(value or 0)`;
-  return { module: modules.of('clients', c), imports, doc: `Cache client for ${c.label}.`, blocks: [cls] };
+            raw: str | bytes | None = self._memory.get(key)
+        else:
+            try:
+                raw = await self._redis().get(key)
+            except (RedisError, OSError) as error:
+                logger.warning("cache down, reading %s from the source: %s", key, error)
+                return None
+        return None if raw is None else json.loads(raw)
+
+    async def set_json(self, key: str, value: Any) -> None:
+        text = json.dumps(value)
+        if self._url.startswith("memory://"):
+            self._memory[key] = text
+            return
+        try:
+            await self._redis().set(key, text, ex=self._ttl)
+        except (RedisError, OSError) as error:
+            logger.warning("cache down, not keeping %s: %s", key, error)
+
+    async def delete(self, key: str) -> None:
+        if self._url.startswith("memory://"):
+            self._memory.pop(key, None)
+            return
+        try:
+            await self._redis().delete(key)
+        except (RedisError, OSError) as error:
+            logger.warning("cache down, %s stays until it expires: %s", key, error)
+
+    async def incr(self, key: str) -> int:
+        """A counter (0 when Redis is down)."""
+        if self._url.startswith("memory://"):
+            self._memory[key] = str(int(self._memory.get(key, "0")) + 1)
+            return int(self._memory[key])
+        try:
+            return int(await self._redis().incr(key))
+        except (RedisError, OSError) as error:
+            logger.warning("cache down, not counting %s: %s", key, error)
+            return 0`;
+  return { module: modules.of('clients', c), imports, doc: `Cache client for ${c.label}.`, blocks: ['logger = logging.getLogger(__name__)\n# One Redis client (and its connection pool) per event loop and URL.\nPools = WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, Redis]]', cls] };
 }

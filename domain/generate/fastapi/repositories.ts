@@ -1,6 +1,7 @@
 /** Repository nodes: data access over their models. They flush, never commit. */
 import type { FastapiModules } from './layout';
-import type { ModelPlan, RepositoryPlan } from '../plan/plan';
+import type { ModelPlan, NodePlan, RepositoryPlan } from '../plan/plan';
+import { cacheKey } from './clients';
 import { from, indent, wrap, type PyImport } from '../python/py';
 import type { Unit } from '../python/unit';
 
@@ -29,7 +30,8 @@ function repositoryUnit(repo: RepositoryPlan, modules: FastapiModules): Unit {
   const methods: string[] = [];
   for (const model of repo.models) {
     imports.push(from(modules.of('models', model), model.cls), from(modules.of('schemas', model), model.create));
-    methods.push(...crudMethods(model));
+    if (repo.caches.length > 0) imports.push(from(modules.of('schemas', model), model.read), from('sqlalchemy.orm', 'make_transient_to_detached'));
+    methods.push(...crudMethods(model, repo.caches[0]));
   }
   if (repo.models.length > 0) imports.push(from('sqlalchemy', 'select'), from('typing', 'Any'));
   const init = `${wrap('def __init__(', params, ') -> None:', '    ').replace(/^ {4}/gm, '')}\n${indent(assigns.join('\n'))}`;
@@ -43,8 +45,24 @@ function repositoryUnit(repo: RepositoryPlan, modules: FastapiModules): Unit {
   };
 }
 
-function crudMethods(m: ModelPlan): string[] {
+function crudMethods(m: ModelPlan, cache: NodePlan | undefined): string[] {
   const s = m.snake;
+  const c = cache ? `self._${cacheAttr(cache.snake)}` : '';
+  const forget = cache ? `\n    await ${c}.delete(${cacheKey(m, 'entity.id')})` : '';
+  const get = cache
+    ? `key = ${cacheKey(m, 'item_id')}
+    cached = await ${c}.get_json(key)
+    if cached is not None:
+        # A cached row joins the session as if it had been loaded, without a query.
+        entity = ${m.cls}(**${m.read}.model_validate(cached).model_dump())
+        make_transient_to_detached(entity)
+        return await self._session.merge(entity, load=False)
+    entity = await self._session.get(${m.cls}, item_id)
+    if entity is not None:
+        item = ${m.read}.model_validate(entity)
+        await ${c}.set_json(key, item.model_dump(mode="json"))
+    return entity`
+    : `return await self._session.get(${m.cls}, item_id)`;
   return [
     `async def add_${s}(self, data: ${m.create}) -> ${m.cls}:
     entity = ${m.cls}(**data.model_dump())
@@ -53,19 +71,19 @@ function crudMethods(m: ModelPlan): string[] {
     await self._session.refresh(entity)
     return entity`,
     `async def get_${s}(self, item_id: int) -> ${m.cls} | None:
-    return await self._session.get(${m.cls}, item_id)`,
+    ${get}`,
     `async def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.cls}]:
     query = select(${m.cls}).order_by(${m.cls}.id).offset(offset).limit(limit)
     return list(await self._session.scalars(query))`,
     `async def update_${s}(self, entity: ${m.cls}, changes: dict[str, Any]) -> ${m.cls}:
     for key, value in changes.items():
         setattr(entity, key, value)
-    await self._session.flush()
+    await self._session.flush()${forget}
     await self._session.refresh(entity)
     return entity`,
     `async def delete_${s}(self, entity: ${m.cls}) -> None:
     await self._session.delete(entity)
-    await self._session.flush()`,
+    await self._session.flush()${forget}`,
   ].map(fitSignature);
 }
 

@@ -1,6 +1,7 @@
 /** Router nodes: thin FastAPI routes that hand every request to a service (or a drawn repository). */
 import type { FastapiModules } from './layout';
 import type { EndpointPlan, RouterPlan } from '../plan/plan';
+import { cacheKey } from './clients';
 import { from, indent, str, wrap, type PyImport } from '../python/py';
 import type { Builders } from './wiring';
 import type { Unit } from '../python/unit';
@@ -9,12 +10,19 @@ export function routeUnits(routers: readonly RouterPlan[], modules: FastapiModul
   return routers.map((r) => routeUnit(r, modules, builders));
 }
 
+/** Where each resource of the router lives, so a reader finds a nested resource without reading the handlers. */
+function routesDoc(r: RouterPlan): string {
+  const at = (path: string): string => `/api${r.prefix}${path || '/'}`;
+  const served = r.resources.map((x) => `${x.model.cls} at ${at(x.path)}${x.own ? '' : ' (nested: no router of its own serves it)'}`);
+  return served.length > 0 ? `HTTP routes of the ${r.label} router: ${served.join('; ')}.` : `HTTP routes of the ${r.label} router.`;
+}
+
 function routeUnit(r: RouterPlan, modules: FastapiModules, builders: Builders): Unit {
   const imports: PyImport[] = [from('fastapi', 'APIRouter')];
   const tag = r.prefix.slice(1);
   const blocks = [`${r.variable} = APIRouter(prefix=${str(r.prefix)}, tags=[${str(tag)}])`];
   for (const e of r.endpoints) blocks.push(endpoint(r, e, modules, builders, imports));
-  return { module: modules.of('routes', r), imports, doc: `HTTP routes of the ${r.label} router.`, blocks };
+  return { module: modules.of('routes', r), imports, doc: routesDoc(r), blocks };
 }
 
 function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, builders: Builders, imports: PyImport[]): string {
@@ -29,22 +37,29 @@ function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, build
     params.push(`${name}: Annotated[${cls}, Depends(${provider})]`);
   };
   if (e.path.includes('{item_id}')) params.push('item_id: int');
-  for (const extra of e.extraParams) params.push(`${extra}: str`);
-  if ((e.op === 'create' || e.op === 'update' || e.op === 'delete' || e.op === 'get' || e.op === 'list') && m && e.provider) {
+  if (e.op === 'enqueue' && e.task) {
+    const fn = `enqueue_${e.task.fn}`;
+    imports.push(from(modules.of('tasks', e.task.worker), fn), from('fastapi', 'status'), from('fastapi.concurrency', 'run_in_threadpool'));
+    status = ', status_code=status.HTTP_202_ACCEPTED';
+    returns = 'dict[str, str | int]';
+    body.push(
+      '# In a worker thread, so the loop keeps serving; a broker that is down answers 503.',
+      `await run_in_threadpool(${fn}, item_id)`,
+      `return {"queued": ${str(e.task.fn)}, "item_id": item_id}`,
+    );
+  } else if (m && e.provider) {
     const p = e.provider;
     const target = p.via === 'service' ? 'service' : 'repository';
     imports.push(from(modules.of('schemas', m), m.read));
-    if (p.via === 'service') {
-      imports.push(from(modules.of('services', p.node), p.node.cls));
-    } else {
-      imports.push(from(modules.of('repositories', p.node), p.node.cls));
-    }
+    imports.push(p.via === 'service' ? from(modules.of('services', p.node), p.node.cls) : from(modules.of('repositories', p.node), p.node.cls));
     const call = (method: string, args: string): string => `await ${target}.${method}_${method === 'list' ? m.plural : m.snake}(${args})`;
     const viaRepo = p.via === 'repository';
+    const cache = e.op === 'get' || e.op === 'update' || e.op === 'delete' ? r.caches[0] : undefined;
     const load = (): void => {
       imports.push(from(modules.core('errors'), 'NotFoundError'));
       body.push(`entity = ${call('get', 'item_id')}`, 'if entity is None:', `    raise NotFoundError(f"${m.cls} {item_id} not found")`);
     };
+    const forget = cache ? [`await cache.delete(${cacheKey(m, 'item_id')})`] : [];
     switch (e.op) {
       case 'create':
         imports.push(from(modules.of('schemas', m), m.create), from('fastapi', 'status'));
@@ -57,14 +72,19 @@ function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, build
         imports.push(from('typing', 'Annotated'), from('fastapi', 'Query'));
         defaults.push('offset: Annotated[int, Query(ge=0)] = 0', 'limit: Annotated[int, Query(ge=1, le=100)] = 100');
         returns = `list[${m.read}]`;
-        body.push(viaRepo ? `return [${m.read}.model_validate(e) for e in ${call('list', 'offset, limit')}]` : `return ${call('list', 'offset, limit')}`);
+        body.push(...(viaRepo ? [`entities = ${call('list', 'offset, limit')}`, `return [${m.read}.model_validate(e) for e in entities]`] : [`return ${call('list', 'offset, limit')}`]));
         break;
       case 'get':
         returns = m.read;
+        if (cache) {
+          body.push(`key = ${cacheKey(m, 'item_id')}`, 'cached = await cache.get_json(key)', 'if cached is not None:', `    return ${m.read}.model_validate(cached)`);
+        }
         if (viaRepo) {
           load();
-          body.push(`return ${m.read}.model_validate(entity)`);
-        } else body.push(`return ${call('get', 'item_id')}`);
+          body.push(`item = ${m.read}.model_validate(entity)`);
+        } else body.push(`item = ${call('get', 'item_id')}`);
+        if (cache) body.push('await cache.set_json(key, item.model_dump(mode="json"))');
+        body.push('return item');
         break;
       case 'update':
         imports.push(from(modules.of('schemas', m), m.update));
@@ -72,8 +92,9 @@ function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, build
         returns = m.read;
         if (viaRepo) {
           load();
-          body.push(`changes = data.model_dump(exclude_unset=True)`, `return ${m.read}.model_validate(${call('update', 'entity, changes')})`);
-        } else body.push(`return ${call('update', 'item_id, data')}`);
+          body.push(`changes = data.model_dump(exclude_unset=True)`, `item = ${m.read}.model_validate(${call('update', 'entity, changes')})`);
+        } else body.push(`item = ${call('update', 'item_id, data')}`);
+        body.push(...forget, 'return item');
         break;
       case 'delete':
         imports.push(from('fastapi', 'status'));
@@ -82,37 +103,14 @@ function endpoint(r: RouterPlan, e: EndpointPlan, modules: FastapiModules, build
           load();
           body.push(call('delete', 'entity'));
         } else body.push(call('delete', 'item_id'));
+        body.push(...forget);
         break;
     }
     dep(target, p.node.cls, `get_${builders.of(p.node)}`);
-  } else if (e.op === 'enqueue' && e.task) {
-    const fn = `enqueue_${e.task.fn}`;
-    imports.push(from(modules.of('tasks', e.task.worker), fn), from('fastapi', 'status'), from('fastapi.concurrency', 'run_in_threadpool'));
-    status = ', status_code=status.HTTP_202_ACCEPTED';
-    returns = 'dict[str, str | int]';
-    body.push(
-      '# In a worker thread, so the loop keeps serving; a broker that is down answers 503.',
-      `await run_in_threadpool(${fn}, item_id)`,
-      `return {"queued": ${str(e.task.fn)}, "item_id": item_id}`,
-    );
-  } else if (e.op === 'hits' && e.cache) {
-    dep('cache', e.cache.cls, `get_${builders.of(e.cache)}`);
-    imports.push(from(modules.of('clients', e.cache), e.cache.cls));
-    returns = 'dict[str, int]';
-    body.push(`return {"hits": await cache.incr(${str(`${r.variable}:hits`)})}`);
-  } else if (e.op === 'columns' && m) {
-    imports.push(from(modules.of('models', m), m.cls));
-    returns = 'list[str]';
-    body.push(`return [column.name for column in ${m.cls}.__table__.columns]`);
-  } else if (e.service) {
-    const name = e.service.kind === 'service' ? 'service' : 'repository';
-    dep(name, e.service.cls, `get_${builders.of(e.service)}`);
-    imports.push(from(modules.of(e.service.kind === 'service' ? 'services' : 'repositories', e.service), e.service.cls));
-    returns = 'dict[str, str]';
-    body.push(`return {${str(name)}: type(${name}).__name__}`);
-  } else {
-    returns = 'dict[str, str]';
-    body.push(`return {"router": ${str(r.prefix.slice(1))}, "path": ${str(e.path)}}`);
+    if (cache) {
+      dep('cache', cache.cls, `get_${builders.of(cache)}`);
+      imports.push(from(modules.of('clients', cache), cache.cls));
+    }
   }
   const decorator = wrap(`@${r.variable}.${e.method.toLowerCase()}(`, [str(e.path), ...(status ? [status.slice(2)] : [])], ')');
   const signature = wrap(`async def ${e.fn}(`, [...params, ...defaults], `) -> ${returns}:`);

@@ -4,6 +4,7 @@ import type { ModelPlan, Provider, ServicePlan } from '../plan/plan';
 import { docText, from, indent, plain, wrap, type PyImport } from '../python/py';
 import { cacheAttr, fitSignature, repoAttr } from './repositories';
 import type { Unit } from '../python/unit';
+import { cacheKey } from './clients';
 
 export const serviceAttr = (s: ServicePlan): string => s.snake;
 export const clientAttr = (snake: string): string => snake;
@@ -82,13 +83,18 @@ function crud(m: ModelPlan, provider: Provider, enqueues: readonly string[], cac
   }
   const repo = `self._${repoAttr(provider.node)}`;
   const load = `entity = await ${repo}.get_${s}(item_id)\nif entity is None:\n    raise NotFoundError(f"${m.cls} {item_id} not found")`;
-  const counted = cache ? `\nawait self._${cacheAttr(cache)}.incr(f"${m.table}:{item_id}:reads")` : '';
+  const c = cache ? `self._${cacheAttr(cache)}` : '';
+  // Read-through: a hit skips the database; every write drops the item's entry.
+  const get = cache
+    ? `key = ${cacheKey(m, 'item_id')}\ncached = await ${c}.get_json(key)\nif cached is not None:\n    return ${m.read}.model_validate(cached)\n${load}\nitem = ${m.read}.model_validate(entity)\nawait ${c}.set_json(key, item.model_dump(mode="json"))\nreturn item`
+    : `${load}\nreturn ${m.read}.model_validate(entity)`;
+  const forget = cache ? `\nawait ${c}.delete(${cacheKey(m, 'item_id')})` : '';
   return [
     `async def create_${s}(self, data: ${m.create}) -> ${m.read}:\n${indent([`entity = await ${repo}.add_${s}(data)`, ...enqueues, `return ${m.read}.model_validate(entity)`].join('\n'))}`,
-    `async def get_${s}(self, item_id: int) -> ${m.read}:\n${indent(`${load}${counted}\nreturn ${m.read}.model_validate(entity)`)}`,
+    `async def get_${s}(self, item_id: int) -> ${m.read}:\n${indent(get)}`,
     `async def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.read}]:\n${indent(`entities = await ${repo}.list_${m.plural}(offset, limit)\nreturn [${m.read}.model_validate(e) for e in entities]`)}`,
-    `async def update_${s}(self, item_id: int, data: ${m.update}) -> ${m.read}:\n${indent(`${load}\nchanges = data.model_dump(exclude_unset=True)\nentity = await ${repo}.update_${s}(entity, changes)\nreturn ${m.read}.model_validate(entity)`)}`,
-    `async def delete_${s}(self, item_id: int) -> None:\n${indent(`${load}\nawait ${repo}.delete_${s}(entity)`)}`,
+    `async def update_${s}(self, item_id: int, data: ${m.update}) -> ${m.read}:\n${indent(`${load}\nchanges = data.model_dump(exclude_unset=True)\nentity = await ${repo}.update_${s}(entity, changes)${forget}\nreturn ${m.read}.model_validate(entity)`)}`,
+    `async def delete_${s}(self, item_id: int) -> None:\n${indent(`${load}\nawait ${repo}.delete_${s}(entity)${forget}`)}`,
   ];
 }
 

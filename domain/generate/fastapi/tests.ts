@@ -18,7 +18,7 @@ const constName = (m: ModelPlan): string => m.snake.replace(/_+$/, '').toUpperCa
 
 export function testFiles(plan: Plan, modules: FastapiModules, builders: Builders): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('tests/conftest.py', conftest(plan, modules));
+  files.set('tests/conftest.py', conftest(plan));
   for (const r of plan.routers) files.set(`tests/integration/test_${r.snake.replace(/_+$/, '')}_api.py`, routerTest(plan, r));
   for (const s of plan.services) files.set(`tests/unit/test_${s.snake.replace(/_+$/, '').replace(/_service$/, '')}_service.py`, serviceTest(plan, s, modules, builders));
   for (const w of plan.workers) files.set(`tests/unit/test_${w.snake.replace(/_+$/, '')}_tasks.py`, workerTest(plan, w, modules, builders));
@@ -27,42 +27,41 @@ export function testFiles(plan: Plan, modules: FastapiModules, builders: Builder
   return files;
 }
 
-function conftest(plan: Plan, modules: FastapiModules): string {
+function conftest(plan: Plan): string {
   const env = [`"DATABASE_URL": f"sqlite+aiosqlite:///{TEST_DB}"`, '"TASKS_EAGER": "true"', ...plan.caches.map((c) => `${str(cacheSetting(c).toUpperCase())}: "memory://"`)];
   return pyModule({
-    doc: 'Test setup: a SQLite file database migrated per test, eager tasks, overridden dependencies.',
-    imports: [plain('os'), from('collections.abc', 'AsyncIterator', 'Iterator'), from('pathlib', 'Path'), plain('httpx'), plain('pytest'), from('alembic', 'command'), from('alembic.config', 'Config'), from('sqlalchemy.ext.asyncio', 'AsyncSession')],
+    doc: 'Test setup: one SQLite file migrated per test session and copied fresh for each test, eager tasks.',
+    imports: [plain('os'), plain('shutil'), from('collections.abc', 'AsyncIterator', 'Iterator'), from('pathlib', 'Path'), plain('httpx'), plain('pytest'), from('alembic', 'command'), from('alembic.config', 'Config')],
     firstParty: [plan.pkg],
     blocks: [
       `ROOT = Path(__file__).resolve().parents[1]
 TEST_DB = ROOT / ".pytest-db.sqlite3"
+MIGRATED_DB = ROOT / ".pytest-db-migrated.sqlite3"
 # Settings are read from the environment: set them before the app is imported.
 os.environ.update(
     {
 ${env.map((e) => `        ${e},`).join('\n')}
     }
 )`,
-      `@pytest.fixture(autouse=True)
-def database() -> Iterator[None]:
-    """A fresh SQLite file per test, built by the real migrations."""
+      `@pytest.fixture(scope="session")
+def migrated() -> Iterator[Path]:
+    """The real migrations, run once per test session."""
     TEST_DB.unlink(missing_ok=True)
     command.upgrade(Config(str(ROOT / "alembic.ini")), "head")
-    yield
+    shutil.copyfile(TEST_DB, MIGRATED_DB)
+    yield MIGRATED_DB
+    MIGRATED_DB.unlink(missing_ok=True)
     TEST_DB.unlink(missing_ok=True)`,
-      `async def override_session() -> AsyncIterator[AsyncSession]:
-    from ${modules.core('db')} import task_session
-
-    async with task_session() as session:
-        yield session
-        await session.commit()`,
+      `@pytest.fixture(autouse=True)
+def database(migrated: Path) -> None:
+    """Each test starts from the migrated database: a file copy, not a migration."""
+    shutil.copyfile(migrated, TEST_DB)`,
       `@pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    from ${modules.deps} import get_session
+    """The app as it runs: its own sessions, committed per request."""
     from ${plan.pkg}.main import create_app
 
-    app = create_app()
-    app.dependency_overrides[get_session] = override_session
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx.ASGITransport(app=create_app())
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client`,
     ],
@@ -71,57 +70,73 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
 
 function url(r: RouterPlan, e: EndpointPlan, id = '{item_id}'): string {
   const path = e.path === '/' ? '/' : e.path;
-  const full = `/api${r.prefix}${path}`.replace(/\{([a-z0-9_]+)\}/g, (whole, name: string) => (name === 'item_id' ? whole : 'x'));
-  return full.replace('{item_id}', id);
+  return `/api${r.prefix}${path}`.replace('{item_id}', id);
 }
 
+const MISSING = '999_999';
+
+/** One request inside a test function, wrapped as ruff format wraps it at that depth. */
+function request(target: string, method: string, args: readonly string[]): string {
+  return wrap(`${target} = await client.${method}(`, args, ')', '    ').replace(/^ {4}/gm, '');
+}
+
+/** Each endpoint's success, then what a client gets wrong: 404, 409 and 422 where they apply. */
 function routerTest(plan: Plan, r: RouterPlan): string {
-  const imports: PyImport[] = [plain('httpx')];
   const consts = new Map<string, string>();
   const tests: string[] = [];
-  const createFor = (m: ModelPlan | undefined): EndpointPlan | undefined => r.endpoints.find((e) => e.op === 'create' && (!m || e.model?.id === m.id));
-  const seed = (m: ModelPlan | undefined): string[] => {
+  const createFor = (m: ModelPlan | undefined): EndpointPlan | undefined => r.endpoints.find((e) => e.op === 'create' && m !== undefined && e.model?.id === m.id);
+  const seed = (m: ModelPlan | undefined): string[] | undefined => {
     const create = createFor(m);
-    if (!create?.model) return ['item_id = 999_999'];
+    if (!create?.model) return undefined;
     consts.set(create.model.id, payload(create.model));
-    return [`created = await client.post(${str(url(r, create))}, json=${constName(create.model)})`, 'assert created.status_code == 201, created.text', 'item_id = created.json()["id"]'];
+    return [request('created', 'post', [str(url(r, create)), `json=${constName(create.model)}`]), 'assert created.status_code == 201, created.text', 'item_id = created.json()["id"]'];
   };
+  const test = (name: string, lines: string[]): void => void tests.push(`${wrap(`async def test_${name}(`, ['client: httpx.AsyncClient'], ') -> None:')}\n${indent(lines.join('\n'))}`);
   for (const e of r.endpoints) {
-    const lines: string[] = [];
-    const target = `f${str(url(r, e))}`;
     const m = e.model;
-    const found = (): boolean => Boolean(createFor(m));
+    const seeded = seed(m);
+    const at = (id: string): string => (id === 'item_id' ? `f${str(url(r, e))}` : str(url(r, e, id)));
+    const columns = m ? columnsOf(m).filter((c) => !c.serverNow && !c.ref) : [];
+    const required = columns.find((c) => !c.nullable);
+    const unique = columns.find((c) => c.unique);
     switch (e.op) {
       case 'create':
         consts.set(m!.id, payload(m!));
-        lines.push(`response = await client.post(${str(url(r, e))}, json=${constName(m!)})`, 'assert response.status_code == 201, response.text', `assert response.json()["id"] > 0`);
+        test(e.fn, [request('response', 'post', [at(''), `json=${constName(m!)}`]), 'assert response.status_code == 201, response.text', 'assert response.json()["id"] > 0']);
+        if (required) test(`${e.fn}_without_${required.name}_is_422`, [`body = {k: v for k, v in ${constName(m!)}.items() if k != ${str(required.name)}}`, request('response', 'post', [at(''), 'json=body']), 'assert response.status_code == 422, response.text']);
+        if (unique) test(`${e.fn}_twice_is_409`, [request('first', 'post', [at(''), `json=${constName(m!)}`]), 'assert first.status_code == 201, first.text', request('response', 'post', [at(''), `json=${constName(m!)}`]), 'assert response.status_code == 409, response.text']);
         break;
       case 'list':
-        lines.push(...(found() ? seed(m).slice(0, -1) : []), `response = await client.get(${str(url(r, e))})`, 'assert response.status_code == 200, response.text', 'assert isinstance(response.json(), list)');
+        test(e.fn, [...(seeded ? seeded.slice(0, 2) : []), request('response', 'get', [at('')]), 'assert response.status_code == 200, response.text', `assert len(response.json()) == ${seeded ? 1 : 0}`]);
+        test(`${e.fn}_pages_are_bounded`, [
+          ...['offset=-1', 'limit=0', 'limit=101'].flatMap((q) => [request('response', 'get', [str(`${url(r, e)}?${q}`)]), 'assert response.status_code == 422, response.text']),
+          request('response', 'get', [str(`${url(r, e)}?offset=0&limit=100`)]),
+          'assert response.status_code == 200, response.text',
+        ]);
         break;
       case 'get':
-      case 'delete':
-        lines.push(...seed(m), `response = await client.${e.op}(${target})`, `assert response.status_code == ${found() ? (e.op === 'get' ? 200 : 204) : 404}, response.text`);
+        if (seeded) test(e.fn, [...seeded, request('response', 'get', [at('item_id')]), 'assert response.status_code == 200, response.text', 'assert response.json()["id"] == item_id']);
+        test(`${e.fn}_unknown_is_404`, [request('response', 'get', [at(MISSING)]), 'assert response.status_code == 404, response.text']);
         break;
       case 'update':
-        lines.push(...seed(m), `response = await client.${e.method.toLowerCase()}(${target}, json={})`, `assert response.status_code == ${found() ? 200 : 404}, response.text`);
+        if (seeded) {
+          test(e.fn, [...seeded, request('response', 'patch', [at('item_id'), `json=${constName(m!)}`]), 'assert response.status_code == 200, response.text', 'assert response.json()["id"] == item_id']);
+          if (required) test(`${e.fn}_to_null_is_422`, [...seeded, request('response', 'patch', [at('item_id'), `json={${str(required.name)}: None}`]), 'assert response.status_code == 422, response.text']);
+        }
+        test(`${e.fn}_unknown_is_404`, [request('response', 'patch', [at(MISSING), 'json={}']), 'assert response.status_code == 404, response.text']);
         break;
-      case 'enqueue':
-        lines.push(...seed(undefined), `response = await client.post(${target})`, 'assert response.status_code == 202, response.text', `assert response.json() == {"queued": ${str(e.task!.fn)}, "item_id": item_id}`);
+      case 'delete':
+        if (seeded) test(e.fn, [...seeded, request('response', 'delete', [at('item_id')]), 'assert response.status_code == 204, response.text', request('response', 'delete', [at('item_id')]), 'assert response.status_code == 404, response.text']);
+        test(`${e.fn}_unknown_is_404`, [request('response', 'delete', [at(MISSING)]), 'assert response.status_code == 404, response.text']);
         break;
-      case 'hits':
-        lines.push(`response = await client.get(${str(url(r, e))})`, 'assert response.status_code == 200, response.text', 'assert response.json() == {"hits": 1}');
+      case 'enqueue': {
+        const own = seed(e.model);
+        test(e.fn, [...(own ?? ['item_id = 1']), request('response', 'post', [at('item_id')]), 'assert response.status_code == 202, response.text', `assert response.json()["item_id"] == item_id`]);
         break;
-      case 'columns':
-        lines.push(`response = await client.get(${str(url(r, e))})`, 'assert response.status_code == 200, response.text', 'assert "id" in response.json()');
-        break;
-      case 'info':
-        lines.push(`response = await client.${e.method.toLowerCase()}(${str(url(r, e))})`, 'assert response.status_code == 200, response.text');
-        break;
+      }
     }
-    tests.push(`async def test_${e.fn}(client: httpx.AsyncClient) -> None:\n${indent(lines.join('\n'))}`);
   }
-  return pyModule({ doc: `API tests of the ${r.label} router, through the app and a SQLite file database.`, imports, firstParty: [plan.pkg], blocks: [...[...consts.values()], ...tests] });
+  return pyModule({ doc: `API tests of the ${r.label} router, through the app and a SQLite file database.`, imports: [plain('httpx')], firstParty: [plan.pkg], blocks: [...[...consts.values()], ...tests] });
 }
 
 function serviceTest(plan: Plan, s: ServicePlan, modules: FastapiModules, builders: Builders): string {

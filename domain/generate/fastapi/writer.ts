@@ -36,6 +36,7 @@ export const PINS = {
 
 export const fastapiWriter: FrameworkWriter = {
   name: 'FastAPI',
+  readThroughKey: (model, id) => `${model.table}:${id}`,
   stack: 'SQLAlchemy 2 (async), Alembic',
   modules: modulesFor,
   sources,

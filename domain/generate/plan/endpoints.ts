@@ -1,123 +1,68 @@
-/** The HTTP endpoints of a router node: drawn ones mapped onto operations, or CRUD by default. */
-import type { Endpoint, HttpMethod } from '../../diagram';
-import { snakeName, type NameRegistry } from './naming';
+/**
+ * The HTTP endpoints of a router, spelled out from what it serves (resources.ts): CRUD of its
+ * own model at its prefix, of the other models it reaches at nested paths, and one action per
+ * task of a worker it points to. Nothing else: no endpoint exists only to use an edge.
+ */
+import type { HttpMethod } from '../../diagram';
+import type { NameRegistry } from './naming';
 import type { ModelPlan, NodePlan, Provider, RepositoryPlan, RouterPlan, ServicePlan, TaskPlan } from './plan';
+import type { CrudOperation, ResourcePlan } from './resources';
 
-export type Operation = 'create' | 'list' | 'get' | 'update' | 'delete' | 'enqueue' | 'hits' | 'columns' | 'info';
+/**
+ * What an endpoint does. `hits`, `columns` and `info` are no longer planned (an endpoint only to
+ * use an edge is a placeholder); they stay in the type until every room stops handling them.
+ */
+export type Operation = CrudOperation | 'enqueue' | 'hits' | 'columns' | 'info';
 
 export interface EndpointPlan {
   readonly method: HttpMethod;
-  /** Path below the router's prefix, parameters as `{name}` (`{item_id}` for the id); each writer spells it its own way. */
+  /** Path below the router's prefix, the id as `{item_id}`; each writer spells it its own way. */
   readonly path: string;
   readonly fn: string;
   readonly op: Operation;
   readonly model?: ModelPlan;
+  /** Who the handler calls: the resource's provider, or for reads a repository the router draws. */
   readonly provider?: Provider;
   readonly task?: TaskPlan;
+  /** Never set any more: see `Operation`. */
   readonly cache?: NodePlan;
-  /** For an `info` endpoint that shows a drawn service no other endpoint uses. */
   readonly service?: ServicePlan | RepositoryPlan;
-  /** Extra path parameters of a drawn endpoint, beyond the id. */
+  /** Path parameters beyond the id: none since endpoints come from resources. */
   readonly extraParams: readonly string[];
 }
 
-/** Models a router reaches, each with the service or repository that serves it. */
-export function reachedModels(router: RouterPlan): Array<{ model: ModelPlan; provider: Provider }> {
-  const out: Array<{ model: ModelPlan; provider: Provider }> = [];
-  const seen = new Set<string>();
-  for (const service of router.services) {
-    for (const p of service.provides) {
-      if (!seen.has(p.model.id)) {
-        seen.add(p.model.id);
-        out.push({ model: p.model, provider: { via: 'service', node: service } });
-      }
-    }
-  }
-  for (const repository of router.repositories) {
-    for (const model of repository.models) {
-      if (!seen.has(model.id)) {
-        seen.add(model.id);
-        out.push({ model, provider: { via: 'repository', node: repository } });
-      }
-    }
-  }
-  return out;
+/**
+ * Who reads a resource: a repository the router is drawn to that holds the model (reads go to
+ * the data layer directly, as the drawing says), else the resource's own provider.
+ */
+export function readerOf(router: Pick<RouterPlan, 'repositories'>, resource: ResourcePlan): Provider {
+  const repository = router.repositories.find((r) => r.models.some((m) => m.id === resource.model.id));
+  return repository ? { via: 'repository', node: repository } : resource.provider;
 }
 
-const kebab = (snake: string): string => snake.replace(/_+$/, '').replace(/_/g, '-');
-
-export function planEndpoints(router: RouterPlan, drawn: readonly Endpoint[], names: NameRegistry): EndpointPlan[] {
-  const reached = reachedModels(router);
-  const tasks = router.workers.flatMap((w) => w.tasks);
-  const endpoints: EndpointPlan[] = [];
-  const seen = new Set<string>();
-  const add = (e: Omit<EndpointPlan, 'fn' | 'extraParams'> & { fnWanted: string; extraParams?: string[] }): void => {
-    const key = `${e.method} ${e.path.replace(/\{[^}]*\}/g, '{}')}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const { fnWanted, ...rest } = e;
-    endpoints.push({ ...rest, extraParams: e.extraParams ?? [], fn: names.claim(`${router.id}:${key}`, fnWanted) });
+function crudEndpoints(router: RouterPlan, resource: ResourcePlan): Array<Omit<EndpointPlan, 'fn' | 'extraParams'> & { wanted: string }> {
+  const { model, path: base } = resource;
+  const collection = base || '/';
+  const item = `${base}/{item_id}`;
+  const reader = readerOf(router, resource);
+  const writer = resource.provider;
+  const all: Record<CrudOperation, Omit<EndpointPlan, 'fn' | 'extraParams'> & { wanted: string }> = {
+    create: { method: 'POST', path: collection, op: 'create', model, provider: writer, wanted: `create_${model.snake}` },
+    list: { method: 'GET', path: collection, op: 'list', model, provider: reader, wanted: `list_${model.plural}` },
+    get: { method: 'GET', path: item, op: 'get', model, provider: reader, wanted: `get_${model.snake}` },
+    update: { method: 'PATCH', path: item, op: 'update', model, provider: writer, wanted: `update_${model.snake}` },
+    delete: { method: 'DELETE', path: item, op: 'delete', model, provider: writer, wanted: `delete_${model.snake}` },
   };
-  if (drawn.length === 0) {
-    reached.forEach(({ model, provider }, i) => {
-      const base = i === 0 ? '' : `/${kebab(model.plural)}`;
-      const crud = { model, provider };
-      add({ method: 'POST', path: base || '/', op: 'create', fnWanted: `create_${model.snake}`, ...crud });
-      add({ method: 'GET', path: base || '/', op: 'list', fnWanted: `list_${model.plural}`, ...crud });
-      add({ method: 'GET', path: `${base}/{item_id}`, op: 'get', fnWanted: `get_${model.snake}`, ...crud });
-      add({ method: 'PATCH', path: `${base}/{item_id}`, op: 'update', fnWanted: `update_${model.snake}`, ...crud });
-      add({ method: 'DELETE', path: `${base}/{item_id}`, op: 'delete', fnWanted: `delete_${model.snake}`, ...crud });
-    });
-  } else {
-    drawn.forEach((endpoint) => add(mapDrawn(endpoint, reached[0], tasks)));
-  }
-  for (const task of tasks) add({ method: 'POST', path: `/tasks/${task.slug}/{item_id}`, op: 'enqueue', task, fnWanted: `request_${task.fn}` });
-  for (const cache of router.caches) add({ method: 'GET', path: `/${kebab(cache.snake)}-hits`, op: 'hits', cache, fnWanted: `count_${cache.snake.replace(/_+$/, '')}_hits` });
-  for (const model of router.models) add({ method: 'GET', path: `/${kebab(model.snake)}-columns`, op: 'columns', model, fnWanted: `${model.snake.replace(/_+$/, '')}_columns` });
-  for (const service of [...router.services, ...router.repositories]) {
-    if (endpoints.some((e) => e.provider?.node.id === service.id)) continue;
-    add({ method: 'GET', path: `/${kebab(service.snake)}`, op: 'info', service, fnWanted: `${service.snake.replace(/_+$/, '')}_info` });
-  }
+  return (['create', 'list', 'get', 'update', 'delete'] as const).filter((op) => resource.operations.has(op)).map((op) => all[op]);
+}
+
+export function planEndpoints(router: RouterPlan, names: NameRegistry): EndpointPlan[] {
+  const wanted = [
+    ...router.resources.flatMap((resource) => crudEndpoints(router, resource)),
+    ...router.actions.map((a) => ({ method: 'POST' as const, path: a.path.replace('{id}', '{item_id}'), op: 'enqueue' as const, task: a.task, ...(a.model && { model: a.model }), wanted: `request_${a.task.fn}` })),
+  ];
+  const endpoints = wanted.map(({ wanted: fn, ...e }) => ({ ...e, extraParams: [], fn: names.claim(`${router.id}:${e.method} ${e.path}`, fn) }));
   // A leading `{item_id}` matches any segment, so fixed paths must be declared before it.
   const leadingParam = (e: EndpointPlan): boolean => /^\/\{/.test(e.path);
   return [...endpoints.filter((e) => !leadingParam(e)), ...endpoints.filter(leadingParam)];
-}
-
-function mapDrawn(
-  endpoint: Endpoint,
-  primary: { model: ModelPlan; provider: Provider } | undefined,
-  tasks: readonly TaskPlan[],
-): Omit<EndpointPlan, 'fn' | 'extraParams'> & { fnWanted: string; extraParams: string[] } {
-  const params: string[] = [];
-  const segments = endpoint.path
-    .split('/')
-    .filter((s) => s !== '')
-    .map((segment) => {
-      const param = /^\{(.*)\}$/.exec(segment);
-      if (!param) return segment.replace(/[^A-Za-z0-9._~-]+/g, '-') || '-';
-      const name = params.length === 0 ? 'item_id' : snakeName(param[1] ?? '', 'param');
-      const unique = params.includes(name) ? `${name}_${params.length + 1}` : name;
-      params.push(unique);
-      return `{${unique}}`;
-    });
-  const path = `/${segments.join('/')}`;
-  const fnWanted = snakeName(`${endpoint.method} ${endpoint.path}`, 'endpoint');
-  const hasId = params.length > 0;
-  const extraParams = params.slice(1);
-  const base = { method: endpoint.method, path, fnWanted, extraParams };
-  const task = tasks[0];
-  if (endpoint.method === 'POST' && hasId && task) return { ...base, op: 'enqueue', task };
-  if (!primary) return { ...base, op: 'info' };
-  const crud = { model: primary.model, provider: primary.provider };
-  switch (endpoint.method) {
-    case 'GET':
-      return { ...base, op: hasId ? 'get' : 'list', ...crud };
-    case 'POST':
-      return { ...base, op: 'create', ...crud };
-    case 'PUT':
-    case 'PATCH':
-      return hasId ? { ...base, op: 'update', ...crud } : { ...base, op: 'info' };
-    case 'DELETE':
-      return hasId ? { ...base, op: 'delete', ...crud } : { ...base, op: 'info' };
-  }
 }

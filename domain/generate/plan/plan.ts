@@ -264,8 +264,6 @@ function assemble(
     resources: [],
     actions: [],
   }));
-  const handlerNames = new NameRegistry(['router', 'app', 'get_session']);
-  for (const r of routers) r.endpoints = planEndpoints(r, nodeOf(r.id).endpoints ?? [], handlerNames);
   const resources = planResources(
     routers,
     new Map(routers.map((r) => [r.id, nodeOf(r.id).endpoints ?? []])),
@@ -276,6 +274,8 @@ function assemble(
     r.own = r.resources.find((x) => x.own)?.model;
     r.actions = planActions(r, r.own);
   }
+  const handlerNames = new NameRegistry(['router', 'app', 'get_session']);
+  for (const r of routers) r.endpoints = planEndpoints(r, handlerNames);
 
   const databases = ofKind('database').map(infra);
   const brokers = ofKind('broker').map(infra);

@@ -25,7 +25,7 @@ const STDLIB_ROOTS = new Set([
   '__future__', 'asyncio', 'collections', 'contextlib', 'dataclasses', 'datetime', 'decimal', 'enum', 'functools',
   'hashlib', 'importlib', 'inspect', 'itertools', 'json', 'logging', 'math', 'os', 'pathlib', 'random', 're', 'secrets',
   'shutil', 'signal', 'socket', 'sqlite3', 'string', 'subprocess', 'sys', 'tempfile', 'textwrap', 'threading', 'time', 'tomllib',
-  'typing', 'unittest', 'urllib', 'uuid', 'warnings', 'zoneinfo',
+  'typing', 'unittest', 'urllib', 'uuid', 'warnings', 'weakref', 'zoneinfo',
 ]);
 
 function section(module: string, firstParty: readonly string[]): number {

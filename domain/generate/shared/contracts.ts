@@ -69,11 +69,12 @@ export function contracts(plan: Plan, writer: FrameworkWriter, m: Modules, exist
 
   const forbiddenForRoutes = [...repositories, ...models];
   if (routes.length > 0 && forbiddenForRoutes.length > 0) {
+    // Drawn edges a route may use; whether it does is the code's business, so an unused one is no error.
     const ignored = drawnRouteImports(plan, m).filter(has2(existing));
     out.push({
       name: `${writer.routesWord} talk to services, not to repositories or models (except drawn edges)`,
       type: 'forbidden',
-      fields: [['source_modules', routes], ['forbidden_modules', forbiddenForRoutes], ['allow_indirect_imports', true], ...(ignored.length > 0 ? [['ignore_imports', ignored] as const] : [])],
+      fields: [['source_modules', routes], ['forbidden_modules', forbiddenForRoutes], ['allow_indirect_imports', true], ...(ignored.length > 0 ? [['ignore_imports', ignored] as const, ['unmatched_ignore_imports_alerting', 'none'] as const] : [])],
     });
   }
   const business = [...services, ...repositories, ...models, ...schemas];

@@ -1,6 +1,7 @@
-"""Test setup: a SQLite file database migrated per test, eager tasks, overridden dependencies."""
+"""Test setup: one SQLite file migrated per test session and copied fresh for each test, eager tasks."""
 
 import os
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -8,10 +9,10 @@ import httpx
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.ext.asyncio import AsyncSession
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DB = ROOT / ".pytest-db.sqlite3"
+MIGRATED_DB = ROOT / ".pytest-db-migrated.sqlite3"
 # Settings are read from the environment: set them before the app is imported.
 os.environ.update(
     {
@@ -22,30 +23,28 @@ os.environ.update(
 )
 
 
-@pytest.fixture(autouse=True)
-def database() -> Iterator[None]:
-    """A fresh SQLite file per test, built by the real migrations."""
+@pytest.fixture(scope="session")
+def migrated() -> Iterator[Path]:
+    """The real migrations, run once per test session."""
     TEST_DB.unlink(missing_ok=True)
     command.upgrade(Config(str(ROOT / "alembic.ini")), "head")
-    yield
+    shutil.copyfile(TEST_DB, MIGRATED_DB)
+    yield MIGRATED_DB
+    MIGRATED_DB.unlink(missing_ok=True)
     TEST_DB.unlink(missing_ok=True)
 
 
-async def override_session() -> AsyncIterator[AsyncSession]:
-    from full.core.db import task_session
-
-    async with task_session() as session:
-        yield session
-        await session.commit()
+@pytest.fixture(autouse=True)
+def database(migrated: Path) -> None:
+    """Each test starts from the migrated database: a file copy, not a migration."""
+    shutil.copyfile(migrated, TEST_DB)
 
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    from full.api.deps import get_session
+    """The app as it runs: its own sessions, committed per request."""
     from full.main import create_app
 
-    app = create_app()
-    app.dependency_overrides[get_session] = override_session
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx.ASGITransport(app=create_app())
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client

@@ -109,15 +109,6 @@ def test_delete_member(client: FlaskClient) -> None:
     assert response.status_code == 204, response.text
 
 
-def test_request_send_confirmation(client: FlaskClient) -> None:
-    created = client.post("/api/loans/", json=LOAN)
-    assert created.status_code == 201, created.text
-    item_id = created.get_json()["id"]
-    response = client.post(f"/api/loans/tasks/send-confirmation/{item_id}")
-    assert response.status_code == 202, response.text
-    assert response.get_json() == {"queued": "send_confirmation", "item_id": item_id}
-
-
 def test_get_loan_of_an_unknown_id_is_404(client: FlaskClient) -> None:
     response = client.get("/api/loans/999999")
     assert response.status_code == 404, response.text
@@ -158,3 +149,12 @@ def test_delete_loan(client: FlaskClient) -> None:
     item_id = created.get_json()["id"]
     response = client.delete(f"/api/loans/{item_id}")
     assert response.status_code == 204, response.text
+
+
+def test_request_send_confirmation(client: FlaskClient) -> None:
+    created = client.post("/api/loans/", json=LOAN)
+    assert created.status_code == 201, created.text
+    item_id = created.get_json()["id"]
+    response = client.post(f"/api/loans/{item_id}/send-confirmation")
+    assert response.status_code == 202, response.text
+    assert response.get_json() == {"queued": "send_confirmation", "item_id": item_id}

@@ -4,11 +4,12 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 
 from full.clients.hot_cache import HotCache
 from full.models.order import Order
 from full.repositories.customer_repository import CustomerRepository
-from full.schemas.order import OrderCreate
+from full.schemas.order import OrderCreate, OrderRead
 
 
 class OrderRepository:
@@ -32,7 +33,18 @@ class OrderRepository:
         return entity
 
     async def get_order(self, item_id: int) -> Order | None:
-        return await self._session.get(Order, item_id)
+        key = f"order:{item_id}"
+        cached = await self._hot_cache.get_json(key)
+        if cached is not None:
+            # A cached row joins the session as if it had been loaded, without a query.
+            entity = Order(**OrderRead.model_validate(cached).model_dump())
+            make_transient_to_detached(entity)
+            return await self._session.merge(entity, load=False)
+        entity = await self._session.get(Order, item_id)
+        if entity is not None:
+            item = OrderRead.model_validate(entity)
+            await self._hot_cache.set_json(key, item.model_dump(mode="json"))
+        return entity
 
     async def list_orders(self, offset: int = 0, limit: int = 100) -> list[Order]:
         query = select(Order).order_by(Order.id).offset(offset).limit(limit)
@@ -42,9 +54,11 @@ class OrderRepository:
         for key, value in changes.items():
             setattr(entity, key, value)
         await self._session.flush()
+        await self._hot_cache.delete(f"order:{entity.id}")
         await self._session.refresh(entity)
         return entity
 
     async def delete_order(self, entity: Order) -> None:
         await self._session.delete(entity)
         await self._session.flush()
+        await self._hot_cache.delete(f"order:{entity.id}")

@@ -39,11 +39,16 @@ class OrderService:
         return OrderRead.model_validate(entity)
 
     async def get_order(self, item_id: int) -> OrderRead:
+        key = f"order:{item_id}"
+        cached = await self._hot_cache.get_json(key)
+        if cached is not None:
+            return OrderRead.model_validate(cached)
         entity = await self._order_repository.get_order(item_id)
         if entity is None:
             raise NotFoundError(f"Order {item_id} not found")
-        await self._hot_cache.incr(f"order:{item_id}:reads")
-        return OrderRead.model_validate(entity)
+        item = OrderRead.model_validate(entity)
+        await self._hot_cache.set_json(key, item.model_dump(mode="json"))
+        return item
 
     async def list_orders(self, offset: int = 0, limit: int = 100) -> list[OrderRead]:
         entities = await self._order_repository.list_orders(offset, limit)
@@ -55,6 +60,7 @@ class OrderService:
             raise NotFoundError(f"Order {item_id} not found")
         changes = data.model_dump(exclude_unset=True)
         entity = await self._order_repository.update_order(entity, changes)
+        await self._hot_cache.delete(f"order:{item_id}")
         return OrderRead.model_validate(entity)
 
     async def delete_order(self, item_id: int) -> None:
@@ -62,6 +68,7 @@ class OrderService:
         if entity is None:
             raise NotFoundError(f"Order {item_id} not found")
         await self._order_repository.delete_order(entity)
+        await self._hot_cache.delete(f"order:{item_id}")
 
     async def create_customer(self, data: CustomerCreate) -> CustomerRead:
         return await self._customer_service.create_customer(data)

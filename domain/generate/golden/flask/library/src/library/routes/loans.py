@@ -67,12 +67,6 @@ def delete_member(item_id: int) -> ResponseReturnValue:
     return "", 204
 
 
-@loans_router.post("/tasks/send-confirmation/<int:item_id>")
-def request_send_confirmation(item_id: int) -> ResponseReturnValue:
-    enqueue_send_confirmation(item_id)
-    return {"queued": "send_confirmation", "item_id": item_id}, 202
-
-
 @loans_router.get("/<int:item_id>")
 def get_loan(item_id: int) -> ResponseReturnValue:
     with unit_of_work() as defer:
@@ -93,3 +87,9 @@ def delete_loan(item_id: int) -> ResponseReturnValue:
     with unit_of_work() as defer:
         wiring.loan_service(defer).delete_loan(item_id)
     return "", 204
+
+
+@loans_router.post("/<int:item_id>/send-confirmation")
+def request_send_confirmation(item_id: int) -> ResponseReturnValue:
+    enqueue_send_confirmation(item_id)
+    return {"queued": "send_confirmation", "item_id": item_id}, 202

@@ -1,4 +1,4 @@
-"""HTTP routes of the orders router."""
+"""HTTP routes of the orders router: Order at /api/orders/; Customer at /api/orders/customers (nested: no router of its own serves it)."""
 
 from typing import Annotated
 
@@ -7,7 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from full.api.deps import get_customer_repository, get_hot_cache, get_order_service
 from full.clients.hot_cache import HotCache
-from full.models.customer import Customer
+from full.core.errors import NotFoundError
 from full.repositories.customer_repository import CustomerRepository
 from full.schemas.customer import CustomerCreate, CustomerRead, CustomerUpdate
 from full.schemas.order import OrderCreate, OrderRead, OrderUpdate
@@ -42,18 +42,30 @@ async def create_customer(
 
 @orders_router.get("/customers")
 async def list_customers(
-    service: Annotated[OrderService, Depends(get_order_service)],
+    repository: Annotated[CustomerRepository, Depends(get_customer_repository)],
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 100,
 ) -> list[CustomerRead]:
-    return await service.list_customers(offset, limit)
+    entities = await repository.list_customers(offset, limit)
+    return [CustomerRead.model_validate(e) for e in entities]
 
 
 @orders_router.get("/customers/{item_id}")
 async def get_customer(
-    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+    item_id: int,
+    repository: Annotated[CustomerRepository, Depends(get_customer_repository)],
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
 ) -> CustomerRead:
-    return await service.get_customer(item_id)
+    key = f"customer:{item_id}"
+    cached = await cache.get_json(key)
+    if cached is not None:
+        return CustomerRead.model_validate(cached)
+    entity = await repository.get_customer(item_id)
+    if entity is None:
+        raise NotFoundError(f"Customer {item_id} not found")
+    item = CustomerRead.model_validate(entity)
+    await cache.set_json(key, item.model_dump(mode="json"))
+    return item
 
 
 @orders_router.patch("/customers/{item_id}")
@@ -61,48 +73,36 @@ async def update_customer(
     item_id: int,
     data: CustomerUpdate,
     service: Annotated[OrderService, Depends(get_order_service)],
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
 ) -> CustomerRead:
-    return await service.update_customer(item_id, data)
+    item = await service.update_customer(item_id, data)
+    await cache.delete(f"customer:{item_id}")
+    return item
 
 
 @orders_router.delete("/customers/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_customer(
-    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+    item_id: int,
+    service: Annotated[OrderService, Depends(get_order_service)],
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
 ) -> None:
     await service.delete_customer(item_id)
-
-
-@orders_router.post("/tasks/send-mail/{item_id}", status_code=status.HTTP_202_ACCEPTED)
-async def request_send_mail(item_id: int) -> dict[str, str | int]:
-    # In a worker thread, so the loop keeps serving; a broker that is down answers 503.
-    await run_in_threadpool(enqueue_send_mail, item_id)
-    return {"queued": "send_mail", "item_id": item_id}
-
-
-@orders_router.get("/hot-cache-hits")
-async def count_hot_cache_hits(
-    cache: Annotated[HotCache, Depends(get_hot_cache)],
-) -> dict[str, int]:
-    return {"hits": await cache.incr("orders_router:hits")}
-
-
-@orders_router.get("/customer-columns")
-async def customer_columns() -> list[str]:
-    return [column.name for column in Customer.__table__.columns]
-
-
-@orders_router.get("/customer-repository")
-async def customer_repository_info(
-    repository: Annotated[CustomerRepository, Depends(get_customer_repository)],
-) -> dict[str, str]:
-    return {"repository": type(repository).__name__}
+    await cache.delete(f"customer:{item_id}")
 
 
 @orders_router.get("/{item_id}")
 async def get_order(
-    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+    item_id: int,
+    service: Annotated[OrderService, Depends(get_order_service)],
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
 ) -> OrderRead:
-    return await service.get_order(item_id)
+    key = f"order:{item_id}"
+    cached = await cache.get_json(key)
+    if cached is not None:
+        return OrderRead.model_validate(cached)
+    item = await service.get_order(item_id)
+    await cache.set_json(key, item.model_dump(mode="json"))
+    return item
 
 
 @orders_router.patch("/{item_id}")
@@ -110,12 +110,25 @@ async def update_order(
     item_id: int,
     data: OrderUpdate,
     service: Annotated[OrderService, Depends(get_order_service)],
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
 ) -> OrderRead:
-    return await service.update_order(item_id, data)
+    item = await service.update_order(item_id, data)
+    await cache.delete(f"order:{item_id}")
+    return item
 
 
 @orders_router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_order(
-    item_id: int, service: Annotated[OrderService, Depends(get_order_service)]
+    item_id: int,
+    service: Annotated[OrderService, Depends(get_order_service)],
+    cache: Annotated[HotCache, Depends(get_hot_cache)],
 ) -> None:
     await service.delete_order(item_id)
+    await cache.delete(f"order:{item_id}")
+
+
+@orders_router.post("/{item_id}/send-mail", status_code=status.HTTP_202_ACCEPTED)
+async def request_send_mail(item_id: int) -> dict[str, str | int]:
+    # In a worker thread, so the loop keeps serving; a broker that is down answers 503.
+    await run_in_threadpool(enqueue_send_mail, item_id)
+    return {"queued": "send_mail", "item_id": item_id}
