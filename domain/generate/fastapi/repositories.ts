@@ -1,13 +1,16 @@
 /** Repository nodes: data access over their models. They flush, never commit. */
 import type { FastapiModules } from './layout';
-import type { ModelPlan, NodePlan, RepositoryPlan } from '../plan/plan';
+import type { ModelPlan, RepositoryPlan } from '../plan/plan';
+import { NameRegistry } from '../plan/naming';
 import { cacheKey } from './clients';
 import { from, indent, wrap, type PyImport } from '../python/py';
 import type { Unit } from '../python/unit';
 
-/** Attribute and parameter names: the snake name as it is (a trailing `_` may guard a keyword). */
-export const repoAttr = (r: RepositoryPlan): string => r.snake;
-export const cacheAttr = (snake: string): string => snake;
+/** Constructor parameter names of a repository's dependencies: snake names, suffixed where two share one. */
+export function repositoryDependencyNames(repo: RepositoryPlan): Map<string, string> {
+  const names = new NameRegistry(['self', 'session']);
+  return new Map([...repo.repositories, ...repo.caches].map((n) => [n.id, names.claim(n.id, n.snake)]));
+}
 
 export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: FastapiModules): Unit[] {
   return repositories.map((r) => repositoryUnit(r, modules));
@@ -17,21 +20,22 @@ function repositoryUnit(repo: RepositoryPlan, modules: FastapiModules): Unit {
   const imports: PyImport[] = [from('sqlalchemy.ext.asyncio', 'AsyncSession')];
   const params = ['self', 'session: AsyncSession'];
   const assigns = ['self._session = session'];
+  const names = repositoryDependencyNames(repo);
   for (const other of repo.repositories) {
     imports.push(from(modules.of('repositories', other), other.cls));
-    params.push(`${repoAttr(other)}: ${other.cls}`);
-    assigns.push(`self._${repoAttr(other)} = ${repoAttr(other)}`);
+    params.push(`${names.get(other.id)!}: ${other.cls}`);
+    assigns.push(`self._${names.get(other.id)!} = ${names.get(other.id)!}`);
   }
   for (const cache of repo.caches) {
     imports.push(from(modules.of('clients', cache), cache.cls));
-    params.push(`${cacheAttr(cache.snake)}: ${cache.cls}`);
-    assigns.push(`self._${cacheAttr(cache.snake)} = ${cacheAttr(cache.snake)}`);
+    params.push(`${names.get(cache.id)!}: ${cache.cls}`);
+    assigns.push(`self._${names.get(cache.id)!} = ${names.get(cache.id)!}`);
   }
   const methods: string[] = [];
   for (const model of repo.models) {
     imports.push(from(modules.of('models', model), model.cls), from(modules.of('schemas', model), model.create));
     if (repo.caches.length > 0) imports.push(from(modules.of('schemas', model), model.read), from('sqlalchemy.orm', 'make_transient_to_detached'));
-    methods.push(...crudMethods(model, repo.caches[0]));
+    methods.push(...crudMethods(model, repo.caches[0] && names.get(repo.caches[0].id)));
   }
   if (repo.models.length > 0) imports.push(from('sqlalchemy', 'select'), from('typing', 'Any'));
   const init = `${wrap('def __init__(', params, ') -> None:', '    ').replace(/^ {4}/gm, '')}\n${indent(assigns.join('\n'))}`;
@@ -45,9 +49,10 @@ function repositoryUnit(repo: RepositoryPlan, modules: FastapiModules): Unit {
   };
 }
 
-function crudMethods(m: ModelPlan, cache: NodePlan | undefined): string[] {
+function crudMethods(m: ModelPlan, cacheName: string | undefined): string[] {
   const s = m.snake;
-  const c = cache ? `self._${cacheAttr(cache.snake)}` : '';
+  const cache = cacheName;
+  const c = cache ? `self._${cacheName}` : '';
   const forget = cache ? `\n    await ${c}.delete(${cacheKey(m, 'entity.id')})` : '';
   const get = cache
     ? `key = ${cacheKey(m, 'item_id')}

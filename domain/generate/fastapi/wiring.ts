@@ -2,8 +2,8 @@
 import type { FastapiModules } from './layout';
 import type { NodePlan, Plan, RepositoryPlan, ServicePlan } from '../plan/plan';
 import { from, pyModule, wrap, type PyImport } from '../python/py';
-import { cacheAttr, repoAttr } from './repositories';
-import { serviceParams } from './services';
+import { repositoryDependencyNames } from './repositories';
+import { enqueueName, serviceParams } from './services';
 import { NameRegistry } from '../plan/naming';
 
 /** Function names in `container.py`, shared with the routes, deps and tasks that call them. */
@@ -61,10 +61,11 @@ export function containerModule(plan: Plan, modules: FastapiModules, builders: B
 }
 
 function repositoryBuilder(r: RepositoryPlan, builders: Builders): string {
+  const names = repositoryDependencyNames(r);
   const args = [
     'session',
-    ...r.repositories.map((o) => `${repoAttr(o)}=${builders.of(o)}(session)`),
-    ...r.caches.map((c) => `${cacheAttr(c.snake)}=${builders.of(c)}()`),
+    ...r.repositories.map((o) => `${names.get(o.id)!}=${builders.of(o)}(session)`),
+    ...r.caches.map((c) => `${names.get(c.id)!}=${builders.of(c)}()`),
   ];
   return `def ${builders.of(r)}(session: AsyncSession) -> ${r.cls}:\n${wrap(`return ${r.cls}(`, args, ')', '    ')}`;
 }
@@ -73,17 +74,16 @@ function serviceBuilder(s: ServicePlan, builders: Builders, imports: PyImport[])
   const args = serviceParams(s).map((p) => {
     switch (p.of) {
       case 'repository':
-        return `${p.name}=${builders.of(s.repositories.find((r) => repoAttr(r) === p.name)!)}(session)`;
+        return `${p.name}=${builders.of(p.node!)}(session)`;
       case 'service':
-        return `${p.name}=${builders.of(s.services.find((o) => o.snake === p.name)!)}(session, defer)`;
+        return `${p.name}=${builders.of(p.node!)}(session, defer)`;
       case 'external':
       case 'cache':
-        return `${p.name}=${builders.of([...s.externals, ...s.caches].find((x) => x.snake === p.name)!)}()`;
+        return `${p.name}=${builders.of(p.node!)}()`;
       case 'task': {
-        const worker = s.workers.find((w) => w.tasks.some((t) => `enqueue_${t.fn}` === p.name))!;
-        const mod = builders.taskModule(worker);
+        const mod = builders.taskModule(p.task!.worker);
         imports.push(mod.imp, from('functools', 'partial'));
-        return `${p.name}=partial(defer, ${mod.name}.${p.name})`;
+        return `${p.name}=partial(defer, ${mod.name}.${enqueueName(p.task!)})`;
       }
     }
   });

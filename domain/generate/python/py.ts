@@ -4,6 +4,8 @@
  * them, two blank lines between top-level definitions, one trailing newline.
  */
 
+import { fitSource } from './split';
+
 export const LINE_LENGTH = 88;
 
 /** `import module` when `names` is absent, otherwise `from module import names`. */
@@ -229,7 +231,7 @@ export function pyModule(parts: {
   const head = chunks.join('\n\n');
   const blocks = parts.blocks.map((b) => b.trimEnd()).filter((b) => b !== '');
   if (blocks.length === 0) return head === '' ? '' : `${head}\n`;
-  const body = blocks.join('\n\n\n');
+  const body = fitSource(blocks.join('\n\n\n'));
   if (head === '') return `${body}\n`;
   const gap = /^(def |async def |class |@)/.test(blocks[0]!) ? '\n\n\n' : '\n\n';
   return `${head}${gap}${body}\n`;
