@@ -1,9 +1,10 @@
 /**
  * Hostile user-typed names (keywords, soft keywords, Windows device names, module names the code
  * imports, unicode, digits first, punctuation; for Django also its own apps' names: admin, auth,
- * contenttypes, sessions) in every node kind and feature: the exported FastAPI and Django
- * projects must still import, module by module, in real CPython, and pass ruff (Django also its
- * system checks and `makemigrations --check`).
+ * contenttypes, sessions; for Flask the modules it imports or generates: flask, werkzeug, wiring,
+ * web, health) in every node kind and feature: the exported FastAPI, Flask and Django projects
+ * must still import, module by module, in real CPython, and pass ruff (Django also its system
+ * checks and `makemigrations --check`; Flask and Django their own tests in the feature layout).
  */
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,12 +28,16 @@ const DJANGO_HOSTILE = [
   'urls', 'migrations', 'serializers', 'views', 'selectors', 'Admin', 'a-u-t-h', 'a u t h', 'wsgi', 'manage',
 ];
 
+/** Names a Flask project already uses: Flask's own modules and what the export generates beside the drawn components. */
+const FLASK_HOSTILE = ['flask', 'blueprints', 'Blueprint', 'wiring', 'web', 'health', 'migrations', 'db', 'create_app', 'werkzeug', 'request'];
+
 /** A deterministic pick of extra hostile names, so every run checks the same project. */
 const EXTRA = fc.sample(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }), { numRuns: 12, seed: 7 });
 
 function hostileDiagram(layout: Layout, framework: Framework): Diagram {
-  const names = framework === 'django' ? [...DJANGO_HOSTILE, ...HOSTILE, ...EXTRA] : [...HOSTILE, ...EXTRA];
-  const features = framework === 'django' ? ['admin', 'auth', 'contenttypes', 'sessions', 'Заказы'] : ['class', 'typing', 'Заказы'];
+  const own = framework === 'django' ? DJANGO_HOSTILE : framework === 'flask' ? FLASK_HOSTILE : [];
+  const names = [...own, ...HOSTILE, ...EXTRA];
+  const features = framework === 'django' ? ['admin', 'auth', 'contenttypes', 'sessions', 'Заказы'] : framework === 'flask' ? ['flask', 'wiring', 'Заказы'] : ['class', 'typing', 'Заказы'];
   let n = 0;
   const nodes: DiagramNode[] = [];
   const edges: Diagram['edges'][number][] = [];
@@ -75,7 +80,7 @@ function longNamesDiagram(framework: Framework): Diagram {
 
 const BASE = mkdtempSync(join(tmpdir(), 'strata-hostile-'));
 const LAYOUTS = ['layered', 'flat', 'feature'] as const;
-const FRAMEWORKS = ['fastapi', 'django'] as const;
+const FRAMEWORKS = ['fastapi', 'flask', 'django'] as const;
 const projects = new Map<string, Exported>();
 const key = (framework: Framework, layout: Layout): string => `${framework}-${layout}`;
 
@@ -107,6 +112,7 @@ print(len(names) + 1, "modules imported")
 /** What each framework's project needs in the environment to import, and its own checks beyond ruff. */
 const SETUP: Readonly<Record<(typeof FRAMEWORKS)[number], { env: Record<string, string>; compile: string[]; checks: string[][] }>> = {
   fastapi: { env: { DATABASE_URL: 'sqlite+aiosqlite:///./hostile.db', TASKS_EAGER: 'true' }, compile: ['alembic', 'tests'], checks: [] },
+  flask: { env: { DATABASE_URL: 'sqlite:///./hostile.db', TASKS_EAGER: 'true' }, compile: ['migrations', 'tests'], checks: [] },
   django: {
     env: { DJANGO_SETTINGS_MODULE: 'typing_app.settings.test', DJANGO_SECRET_KEY: 'hostile-names-only', DATABASE_URL: 'sqlite:///hostile.db' },
     compile: ['tests'],
@@ -145,4 +151,11 @@ test('a Django project of long, realistic names is formatted and import-sorted e
   await mustRun(bin(venv, 'ruff'), ['check', '.'], { cwd: project.dir, env });
   await mustRun(bin(venv, 'ruff'), ['format', '--check', '.'], { cwd: project.dir, env });
   await mustRun(bin(venv, 'python'), ['manage.py', 'check'], { cwd: project.dir, env });
+});
+
+test('a Flask project whose features and components are named after Flask and its generated modules passes its own tests', async () => {
+  const project = projects.get(key('flask', 'feature'))!;
+  const venv = projects.get(key('flask', 'layered'))!;
+  const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src') });
+  expect(await mustRun(bin(venv, 'pytest'), ['-q', '-p', 'no:cacheprovider'], { cwd: project.dir, env, timeoutMs: 600_000 })).toMatch(/\d+ passed/);
 });
