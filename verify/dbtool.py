@@ -1,6 +1,6 @@
 """Database chores for the verify suite, run with an exported project's own venv.
 
-usage: python dbtool.py ENGINE (create|drop|task-runs) NAME [TASK]
+usage: python dbtool.py ENGINE (create|drop|task-runs|forget) NAME [TASK [ITEM_ID]]
 ENGINE is postgres, mysql or sqlite; for sqlite, NAME is the database file path.
 """
 
@@ -32,6 +32,8 @@ def connect(engine: str, database: str | None):
 
 def main() -> int:
     engine, action, name = sys.argv[1:4]
+    if action == "forget":
+        return forget(connect(engine, name), sys.argv[4], int(sys.argv[5]))
     if engine == "sqlite":
         if action == "task-runs":
             return count(connect(engine, name), sys.argv[4])
@@ -53,6 +55,17 @@ def count(connection, task: str) -> int:
     marker = "?" if connection.__class__.__module__.startswith("sqlite3") else "%s"
     cursor.execute(f"SELECT item_id FROM task_runs WHERE task = {marker}", (task,))
     print(",".join(str(row[0]) for row in cursor.fetchall()))
+    connection.close()
+    return 0
+
+
+def forget(connection, task: str, item_id: int) -> int:
+    """Deletes the ledger row of one run, as if the task had never handled that item."""
+    cursor = connection.cursor()
+    marker = "?" if connection.__class__.__module__.startswith("sqlite3") else "%s"
+    query = f"DELETE FROM task_runs WHERE task = {marker} AND item_id = {marker}"
+    cursor.execute(query, (task, item_id))
+    connection.commit()
     connection.close()
     return 0
 

@@ -31,7 +31,7 @@ const DBTOOL = join(REPO, 'verify', 'dbtool.py');
 const PARALLEL = Math.max(1, availableParallelism());
 const queue = limiter(PARALLEL);
 
-const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'brokerDown', 'compose'] as const;
+const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'scheduler', 'brokerDown', 'compose'] as const;
 type Check = (typeof CHECKS)[number];
 /** What each check needs to have passed first. */
 const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
@@ -42,6 +42,7 @@ const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
   pytest: ['install'],
   boot: ['migrations'],
   services: ['boot'],
+  scheduler: ['services'],
   brokerDown: ['boot'],
   compose: [],
 };
@@ -119,6 +120,7 @@ const TITLES: Readonly<Record<Check, string>> = {
   pytest: "5. the project's own tests pass (the README's Tests step)",
   boot: '6. the README\'s Serve step boots the app; /health and /health/ready answer 200',
   services: '7. the API writes through the real database and the README\'s worker runs the enqueued task',
+  scheduler: "10. the README's scheduler, on a short schedule set in the environment, has the worker run a task again once its ledger row is gone",
   brokerDown: '9. with the broker unreachable, enqueueing answers 503 with a message and /health/ready answers 503 naming the broker',
   compose: '8. docker-compose.yml validates against the compose spec; depends_on targets exist and are healthchecked',
 };
@@ -157,6 +159,9 @@ interface Resources {
   api?: Background;
   worker?: Background;
   brokerless?: Background;
+  scheduler?: Background;
+  /** The item check 7 created and had a task run for. */
+  item?: number;
 }
 
 async function checkProject(p: Exported, report: (check: Check, error?: unknown) => void): Promise<void> {
@@ -194,6 +199,7 @@ async function checkProject(p: Exported, report: (check: Check, error?: unknown)
       apiUrl = await boot(p, resources);
     });
     await check('services', () => driveServices(p, resources, apiUrl));
+    await check('scheduler', () => checkScheduler(p, resources));
     await check('brokerDown', () => checkBrokerDown(p, resources));
   } finally {
     await release(p, resources);
@@ -242,8 +248,8 @@ function databaseUrl(p: Exported, example: string, resources: Resources): string
   return example;
 }
 
-/** Database chores (create, drop, read the task ledger) with the project's own drivers. */
-function dbtool(p: Exported, engine: string, action: 'create' | 'drop' | 'task-runs', name: string, ...rest: string[]): Promise<string> {
+/** Database chores (create, drop, read the task ledger, forget one run) with the project's own drivers. */
+function dbtool(p: Exported, engine: string, action: 'create' | 'drop' | 'task-runs' | 'forget', name: string, ...rest: string[]): Promise<string> {
   return mustRun(bin(p, 'python'), [DBTOOL, engine, action, name, ...rest], { cwd: p.dir });
 }
 
@@ -302,6 +308,7 @@ async function driveServices(p: Exported, resources: Resources, apiUrl: string):
   if (!hasStep(p, STEPS.worker)) throw new Error(`the diagram has workers, but the README has no "${STEPS.worker}" step`);
   const worker = startStep(p, STEPS.worker);
   resources.worker = worker;
+  resources.item = item.id as number;
   const queued = await fetch(`${apiUrl}${plan.task.url(item.id as number)}`, { method: 'POST' });
   expect(queued.status).toBe(202);
   const database = resources.database!;
@@ -312,6 +319,32 @@ async function driveServices(p: Exported, resources: Resources, apiUrl: string):
       return ids.includes(String(item.id)) ? true : undefined;
     });
   }
+}
+
+/**
+ * Check 10: the ledger row of check 7's task is deleted, then the README's scheduler step starts
+ * with every schedule setting at 5 seconds (the real environment wins over .env): the row comes
+ * back only if the scheduler fires, its sweep pages to the item, and the worker runs the task.
+ */
+async function checkScheduler(p: Exported, resources: Resources): Promise<void> {
+  const plan = scenario(p.plan);
+  const swept = p.plan.schedulers.some((s) => s.workers.some((w) => w.id === plan.task?.plan.worker.id));
+  if (!hasStep(p, STEPS.scheduler)) {
+    expect(swept, `a scheduler reaches the task's worker, but the README has no "${STEPS.scheduler}" step`).toBe(false);
+    return;
+  }
+  if (!plan.task || !swept || resources.item === undefined) throw new Error('the scenario has no task that a scheduler sweeps');
+  const database = resources.database!;
+  const ledger = plan.task.ledger;
+  await dbtool(p, database.engine, 'forget', database.name, ledger, String(resources.item));
+  const fast = Object.fromEntries(p.plan.schedulers.map((s) => [s.scheduleSetting, '5']));
+  const scheduler = startStep(p, STEPS.scheduler, { env: fast });
+  resources.scheduler = scheduler;
+  await waitFor(`the scheduler started as the README says (${stepCommands(p, STEPS.scheduler).join('; ')}) to have ${ledger}(${resources.item}) run again (scheduler log: ${scheduler.output().slice(-1500)})`, 120_000, async () => {
+    if (scheduler.child.exitCode !== null) throw new Error(`the scheduler exited: ${scheduler.output().slice(-2000)}`);
+    const ids = (await dbtool(p, database.engine, 'task-runs', database.name, ledger)).trim().split(',');
+    return ids.includes(String(resources.item)) ? true : undefined;
+  });
 }
 
 /**
@@ -350,6 +383,7 @@ async function release(p: Exported, resources: Resources): Promise<void> {
   await resources.worker?.stop();
   await resources.api?.stop();
   await resources.brokerless?.stop();
+  await resources.scheduler?.stop();
   const { database } = resources;
   if (database && database.engine !== 'sqlite') {
     await run(bin(p, 'python'), [DBTOOL, database.engine, 'drop', database.name], { cwd: p.dir });

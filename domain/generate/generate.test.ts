@@ -108,8 +108,10 @@ describe('every node maps', () => {
     }
     for (const x of [...plan.externals, ...plan.caches]) expect(text('clients', x)).toContain(`class ${x.cls}:`);
     for (const w of plan.workers) for (const t of w.tasks) expect(text('tasks', w)).toContain(`def ${t.fn}(`);
-    for (const s of plan.schedulers) expect(text('tasks', s)).toContain(`def ${s.snake}_tick() -> int:`);
-    for (const s of plan.schedulers) expect(tree.get('full/docker-compose.yml')).toContain(`scheduler-${s.snake}:`);
+    // Celery beat: each scheduler's entries in the task app's beat_schedule, one scheduler service in compose.
+    const taskApp = tree.get(`full/${pathOf(modulesFor(plan).taskApp)}`)!;
+    for (const s of plan.schedulers) for (const w of s.workers) expect(taskApp).toContain(`"${s.snake}: ${w.snake}.`);
+    if (plan.schedulers.length > 0) expect(tree.get('full/docker-compose.yml')).toContain('  scheduler:\n');
     const compose = tree.get('full/docker-compose.yml')!;
     for (const infra of [...plan.databases, ...plan.brokers, ...plan.caches]) expect(compose).toContain(`  ${infra.compose}:`);
     const migration = [...tree.entries()].find(([p]) => p.includes('alembic/versions/'))![1];
@@ -159,7 +161,8 @@ describe('edges become imports in the drawn direction', () => {
       }
       const found = new Set<string>();
       for (const [module, source] of byModule) {
-        const text = tree.get(`${plan.pkg}/${pathOf(module)}`)!;
+        // A scheduler has no module of its own with Celery (beat reads the task app).
+        const text = tree.get(`${plan.pkg}/${pathOf(module)}`) ?? '';
         for (const imported of importedModules(text)) {
           const target = byModule.get(imported);
           if (target && target !== source) found.add(`${source.id}->${target.id}`);
@@ -167,6 +170,11 @@ describe('edges become imports in the drawn direction', () => {
         // router -> model: the route speaks the model's schemas (a model node is the ORM class and its schemas).
         for (const e of plan.edges.filter((x) => x.source.id === source.id && source.kind === 'router' && x.target.kind === 'model')) {
           if (importedModules(text).includes(modulesFor(plan).of('schemas', e.target))) found.add(`${source.id}->${e.target.id}`);
+        }
+        // scheduler -> worker: Celery beat sends the worker's sweeps by name (the task app's beat_schedule).
+        if (source.kind === 'scheduler') {
+          const taskApp = tree.get(`${plan.pkg}/${pathOf(modulesFor(plan).taskApp)}`)!;
+          for (const w of plan.schedulers.find((x) => x.id === source.id)!.workers) if (taskApp.includes(`"task": "${plan.pkg}.${w.snake}.sweep_`)) found.add(`${source.id}->${w.id}`);
         }
         // service -> worker is a constructor parameter: the enqueue function, injected.
         for (const e of plan.edges.filter((x) => x.source.id === source.id && x.target.kind === 'worker' && source.kind === 'service')) {

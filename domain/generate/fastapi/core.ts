@@ -198,7 +198,7 @@ function taskRuns(modules: FastapiModules, firstParty: string[]): string {
     doc: 'The task ledger: one row per finished (task, id), which makes every task idempotent.',
     imports: [
       from('datetime', 'datetime'),
-      from('sqlalchemy', 'DateTime', 'String', 'UniqueConstraint', 'func', 'select'),
+      from('sqlalchemy', 'DateTime', 'String', 'UniqueConstraint', 'column', 'exists', 'func', 'select', 'table'),
       from('sqlalchemy.ext.asyncio', 'AsyncSession'),
       from('sqlalchemy.orm', 'Mapped', 'mapped_column'),
       from(modules.core('db'), 'Base'),
@@ -219,9 +219,16 @@ function taskRuns(modules: FastapiModules, firstParty: string[]): string {
     query = select(TaskRun.id).where(TaskRun.task == task, TaskRun.item_id == item_id)
     return (await session.scalar(query)) is not None`,
       'def mark_done(session: AsyncSession, task: str, item_id: int) -> None:\n    session.add(TaskRun(task=task, item_id=item_id))',
-      `async def done_ids(session: AsyncSession, task: str) -> set[int]:
-    query = select(TaskRun.item_id).where(TaskRun.task == task)
-    return set(await session.scalars(query))`,
+      '# How many ids a sweep reads at a time.\nSWEEP_BATCH = 500',
+      `async def pending_ids(
+    session: AsyncSession, table_name: str, task: str, after: int, limit: int
+) -> list[int]:
+    """The next ids of a table after \`after\`, in id order, that \`task\` has not finished:
+    one page of a sweep through every row (keyset paging, so no row is ever skipped)."""
+    rows = table(table_name, column("id"))
+    done = exists().where(TaskRun.task == task, TaskRun.item_id == rows.c.id)
+    query = select(rows.c.id).where(rows.c.id > after, ~done).order_by(rows.c.id)
+    return list(await session.scalars(query.limit(limit)))`,
     ],
   });
 }

@@ -24,16 +24,7 @@ export function fastapiProcesses(plan: Plan, modules: FastapiModules): Process[]
   const out: Process[] = [];
   const worker = (command: string[], local: string, healthcheck: string[]): void => void out.push({ service: 'worker', title: 'the worker', kind: 'worker', command, local, healthcheck });
   const schedule = (command: string[], local: string, healthcheck: string[]): void => {
-    void command;
-    void local;
-    void healthcheck;
-    // The sweeping loop of each scheduler node, until the framework's own scheduler replaces it.
-    if (scheduler) {
-      for (const s of plan.schedulers) {
-        const module = modules.of('tasks', s);
-        out.push({ service: `scheduler-${s.snake.replace(/_+$/, '').replace(/_/g, '-')}`, title: `the ${s.label} scheduler`, kind: 'scheduler', command: ['python', '-m', module], local: `python -m ${module}`, healthcheck: ['CMD', 'python', '-c', `import ${module}`] });
-      }
-    }
+    if (scheduler) out.push({ service: 'scheduler', title: 'the scheduler', kind: 'scheduler', command, local, healthcheck });
   };
   switch (plan.options.tasks) {
     case 'celery':
@@ -41,7 +32,7 @@ export function fastapiProcesses(plan: Plan, modules: FastapiModules): Process[]
       // Beat writes its state file every few minutes: untouched for 10 minutes means beat hangs.
       schedule(
         ['celery', '-A', app, 'beat', '--loglevel', 'INFO', '--schedule', '/tmp/celerybeat-schedule'],
-        `celery -A ${app} beat --loglevel INFO --schedule .celerybeat-schedule`,
+        `celery -A ${app} beat --loglevel INFO`,
         ['CMD-SHELL', 'test -n "$$(find /tmp -maxdepth 1 -name \'celerybeat-schedule*\' -mmin -10)"'],
       );
       break;

@@ -4,6 +4,7 @@ import type { Plan, TaskPlan, WorkerPlan } from '../plan/plan';
 import { from, indent, LINE_LENGTH, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
 import type { Builders } from './wiring';
 import type { Unit } from '../python/unit';
+import { beatSchedule } from './schedulers';
 
 const RUN_ONCE = `Work = Callable[[AsyncSession, Defer, int], Awaitable[None]]
 
@@ -59,6 +60,7 @@ export function taskAppModule(plan: Plan, modules: FastapiModules): string {
   switch (plan.options.tasks) {
     case 'celery':
       imports.push(from('celery', 'Celery', 'Task'), from('kombu.exceptions', 'OperationalError'));
+      if (beatSchedule(plan).length > 0) imports.push(from('celery.schedules', 'crontab'));
       head.push(`celery_app = Celery(
     ${str(plan.pkg)},
     broker=settings.broker_url,
@@ -93,7 +95,8 @@ celery_app.conf.update(
       `def ping_broker() -> None:
     """Raises when the broker cannot be reached within a few seconds (readiness)."""
     with celery_app.connection_for_write() as connection:
-        connection.ensure_connection(max_retries=1, interval_start=0, timeout=3)`);
+        connection.ensure_connection(max_retries=1, interval_start=0, timeout=3)`,
+      ...beatSchedule(plan));
       break;
     case 'rq':
       imports.push(from('functools', 'lru_cache'), from('redis', 'Redis'), from('redis.exceptions', 'RedisError'), from('rq', 'Queue', 'Retry'));

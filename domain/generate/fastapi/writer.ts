@@ -13,7 +13,7 @@ import { modelUnits } from './models';
 import { fastapiProcesses } from './processes';
 import { repositoryUnits } from './repositories';
 import { routeUnits } from './routes';
-import { schedulerUnits, sweepUnits } from './schedulers';
+import { schedulesModule, sweepUnits } from './schedulers';
 import { serviceUnits } from './services';
 import { taskAppModule, workerUnits } from './tasks';
 import { testFiles } from './tests';
@@ -82,7 +82,6 @@ function sources(plan: Plan): Sources {
     ...routeUnits(plan.routers, modules, builders),
     ...(plan.broker ? workerUnits(plan, modules, builders) : []),
     ...(plan.broker ? sweepUnits(plan, modules, builders) : []),
-    ...(plan.broker ? schedulerUnits(plan, modules) : []),
   ];
   for (const [module, text] of renderUnits(units, plan.pkg, (m) => `${areaTitle(m)} of ${plan.title}.`.replace(/^./, (c) => c.toUpperCase()))) python.set(module, text);
   for (const [module, text] of coreFiles(plan, modules)) python.set(module, text);
@@ -90,6 +89,8 @@ function sources(plan: Plan): Sources {
   python.set(modules.deps, depsModule(plan, modules, builders));
   if (plan.layout === 'layered' && plan.routers.length > 0) python.set(`${plan.pkg}.api.router`, apiRouterModule(plan, modules));
   if (plan.broker) python.set(modules.taskApp, taskAppModule(plan, modules));
+  const schedules = schedulesModule(plan, modules);
+  if (schedules) python.set(modules.schedules, schedules);
   const heartbeat = heartbeatModule(plan, modules);
   if (heartbeat) python.set(modules.core('heartbeat'), heartbeat);
   python.set(`${plan.pkg}.main`, mainModule(plan, modules));

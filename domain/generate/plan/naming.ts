@@ -63,7 +63,7 @@ export const GENERATED_NAMES: ReadonlySet<string> = new Set([
 const GENERATED_STEMS = [
   'app', 'base', 'deps', 'router', 'routes', 'services', 'repositories', 'models', 'schemas', 'clients',
   'tasks', 'core', 'api', 'config', 'db', 'errors', 'task_runs', 'worker', 'main', 'health', 'conftest',
-  'container', 'logging', 'alembic', 'tests', 'src', 'wiring', 'web', 'migrations', 'schedulers',
+  'container', 'logging', 'alembic', 'tests', 'src', 'wiring', 'web', 'migrations', 'schedulers', 'schedules',
 ];
 
 const HARD_OR_SOFT = new Set([...PYTHON_KEYWORDS, ...PYTHON_SOFT_KEYWORDS]);

@@ -17,6 +17,7 @@ export const STEPS = {
   migrate: 'Migrate',
   serve: 'Serve',
   worker: 'Start a worker',
+  scheduler: 'Start the scheduler',
   tests: 'Tests',
   lint: 'Lint',
   contracts: 'Contracts',
@@ -60,9 +61,18 @@ function enforced(plan: Plan, modules: Modules, writer: FrameworkWriter): string
   return `The contracts in \`pyproject.toml\` hold the layers in the drawn order (an import upward breaks them), keep web and queue frameworks out of the business layers, and give every component module one contract: only the modules of the components drawn with an arrow into it, and the wiring (${wiring}), may import it. An import between two components the diagram does not connect breaks a contract, in every layer.${writer.impliedImports ? ` ${writer.impliedImports.why}` : ''}${shared[plan.layout]}`;
 }
 
+/** The scheduler process, when the writer runs one (each scheduler node's schedule is a setting). */
+function schedulerStep(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
+  const scheduler = writer.processes?.(plan, modules).filter((p) => p.kind === 'scheduler') ?? [];
+  if (scheduler.length === 0) return '';
+  const settings = plan.schedulers.map((s) => `\`${s.scheduleSetting}\``).join(', ');
+  return `### 6. ${STEPS.scheduler}\n\nIn a third shell, likewise; it enqueues each scheduler's work at its schedule (${settings} in \`.env\`: a cron expression in UTC, or a number of seconds), and a worker runs it:\n\n${block(scheduler.map((p) => p.local).join('\n'))}`;
+}
+
 export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
   const commands = writer.commands(plan);
   const worker = workerCommand(plan, writer, modules);
+  const scheduler = schedulerStep(plan, writer, modules);
   const broker = plan.broker ? ` and \`BROKER_URL\` to your ${plan.broker.engine === 'rabbitmq' ? 'RabbitMQ' : 'Redis'}` : '';
   const steps = [
     `### 1. ${STEPS.install}\n\n${block('python -m venv .venv && . .venv/bin/activate\npip install --upgrade "pip>=25.1"\npip install -e . --group dev')}`,
@@ -70,6 +80,7 @@ export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): s
     `### 3. ${STEPS.migrate}\n\n${block(commands.migrate.join(' '))}`,
     `### 4. ${STEPS.serve}\n\n${block(commands.serveLocally)}\n\n${writer.browseHint}\`/health\` and \`/health/ready\` report liveness and readiness.`,
     ...(worker ? [`### 5. ${STEPS.worker}\n\nIn another shell, in this folder, with the virtual environment activated:\n\n${block(worker)}${writer.brokerDown ? `\n\n${writer.brokerDown}` : ''}`] : []),
+    ...(worker && scheduler ? [scheduler] : []),
   ];
   const checks = [
     `### ${STEPS.tests}\n\n${block(explained([commands.test]))}`,

@@ -2,7 +2,16 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, UniqueConstraint, func, select
+from sqlalchemy import (
+    DateTime,
+    String,
+    UniqueConstraint,
+    column,
+    exists,
+    func,
+    select,
+    table,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -30,6 +39,16 @@ def mark_done(session: AsyncSession, task: str, item_id: int) -> None:
     session.add(TaskRun(task=task, item_id=item_id))
 
 
-async def done_ids(session: AsyncSession, task: str) -> set[int]:
-    query = select(TaskRun.item_id).where(TaskRun.task == task)
-    return set(await session.scalars(query))
+# How many ids a sweep reads at a time.
+SWEEP_BATCH = 500
+
+
+async def pending_ids(
+    session: AsyncSession, table_name: str, task: str, after: int, limit: int
+) -> list[int]:
+    """The next ids of a table after `after`, in id order, that `task` has not finished:
+    one page of a sweep through every row (keyset paging, so no row is ever skipped)."""
+    rows = table(table_name, column("id"))
+    done = exists().where(TaskRun.task == task, TaskRun.item_id == rows.c.id)
+    query = select(rows.c.id).where(rows.c.id > after, ~done).order_by(rows.c.id)
+    return list(await session.scalars(query.limit(limit)))
