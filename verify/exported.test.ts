@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Framework } from '../domain/diagram';
 import { WRITERS } from '../domain/generate/writers';
@@ -21,6 +22,9 @@ import { bin, exportTo, loadExample, samplePayload, scenario, type Exported } fr
 import { startUpstream, type Upstream } from './support/upstream.test';
 import { fillEnv, hasStep, requirePython, runStep, startStep, stepCommands, STEPS, tryStep } from './support/readme-run.test';
 
+// js-yaml ships no types; the one function used here is typed by hand.
+const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+
 const EXAMPLES = readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.strata')).sort();
 /** While developing: STRATA_VERIFY_ONLY=blog,notes checks those examples alone. */
 const ONLY = process.env.STRATA_VERIFY_ONLY?.split(',').map((name) => `${name.trim()}.strata`);
@@ -31,7 +35,7 @@ const DBTOOL = join(REPO, 'verify', 'dbtool.py');
 const PARALLEL = Math.max(1, availableParallelism());
 const queue = limiter(PARALLEL);
 
-const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'scheduler', 'brokerDown', 'compose'] as const;
+const CHECKS = ['install', 'lint', 'contracts', 'migrations', 'pytest', 'boot', 'services', 'scheduler', 'brokerDown', 'compose', 'ci'] as const;
 type Check = (typeof CHECKS)[number];
 /** What each check needs to have passed first. */
 const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
@@ -45,6 +49,7 @@ const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
   scheduler: ['services'],
   brokerDown: ['boot'],
   compose: [],
+  ci: [],
 };
 
 /**
@@ -122,6 +127,7 @@ const TITLES: Readonly<Record<Check, string>> = {
   services: '7. the API writes through the real database and the README\'s worker runs the enqueued task',
   scheduler: "10. the README's scheduler, on a short schedule set in the environment, has the worker run a task again once its ledger row is gone",
   brokerDown: '9. with the broker unreachable, enqueueing answers 503 with a message and /health/ready answers 503 naming the broker',
+  ci: "11. .github/workflows/ci.yml parses as YAML and runs the README's own check commands, step by step",
   compose: '8. docker-compose.yml validates against the compose spec; depends_on targets exist and are healthchecked',
 };
 
@@ -183,6 +189,7 @@ async function checkProject(p: Exported, report: (check: Check, error?: unknown)
   };
   try {
     await check('compose', async () => expect(checkCompose(readFileSync(join(p.dir, 'docker-compose.yml'), 'utf8'))).toEqual([]));
+    await check('ci', async () => checkWorkflow(p));
     await check('install', async () => {
       await runStep(p, STEPS.install, { activate: false, timeoutMs: 900_000 });
       await configure(p, resources);
@@ -204,6 +211,19 @@ async function checkProject(p: Exported, report: (check: Check, error?: unknown)
   } finally {
     await release(p, resources);
   }
+}
+
+/** The project's CI workflow: valid YAML, and each check step runs exactly the README step's commands. */
+function checkWorkflow(p: Exported): void {
+  const workflow = yaml.load(readFileSync(join(p.dir, '.github', 'workflows', 'ci.yml'), 'utf8')) as { jobs: Record<string, { steps: Array<{ name?: string; run?: string }> }> };
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  const runOf = (title: string): string[] => (steps.find((s) => s.name === title)?.run ?? '').split('\n').filter((line) => line.trim() !== '');
+  const withoutComments = (lines: readonly string[]): string[] => lines.map((line) => line.replace(/\s+#.*$/, ''));
+  for (const title of [STEPS.lint, STEPS.contracts, STEPS.tests, STEPS.migrations]) {
+    expect(runOf(title), `the workflow's "${title}" step`).toEqual(withoutComments(stepCommands(p, title)));
+  }
+  // Install: the README's commands after it creates and activates the virtual environment.
+  expect(runOf(STEPS.install)).toEqual(withoutComments(stepCommands(p, STEPS.install)).filter((line) => !line.startsWith('python -m venv')));
 }
 
 /** The README's Configure step, then `.env` filled in with this project's own services. */
@@ -345,6 +365,9 @@ async function checkScheduler(p: Exported, resources: Resources): Promise<void> 
     const ids = (await dbtool(p, database.engine, 'task-runs', database.name, ledger)).trim().split(',');
     return ids.includes(String(resources.item)) ? true : undefined;
   });
+  // The row came back through the scheduler: it still runs, and a sweep ran on the worker.
+  expect(scheduler.child.exitCode, scheduler.output().slice(-2000)).toBeNull();
+  expect(resources.worker!.output(), 'the worker log shows no sweep that enqueued a task').toMatch(/sweep_\w+: enqueued [1-9]/);
 }
 
 /**

@@ -77,7 +77,7 @@ describe('generate', () => {
   test('options override the project settings', () => {
     expect(generate(SAMPLE_DIAGRAM, { layout: 'flat' }).ok && [...files(SAMPLE_DIAGRAM, { layout: 'flat' }).keys()]).toContain('shop/src/shop/routes.py');
     const rq = files(SAMPLE_DIAGRAM, { tasks: 'rq' });
-    expect(rq.get('shop/pyproject.toml')).toContain('"rq~=2.12.0"');
+    expect(rq.get('shop/pyproject.toml')).toContain('"rq==2.12.0"');
   });
 
   test('a model without fields gets id, name and created_at', () => {

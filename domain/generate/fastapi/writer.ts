@@ -10,7 +10,7 @@ import { fastapiEnvironment, settingsTest } from './environment';
 import { heartbeatModule } from './heartbeat';
 import { modulesFor } from './layout';
 import { modelUnits } from './models';
-import { fastapiProcesses } from './processes';
+import { fastapiProcesses, hasSchedulerProcess } from './processes';
 import { repositoryUnits } from './repositories';
 import { routeUnits } from './routes';
 import { schedulesModule, sweepUnits } from './schedulers';
@@ -19,19 +19,20 @@ import { taskAppModule, workerUnits } from './tasks';
 import { testFiles } from './tests';
 import { buildersFor, containerModule, depsModule } from './wiring';
 
-/** Compatible-release pins from export.md ("current pins"), as available on PyPI for Python 3.11. */
+/** Exact pins, resolved together on Python 3.11 (export.md's current pins, newest patches): what the verify suite installs. */
 export const PINS = {
-  fastapi: 'fastapi~=0.163.0',
-  uvicorn: 'uvicorn~=0.54.0',
-  sqlalchemy: 'sqlalchemy[asyncio]~=2.1.0',
-  alembic: 'alembic~=1.20.0',
-  pydantic: 'pydantic~=2.14.0',
-  pydanticSettings: 'pydantic-settings~=2.16.0',
-  aiosqlite: 'aiosqlite~=0.22.0',
-  psycopg: 'psycopg[binary]~=3.3.0',
-  aiomysql: 'aiomysql~=0.3.0',
-  pytestAsyncio: 'pytest-asyncio~=1.5.0',
-  httpx: 'httpx~=0.28.0',
+  fastapi: 'fastapi==0.163.2',
+  uvicorn: 'uvicorn==0.54.0',
+  sqlalchemy: 'sqlalchemy[asyncio]==2.1.9',
+  alembic: 'alembic==1.20.1',
+  pydantic: 'pydantic==2.14.4',
+  pydanticSettings: 'pydantic-settings==2.16.3',
+  aiosqlite: 'aiosqlite==0.22.1',
+  psycopg: 'psycopg[binary]==3.3.9',
+  aiomysql: 'aiomysql==0.3.2',
+  pytestAsyncio: 'pytest-asyncio==1.5.0',
+  httpx: 'httpx==0.28.1',
+  apscheduler: 'apscheduler==3.11.3',
 } as const;
 
 export const fastapiWriter: FrameworkWriter = {
@@ -46,6 +47,8 @@ export const fastapiWriter: FrameworkWriter = {
     const deps: string[] = [PINS.fastapi, PINS.uvicorn, PINS.sqlalchemy, PINS.alembic, PINS.pydantic, PINS.pydanticSettings, PINS.aiosqlite];
     if (plan.database.engine === 'postgres') deps.push(PINS.psycopg);
     if (plan.database.engine === 'mysql') deps.push(PINS.aiomysql);
+    // Dramatiq has no scheduler of its own: APScheduler runs the scheduler process.
+    if (plan.options.tasks === 'dramatiq' && hasSchedulerProcess(plan)) deps.push(PINS.apscheduler);
     return deps;
   },
   testDependencies: [PINS.pytestAsyncio, PINS.httpx],

@@ -13,9 +13,12 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /app
+# Dependencies first, in a layer rebuilt only when pyproject.toml changes (an empty package
+# stands in for the source), then the project itself without touching them.
 COPY pyproject.toml README.md ./
+RUN mkdir -p src/${plan.pkg} && touch src/${plan.pkg}/__init__.py && pip install .
 COPY src ./src
-RUN pip install .
+RUN pip install --no-deps --force-reinstall .
 
 FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1${env}

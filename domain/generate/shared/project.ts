@@ -6,6 +6,7 @@ import type { Plan } from '../plan/plan';
 import { pathOf } from '../modules';
 import { pyModule } from '../python/py';
 import type { FrameworkWriter } from '../writer';
+import { ciWorkflow } from './ci';
 import { composeYaml } from './compose';
 import { DOCKERIGNORE, dockerfile, GITIGNORE } from './docker';
 import { envExample } from './docs';
@@ -27,6 +28,7 @@ export function projectFiles(plan: Plan, writer: FrameworkWriter): Map<string, s
   for (const [path, text] of sources.files) files.set(path, text);
   files.set('docker-compose.yml', composeYaml(plan, writer, modules));
   files.set('Dockerfile', dockerfile(plan, writer));
+  files.set('.github/workflows/ci.yml', ciWorkflow(plan, writer));
   files.set('.gitignore', GITIGNORE);
   files.set('.dockerignore', DOCKERIGNORE);
   files.set('README.md', readme(plan, writer, modules));

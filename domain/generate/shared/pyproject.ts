@@ -5,13 +5,13 @@ import type { FrameworkWriter } from '../writer';
 import { contracts } from './contracts';
 import { tomlString } from './escape';
 
-/** Compatible-release pins from export.md ("current pins") that every framework shares. */
+/** Exact pins (export.md's current pins, newest patches, resolved together on Python 3.11) that every framework shares. */
 export const PINS = {
-  redis: 'redis~=8.1.0',
-  httpx: 'httpx~=0.28.0',
-  pytest: 'pytest~=9.2.0',
-  ruff: 'ruff~=0.17.0',
-  importLinter: 'import-linter~=2.16',
+  redis: 'redis==8.1.0',
+  httpx: 'httpx==0.28.1',
+  pytest: 'pytest==9.2.0',
+  ruff: 'ruff==0.17.6',
+  importLinter: 'import-linter==2.17',
 } as const;
 
 /** The task framework's package, with the extra its broker needs. */
@@ -19,11 +19,11 @@ function taskDependencies(plan: Plan): string[] {
   const redisBroker = plan.broker?.engine === 'redis';
   switch (plan.options.tasks) {
     case 'celery':
-      return [redisBroker ? 'celery[redis]~=5.7.0' : 'celery~=5.7.0'];
+      return [redisBroker ? 'celery[redis]==5.7.0' : 'celery==5.7.0'];
     case 'rq':
-      return ['rq~=2.12.0'];
+      return ['rq==2.12.0'];
     case 'dramatiq':
-      return [redisBroker ? 'dramatiq[redis]~=2.2.0' : 'dramatiq[rabbitmq]~=2.2.0'];
+      return [redisBroker ? 'dramatiq[redis]==2.2.1' : 'dramatiq[rabbitmq]==2.2.1'];
     case 'none':
       return [];
   }

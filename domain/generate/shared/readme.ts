@@ -5,7 +5,7 @@
  */
 import type { Modules } from '../modules';
 import type { Plan } from '../plan/plan';
-import type { Explained, FrameworkWriter } from '../writer';
+import type { Commands, Explained, FrameworkWriter } from '../writer';
 import { mermaid, notesMarkdown } from './docs';
 import { markdownText } from './escape';
 import { localDatabaseUrl } from './settings';
@@ -23,6 +23,19 @@ export const STEPS = {
   contracts: 'Contracts',
   migrations: 'Migrations',
 } as const;
+
+/** The checks of "Check it", by README step: what the README shows and the CI workflow runs. */
+export function checkCommands(commands: Commands): { readonly tests: Explained[]; readonly lint: Explained[]; readonly contracts: Explained[]; readonly migrations: Explained[] } {
+  return {
+    tests: [commands.test],
+    lint: [{ command: 'ruff check . && ruff format --check .', why: '' }],
+    contracts: [{ command: 'lint-imports', why: 'the layering the diagram promised' }],
+    migrations: [{ command: commands.migrate.join(' '), why: 'apply every migration' }, ...commands.migrationChecks, commands.rollback],
+  };
+}
+
+/** The README's Install step after the virtual environment: what CI runs in its own Python. */
+export const INSTALL_COMMANDS = ['pip install --upgrade "pip>=25.1"', 'pip install -e . --group dev'] as const;
 
 /** Commands with their reasons aligned in one column, as a shell block shows them. */
 function explained(lines: readonly Explained[]): string {
@@ -75,18 +88,19 @@ export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): s
   const scheduler = schedulerStep(plan, writer, modules);
   const broker = plan.broker ? ` and \`BROKER_URL\` to your ${plan.broker.engine === 'rabbitmq' ? 'RabbitMQ' : 'Redis'}` : '';
   const steps = [
-    `### 1. ${STEPS.install}\n\n${block('python -m venv .venv && . .venv/bin/activate\npip install --upgrade "pip>=25.1"\npip install -e . --group dev')}`,
+    `### 1. ${STEPS.install}\n\n${block(['python -m venv .venv && . .venv/bin/activate', ...INSTALL_COMMANDS].join('\n'))}`,
     `### 2. ${STEPS.configure}\n\n${block('cp .env.example .env')}\n\nThen edit \`.env\`, which lists every setting with a placeholder: set \`DATABASE_URL\` to your database (\`${localDatabaseUrl(plan, writer.databaseSchemes)}\` for a local SQLite file)${broker}.`,
     `### 3. ${STEPS.migrate}\n\n${block(commands.migrate.join(' '))}`,
     `### 4. ${STEPS.serve}\n\n${block(commands.serveLocally)}\n\n${writer.browseHint}\`/health\` and \`/health/ready\` report liveness and readiness.`,
     ...(worker ? [`### 5. ${STEPS.worker}\n\nIn another shell, in this folder, with the virtual environment activated:\n\n${block(worker)}${writer.brokerDown ? `\n\n${writer.brokerDown}` : ''}`] : []),
     ...(worker && scheduler ? [scheduler] : []),
   ];
+  const check = checkCommands(writer.commands(plan));
   const checks = [
-    `### ${STEPS.tests}\n\n${block(explained([commands.test]))}`,
-    `### ${STEPS.lint}\n\n${block('ruff check . && ruff format --check .')}`,
-    `### ${STEPS.contracts}\n\n${block(explained([{ command: 'lint-imports', why: 'the layering the diagram promised' }]))}\n\n${enforced(plan, modules, writer)}`,
-    `### ${STEPS.migrations}\n\n${block(explained([{ command: commands.migrate.join(' '), why: 'apply every migration' }, ...commands.migrationChecks, commands.rollback]))}`,
+    `### ${STEPS.tests}\n\n${block(explained(check.tests))}`,
+    `### ${STEPS.lint}\n\n${block(explained(check.lint))}`,
+    `### ${STEPS.contracts}\n\n${block(explained(check.contracts))}\n\n${enforced(plan, modules, writer)}`,
+    `### ${STEPS.migrations}\n\n${block(explained(check.migrations))}`,
   ];
   return `# ${markdownText(plan.title)}
 
