@@ -19,6 +19,7 @@ import { writerOf, wrongImports } from './support/framework.test';
 import { freePort, limiter, mustRun, REPO, requireService, run, stopAll, waitFor, type Background } from './support/harness.test';
 import { createVhost, databaseName, leaseRedisDb, removeStaleVhosts, type RedisLease, type Vhost } from './support/isolation.test';
 import { bin, exportTo, loadExample, samplePayload, scenario, type Exported } from './support/project.test';
+import type { TaskPlan } from '../domain/generate/plan/plan';
 import { startUpstream, type Upstream } from './support/upstream.test';
 import { fillEnv, hasStep, requirePython, runStep, startStep, stepCommands, STEPS, tryStep } from './support/readme-run.test';
 
@@ -348,14 +349,16 @@ async function driveServices(p: Exported, resources: Resources, apiUrl: string):
  */
 async function checkScheduler(p: Exported, resources: Resources): Promise<void> {
   const plan = scenario(p.plan);
-  const swept = p.plan.schedulers.some((s) => s.workers.some((w) => w.id === plan.task?.plan.worker.id));
+  // The task of check 7, or one it enqueued for the same item, whose worker a scheduler sweeps.
+  const sweeps = (t: TaskPlan): boolean => p.plan.schedulers.some((s) => s.workers.some((w) => w.id === t.worker.id));
+  const swept = plan.task ? [plan.task.plan, ...plan.task.plan.worker.workers.flatMap((w) => w.tasks)].find(sweeps) : undefined;
   if (!hasStep(p, STEPS.scheduler)) {
-    expect(swept, `a scheduler reaches the task's worker, but the README has no "${STEPS.scheduler}" step`).toBe(false);
+    expect(swept, `a scheduler reaches the worker of ${swept?.fn}, but the README has no "${STEPS.scheduler}" step`).toBeUndefined();
     return;
   }
-  if (!plan.task || !swept || resources.item === undefined) throw new Error('the scenario has no task that a scheduler sweeps');
+  if (!swept || resources.item === undefined) throw new Error('no task of check 7 (or enqueued by it) is one a scheduler sweeps');
   const database = resources.database!;
-  const ledger = plan.task.ledger;
+  const ledger = `${swept.worker.snake.replace(/_+$/, '')}.${swept.fn}`;
   await dbtool(p, database.engine, 'forget', database.name, ledger, String(resources.item));
   const fast = Object.fromEntries(p.plan.schedulers.map((s) => [s.scheduleSetting, '5']));
   const scheduler = startStep(p, STEPS.scheduler, { env: fast });
@@ -392,13 +395,24 @@ async function checkBrokerDown(p: Exported, resources: Resources): Promise<void>
     return fetch(`${url}/health`).catch(() => undefined);
   });
   const ready = await fetch(`${url}/health/ready`);
-  const readiness = (await ready.json()) as { checks?: Record<string, string> };
+  const readiness = await jsonOf<{ checks?: Record<string, string> }>(ready, '/health/ready');
   expect(ready.status, JSON.stringify(readiness)).toBe(503);
   expect(readiness.checks?.broker, JSON.stringify(readiness)).toMatch(/^(?!ok$)./);
-  const queued = await fetch(`${url}${plan.task.url(1)}`, { method: 'POST' });
-  const answer = (await queued.json()) as { detail?: string };
+  const enqueue = plan.task.url(resources.item ?? 1);
+  const queued = await fetch(`${url}${enqueue}`, { method: 'POST' });
+  const answer = await jsonOf<{ detail?: string }>(queued, `POST ${enqueue}`);
   expect(queued.status, JSON.stringify(answer)).toBe(503);
   expect(answer.detail).toMatch(/task queue/i);
+}
+
+/** A JSON body, or a failure that shows what came instead (an HTML error page, say). */
+async function jsonOf<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`${what} answered ${response.status} with no JSON: ${text.slice(0, 600)}`);
+  }
 }
 
 /** Stops the project's processes and gives back its database, Redis db index and vhost. */
