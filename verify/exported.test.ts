@@ -57,7 +57,13 @@ const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
  * Checks known to fail because of a generator bug another issue owns: run as `test.fails`, so
  * the suite stays green while the bug is there and turns red (to be unmarked) once it is fixed.
  */
-const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {};
+const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {
+  // Issue #11, Django room: with BROKER_URL on a closed port, the second API does not answer the
+  // JSON 503s of check 9 (seen: POST …/tasks/send-reminder/1 → 404 with an empty body; an HTML page).
+  clinic: { check: 'brokerDown', why: 'issue #11: Django API with the broker down: enqueue and /health/ready are not JSON 503s' },
+  lending: { check: 'brokerDown', why: 'issue #11: Django API with the broker down: enqueue and /health/ready are not JSON 503s' },
+  newsroom: { check: 'brokerDown', why: 'issue #11: Django API with the broker down: enqueue and /health/ready are not JSON 503s' },
+};
 
 interface Run {
   readonly project: Exported;
@@ -360,6 +366,10 @@ async function checkScheduler(p: Exported, resources: Resources): Promise<void> 
   const database = resources.database!;
   const ledger = `${swept.worker.snake.replace(/_+$/, '')}.${swept.fn}`;
   await dbtool(p, database.engine, 'forget', database.name, ledger, String(resources.item));
+  // Nothing but the scheduler brings the row back: it stays gone for a while before it starts.
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const before = (await dbtool(p, database.engine, 'task-runs', database.name, ledger)).trim().split(',');
+  expect(before, `${ledger}(${resources.item}) ran again before the scheduler started`).not.toContain(String(resources.item));
   const fast = Object.fromEntries(p.plan.schedulers.map((s) => [s.scheduleSetting, '5']));
   const scheduler = startStep(p, STEPS.scheduler, { env: fast });
   resources.scheduler = scheduler;
@@ -368,9 +378,8 @@ async function checkScheduler(p: Exported, resources: Resources): Promise<void> 
     const ids = (await dbtool(p, database.engine, 'task-runs', database.name, ledger)).trim().split(',');
     return ids.includes(String(resources.item)) ? true : undefined;
   });
-  // The row came back through the scheduler: it still runs, and a sweep ran on the worker.
+  // The scheduler keeps running once it has fired.
   expect(scheduler.child.exitCode, scheduler.output().slice(-2000)).toBeNull();
-  expect(resources.worker!.output(), 'the worker log shows no sweep that enqueued a task').toMatch(/sweep_\w+: enqueued [1-9]/);
 }
 
 /**

@@ -79,7 +79,7 @@ function schedulerStep(plan: Plan, writer: FrameworkWriter, modules: Modules): s
   const scheduler = writer.processes?.(plan, modules).filter((p) => p.kind === 'scheduler') ?? [];
   if (scheduler.length === 0) return '';
   const settings = plan.schedulers.map((s) => `\`${s.scheduleSetting}\``).join(', ');
-  return `### 6. ${STEPS.scheduler}\n\nIn a third shell, likewise; it enqueues each scheduler's work at its schedule (${settings} in \`.env\`: a cron expression in UTC, or a number of seconds), and a worker runs it:\n\n${block(scheduler.map((p) => p.local).join('\n'))}`;
+  return `### 6. ${STEPS.scheduler}\n\nIn a third shell, likewise; it enqueues each scheduler's work at its schedule (${settings} in \`.env\`: a cron expression in UTC, or a number of seconds), and a worker runs it:\n\n${block(scheduler.map((p, i) => (i < scheduler.length - 1 ? `${p.local} &` : p.local)).join('\n'))}`;
 }
 
 export function readme(plan: Plan, writer: FrameworkWriter, modules: Modules): string {
