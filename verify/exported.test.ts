@@ -57,13 +57,7 @@ const NEEDS: Readonly<Record<Check, readonly Check[]>> = {
  * Checks known to fail because of a generator bug another issue owns: run as `test.fails`, so
  * the suite stays green while the bug is there and turns red (to be unmarked) once it is fixed.
  */
-const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {
-  // Issue #11, Django room: with BROKER_URL on a closed port, the second API does not answer the
-  // JSON 503s of check 9 (seen: POST …/tasks/send-reminder/1 → 404 with an empty body; an HTML page).
-  clinic: { check: 'brokerDown', why: 'issue #11: Django API with the broker down: enqueue and /health/ready are not JSON 503s' },
-  lending: { check: 'brokerDown', why: 'issue #11: Django API with the broker down: enqueue and /health/ready are not JSON 503s' },
-  newsroom: { check: 'brokerDown', why: 'issue #11: Django API with the broker down: enqueue and /health/ready are not JSON 503s' },
-};
+const KNOWN_FAILURES: Readonly<Record<string, { readonly check: Check; readonly why: string }>> = {};
 
 interface Run {
   readonly project: Exported;
