@@ -56,6 +56,14 @@ function splitArgs(args: string): string[] {
   return out;
 }
 
+/**
+ * Constraint names are the models' NAMING_CONVENTION spelled out, in full, through `op.f()`.
+ * A long one (over PostgreSQL's 63 or MariaDB's 64 characters) is not cut by the database:
+ * SQLAlchemy shortens every convention name, `op.f()` ones included, to the dialect's limit as
+ * `name[:limit - 8]_<4 hex of its md5>`, for the models and this migration alike, so
+ * `alembic check` agrees on every database. A shorter name of our own here would differ from
+ * the models' and make `alembic check` fail; pyModule wraps the long lines as ruff does.
+ */
 function modelTable(m: ModelPlan): string {
   const columns = columnsOf(m);
   const extra: string[] = [];
