@@ -12,7 +12,7 @@ import type { Diagram } from '../domain/diagram';
 import { formatParseErrors, parseDiagram } from '../domain/parse';
 import { routeFaults, type Box, type Point } from '../domain/routing';
 import { layeredDiagram } from '../domain/testing/layered';
-import { readDrawn, type Drawn } from './drawn';
+import { cornersOf, readDrawn, type Drawn } from './drawn';
 import { diagramOf, openApp } from './fixtures';
 
 const EXAMPLES = join(import.meta.dirname, '..', 'examples');
@@ -64,9 +64,71 @@ test('every example is drawn with truthful arrows, as placed and after Auto-layo
     await page.getByTestId('canvas').screenshot({ path: testInfo.outputPath(`${file}.png`) });
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await expect.poll(async () => (await diagramOf(page)).nodes.some((node, i) => node.position !== diagram.nodes[i].position)).toBe(true);
-    // Auto-layout applies positions, then the routes computed with them, a frame apart: read once both are drawn.
+    // Auto-layout applies positions and the routes computed with them together: read once they are drawn.
     await expect(async () => expectTruthful(await readDrawn(page, { nodes: diagram.nodes.length, edges: diagram.edges.length }), `${file} after Auto-layout`)).toPass({ timeout: 30_000 });
     await page.getByTestId('canvas').screenshot({ path: testInfo.outputPath(`${file}.laid-out.png`) });
+  }
+});
+
+/** What one frame showed: node boxes and every drawn edge's path, as the page had them when the frame began. */
+interface Frame {
+  readonly nodes: { id: string; x: number; y: number; width: number; height: number }[];
+  readonly paths: { id: string; d: string }[];
+}
+
+/** Starts keeping what every frame shows, until `stopFrames`. */
+async function recordFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const record = window as unknown as { frames: Frame[]; recording: boolean };
+    record.frames = [];
+    record.recording = true;
+    const sample = () => {
+      if (!record.recording) return;
+      const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node-strata')].map((element) => {
+        const matrix = new DOMMatrixReadOnly(getComputedStyle(element).transform);
+        return { id: element.dataset.id!, x: matrix.m41, y: matrix.m42, width: element.offsetWidth, height: element.offsetHeight };
+      });
+      const paths = [...document.querySelectorAll<SVGPathElement>('.react-flow__edge-path[data-route], path.overview-edge')].map((path) => ({
+        id: path.closest<SVGElement>('.react-flow__edge')?.dataset.id ?? path.dataset.id!,
+        d: path.getAttribute('d')!,
+      }));
+      record.frames.push({ nodes, paths });
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+}
+
+async function stopFrames(page: Page): Promise<Frame[]> {
+  return page.evaluate(() => {
+    const record = window as unknown as { frames: Frame[]; recording: boolean };
+    record.recording = false;
+    return record.frames;
+  });
+}
+
+test('no frame during Auto-layout shows an arrow through a node: positions and routes arrive together', async ({ page }) => {
+  await openApp(page);
+  for (const file of ['blog.strata', 'newsroom.strata']) {
+    const diagram = example(file);
+    await show(page, diagram, file);
+    await readDrawn(page, { nodes: diagram.nodes.length, edges: diagram.edges.length });
+    await recordFrames(page);
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await expect.poll(async () => (await diagramOf(page)).nodes.some((node, i) => node.position !== diagram.nodes[i].position)).toBe(true);
+    await readDrawn(page, { nodes: diagram.nodes.length, edges: diagram.edges.length });
+    // A few frames more, past the fit to view.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+    const frames = await stopFrames(page);
+    const ends = new Map(diagram.edges.map((edge) => [edge.id, edge]));
+    const moved = frames.filter((frame) => frame.nodes.some((node) => node.x !== frames[0].nodes.find((first) => first.id === node.id)?.x));
+    expect(moved.length, `${file}: frames after the move were seen`).toBeGreaterThan(0);
+    for (const [i, frame] of frames.entries()) {
+      const boxes = new Map(frame.nodes.map((node) => [node.id, { x: node.x, y: node.y, width: node.width, height: node.height }]));
+      const edges = frame.paths.map((path) => ({ ...ends.get(path.id)!, points: cornersOf(path.d) }));
+      const through = routeFaults(boxes, edges).filter((fault) => fault.kind === 'through-node');
+      expect(through.map((fault) => fault.detail), `${file}, frame ${i} of ${frames.length}`).toEqual([]);
+    }
   }
 });
 

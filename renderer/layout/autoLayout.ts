@@ -6,7 +6,7 @@
 import type { Diagram } from '../../domain/diagram';
 import { layOutWithRoutes, type RoutedLayout } from '../../domain/layout/routed';
 import { onCommand } from '../commands';
-import { showLayoutRoutes } from '../routing/routes';
+import { applyWithRoutes } from '../routing/routes';
 import { useStore } from '../store/store';
 import type { LayoutAnswer, LayoutRequest } from './layout.worker';
 
@@ -50,9 +50,9 @@ function layOutHere(diagram: Diagram): RoutedLayout {
 
 /**
  * Lays the diagram out; an edit made meanwhile wins, and the layout is dropped. The answer is
- * applied in steps a frame apart, the new positions, then the routes computed with them, then the
- * fit to view, so that at thousands of nodes no single task holds up input for long (each step
- * re-renders the canvas).
+ * applied in steps a frame apart, the new positions together with the routes computed for them,
+ * then the fit to view, so that at thousands of nodes no single task holds up input for long
+ * (each step re-renders the canvas).
  */
 export async function autoLayout(): Promise<void> {
   const diagram = useStore.getState().diagram;
@@ -61,11 +61,10 @@ export async function autoLayout(): Promise<void> {
   // The answer arrived in a task of its own (reading it is work): the edit starts the next one.
   await nextFrame();
   if (useStore.getState().diagram.nodes !== diagram.nodes) return;
-  useStore.getState().edit({ type: 'move-nodes', positions });
-  const laidOut = useStore.getState().diagram;
-  await nextFrame();
-  // The layout's routes are drawn as computed, until something moves.
-  if (useStore.getState().diagram === laidOut && laidOut.edges === diagram.edges) showLayoutRoutes(routes);
+  const move = () => useStore.getState().edit({ type: 'move-nodes', positions });
+  // The layout's routes are drawn as computed, in the same change as the positions, until something moves.
+  if (useStore.getState().diagram.edges === diagram.edges) applyWithRoutes(routes, move);
+  else move();
   await nextFrame();
   window.dispatchEvent(new Event('strata:zoom-to-fit'));
 }

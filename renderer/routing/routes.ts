@@ -93,12 +93,31 @@ function follow(diagram: Diagram): void {
     // A new edge, or an id now joining other nodes, has no route for what it is yet.
     for (const edge of diagram.edges) if (!routes.has(edge.id) || before.get(edge.id) !== edge) drawProvisional(edge);
   }
-  for (const id of touched) {
-    if (inFlight !== null) movedSinceSent.add(id);
-    for (const edge of edgesOfNode.get(id) ?? []) drawProvisional(edge);
+  if (staged) takeStaged(staged);
+  else {
+    for (const id of touched) {
+      if (inFlight !== null) movedSinceSent.add(id);
+      for (const edge of edgesOfNode.get(id) ?? []) drawProvisional(edge);
+    }
   }
   useRoutes.setState({ version: useRoutes.getState().version + 1 });
   send();
+}
+
+/**
+ * Draws the routes Auto-layout computed, in the same change as its positions, and starts the
+ * worker afresh so that its answer for the new positions is the same routing. Every edge is
+ * drawn along a route for where its ends now stand: none keeps an old route that a moved node
+ * now stands on, and none is drawn as a stand-in elbow, not even for a frame.
+ */
+function takeStaged(computed: ReadonlyMap<string, Route>): void {
+  for (const edge of knownEdges) {
+    const points = computed.get(edge.id);
+    if (points) routes.set(edge.id, finalRoute(edge.id, points));
+    else drawProvisional(edge);
+  }
+  movedSinceSent = new Set(inFlight === null ? [] : known.keys());
+  unsent = { ...fresh(), placed: new Map([...known.values()].map((node) => [node.id, placedOf(node)])), edges: true, reset: true };
 }
 
 function drawProvisional(edge: DiagramEdge): void {
@@ -118,6 +137,21 @@ function finalRoute(id: string, points: Route): DrawnRoute {
   const [source, target] = [edge && known.get(edge.source), edge && known.get(edge.target)];
   const wrongWay = source !== undefined && target !== undefined && isWrongWay(boxOf(placedOf(source)), boxOf(placedOf(target)));
   return { points, final: true, wrongWay };
+}
+
+/**
+ * Draws the worker's route for the edge, unless the edge is already drawn finished along the
+ * same points (the worker's fresh answer after Auto-layout repeats the layout's routes): the
+ * same object then re-renders nothing.
+ */
+function settle(id: string, points: Route): void {
+  const drawn = routes.get(id);
+  if (drawn?.final && samePoints(drawn.points, points)) return;
+  routes.set(id, finalRoute(id, points));
+}
+
+function samePoints(a: Route, b: Route): boolean {
+  return a === b || (a.length === b.length && a.every((point, i) => point.x === b[i].x && point.y === b[i].y));
 }
 
 function send(): void {
@@ -174,7 +208,7 @@ function receive(answer: RoutingAnswer): void {
   for (const id of answer.removed) routed.delete(id);
   const stale = new Set<string>();
   for (const id of movedSinceSent) for (const edge of edgesOfNode.get(id) ?? []) stale.add(edge.id);
-  for (const [id, points] of answer.changed) if (routes.has(id) && !stale.has(id)) routes.set(id, finalRoute(id, points));
+  for (const [id, points] of answer.changed) if (routes.has(id) && !stale.has(id)) settle(id, points);
   for (const [id, route] of routes) {
     const points = routed.get(id);
     if (!route.final && points && !stale.has(id)) routes.set(id, finalRoute(id, points));
@@ -183,17 +217,21 @@ function receive(answer: RoutingAnswer): void {
   send();
 }
 
+/** Routes Auto-layout computed, while its positions are being applied (applyWithRoutes). */
+let staged: ReadonlyMap<string, Route> | undefined;
+
 /**
- * Routes Auto-layout computed together with its positions: drawn at once, and the worker starts
- * afresh so that its answer for the new positions is the same routing.
+ * Applies Auto-layout's positions (`apply`, one edit) together with the routes computed for
+ * them: the change that moves the nodes draws the new routes, so no frame shows the new places
+ * with routes made for the old ones.
  */
-export function showLayoutRoutes(computed: ReadonlyMap<string, Route>): void {
-  for (const [id, points] of computed) routes.set(id, finalRoute(id, points));
-  unsent.reset = true;
-  unsent.edges = true;
-  for (const node of known.values()) unsent.placed.set(node.id, placedOf(node));
-  useRoutes.setState({ version: useRoutes.getState().version + 1 });
-  send();
+export function applyWithRoutes(computed: ReadonlyMap<string, Route>, apply: () => void): void {
+  staged = computed;
+  try {
+    apply();
+  } finally {
+    staged = undefined;
+  }
 }
 
 /** Starts following the store; once, at startup. */
