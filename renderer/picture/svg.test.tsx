@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { LAYERS } from '../../domain/diagram';
-import { pathOf, routeAll } from '../../domain/routing';
+import { labelPoint, pathOf, routeAll } from '../../domain/routing';
 import { SAMPLE_DIAGRAM } from '../../domain/sample';
 import { pictureSvg, type Palette } from './svg';
 
@@ -79,3 +79,44 @@ describe('pictureSvg with the meeting’s words', () => {
     expect(() => new Resvg(picture.svg).render()).not.toThrow();
   });
 });
+
+describe('pictureSvg with an arrow drawn upwards', () => {
+  // The broker stands above the worker that uses it: no rule objects, but the picture reads the wrong way.
+  const diagram = { ...SAMPLE_DIAGRAM, nodes: SAMPLE_DIAGRAM.nodes.map((node) => (node.id === 'b1' ? { ...node, position: { x: 440, y: -200 } } : node)) };
+  const routes = routeAll(diagram.nodes, diagram.edges);
+  const picture = pictureSvg({ diagram, routes, nodeFindings: new Map(), edgeFindings: new Map(), palette: PALETTE, scale: 2 });
+
+  it('draws it in the error look, with a badge on its route, as the canvas does', () => {
+    expect(picture.svg).toMatch(/data-id="e6" d="[^"]+" fill="none" stroke="#d6336c" stroke-width="2" marker-end="url\(#arrow-error\)"/);
+    expect(picture.svg).toMatch(/data-id="e5" d="[^"]+" fill="none" stroke="#6b7689"/);
+    const point = labelPoint(routes.get('e6')!);
+    expect(picture.svg).toContain(`<circle cx="${point.x}" cy="${point.y}" r="9" fill="#d6336c"/>`);
+  });
+
+  it('is red where resvg draws its line', () => {
+    const rendered = new Resvg(picture.svg).render();
+    const [dx, dy] = picture.svg.match(/<g transform="translate\(([-\d.]+) ([-\d.]+)\)">/)!.slice(1).map(Number);
+    const colourAt = (x: number, y: number) => {
+      const at = (Math.round((y + dy) * 2) * rendered.width + Math.round((x + dx) * 2)) * 4;
+      return [...rendered.pixels.subarray(at, at + 3)];
+    };
+    // A quarter of the way along the route's longest run: on the line, away from its badge and arrowhead.
+    const quarter = (route: readonly { x: number; y: number }[]) => {
+      const runs = route.slice(1).map((point, i) => [route[i], point] as const);
+      const [a, b] = runs.reduce((best, run) => (length(run) > length(best) ? run : best));
+      return { x: a.x + (b.x - a.x) / 4, y: a.y + (b.y - a.y) / 4 };
+    };
+    const upward = quarter(routes.get('e6')!);
+    const plain = quarter(routes.get('e5')!);
+    expect(near(colourAt(upward.x, upward.y), [0xd6, 0x33, 0x6c])).toBe(true);
+    expect(near(colourAt(plain.x, plain.y), [0x6b, 0x76, 0x89])).toBe(true);
+  });
+});
+
+function length([a, b]: readonly [{ x: number; y: number }, { x: number; y: number }]): number {
+  return Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+}
+
+function near(colour: number[], expected: number[]): boolean {
+  return colour.every((value, i) => Math.abs(value - expected[i]) <= 24);
+}

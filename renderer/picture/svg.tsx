@@ -6,7 +6,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { KIND_INFO, LAYERS, engineOf, type Diagram, type DiagramNode, type Layer } from '../../domain/diagram';
-import { NODE_BOX, labelPoint, pathOf, type Box, type Route } from '../../domain/routing';
+import { NODE_BOX, isWrongWay, labelPoint, pathOf, type Box, type Route } from '../../domain/routing';
 import { featureBoxes } from '../canvas/features';
 import { KindIcon } from '../canvas/icons';
 import { edgeLabelSvg, noteBoxes, notesSvg } from './words';
@@ -40,6 +40,11 @@ export interface PictureInput {
   readonly scale: number;
 }
 
+interface EdgeLook {
+  readonly line: Severity;
+  readonly badge: Severity;
+}
+
 export const PICTURE_PADDING = 32;
 /** Room above the drawing for the project's name and the layer legend. */
 const HEADER = 56;
@@ -57,6 +62,7 @@ export function pictureSvg(input: PictureInput): { svg: string; width: number; h
   const [dx, dy] = [PICTURE_PADDING - bounds.x, PICTURE_PADDING + HEADER - bounds.y];
   // The title the meeting gave the diagram, else the project's name.
   const title = diagram.title ?? diagram.project.name;
+  const looks = edgeLooks(diagram, input.edgeFindings);
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width * input.scale}" height="${height * input.scale}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<title>${escape(title)}</title>`,
@@ -66,14 +72,32 @@ export function pictureSvg(input: PictureInput): { svg: string; width: number; h
     `<g transform="translate(${round(dx)} ${round(dy)})">`,
     ...notesSvg(diagram, palette, escape),
     ...featureBoxes(diagram.nodes).map((box) => feature(box, palette)),
-    ...diagram.edges.map((edge) => edgeSvg(edge.id, input.routes.get(edge.id), input.edgeFindings.get(edge.id), palette)),
+    ...diagram.edges.map((edge) => edgeSvg(edge.id, input.routes.get(edge.id), looks.get(edge.id)?.line, palette)),
     ...diagram.nodes.map((node) => nodeSvg(node, input.nodeFindings.get(node.id), palette)),
-    ...diagram.edges.map((edge) => edgeBadge(input.routes.get(edge.id), input.edgeFindings.get(edge.id), palette)),
-    ...diagram.edges.map((edge) => edgeLabelSvg(edge.label, input.routes.get(edge.id), input.edgeFindings.has(edge.id), palette, escape)),
+    ...diagram.edges.map((edge) => edgeBadge(input.routes.get(edge.id), looks.get(edge.id)?.badge, palette)),
+    ...diagram.edges.map((edge) => edgeLabelSvg(edge.label, input.routes.get(edge.id), looks.has(edge.id), palette, escape)),
     '</g>',
     '</svg>',
   ];
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${parts.filter(Boolean).join('\n')}\n`, width, height };
+}
+
+/**
+ * How each flagged edge is drawn, as the canvas draws it: the line in its finding's look, or as
+ * an error where its target stands above its source (routed around the side); the badge shows
+ * the finding, else the error of being drawn upwards.
+ */
+function edgeLooks(diagram: Diagram, findings: ReadonlyMap<string, Severity>): Map<string, EdgeLook> {
+  const boxes = new Map(diagram.nodes.map((node) => [node.id, { ...node.position, ...NODE_BOX }]));
+  const looks = new Map<string, EdgeLook>();
+  for (const edge of diagram.edges) {
+    const [source, target] = [boxes.get(edge.source), boxes.get(edge.target)];
+    const upwards = source !== undefined && target !== undefined && isWrongWay(source, target);
+    const finding = findings.get(edge.id);
+    if (upwards) looks.set(edge.id, { line: 'error', badge: finding ?? 'error' });
+    else if (finding) looks.set(edge.id, { line: finding, badge: finding });
+  }
+  return looks;
 }
 
 function boundsOf(diagram: Diagram, routes: ReadonlyMap<string, Route>): Box {
