@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Kind, NoteStyle } from '../domain/diagram';
+import './align/commands';
 import { api } from './api';
 import { Canvas, FIT_MAX_ZOOM, FIT_PADDING } from './canvas/Canvas';
 import { useFitNodes } from './canvas/fit';

@@ -26,6 +26,8 @@ import { NoteNode, type NoteFlowNode } from '../notes/NoteNode';
 import { DiagramTitle } from '../notes/Title';
 import { EmptyHint } from '../notes/EmptyHint';
 import { useContextMenus } from '../menus/useContextMenus';
+import { AlignmentGuides } from '../align/Guides';
+import { endGuides, snapToGuides, useAlignmentGuides } from '../align/guides';
 import { ZoomBox } from '../menus/ZoomBox';
 import { useScheme } from '../theme';
 import { SearchBox } from '../panels/SearchBox';
@@ -63,8 +65,14 @@ const FIT_VIEW = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 const PRO_OPTIONS = { hideAttribution: true };
 /** At an overview zoom React Flow draws no edges: OverviewEdges draws them all as one layer. */
 const NO_EDGES: StrataFlowEdge[] = [];
-const onNodeDragStop = (_event: unknown, _node: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
-const onSelectionDragStop = (_event: unknown, dragged: CanvasNode[]) => endNodeDrag(dragged);
+const onNodeDragStop = (_event: unknown, _node: unknown, dragged: CanvasNode[]) => {
+  endGuides();
+  endNodeDrag(dragged);
+};
+const onSelectionDragStop = (_event: unknown, dragged: CanvasNode[]) => {
+  endGuides();
+  endNodeDrag(dragged);
+};
 const onNodeDoubleClick = (_event: unknown, node: CanvasNode) => useStore.getState().rename(node.id);
 /** Selects the arrow alone and opens its label in the Inspector. */
 const onEdgeDoubleClick = (_event: unknown, edge: StrataFlowEdge) => {
@@ -102,6 +110,7 @@ export function Canvas() {
   const snapToGrid = useStore((state) => state.snapToGrid);
   const { screenToFlowPosition } = useReactFlow();
   const menus = useContextMenus();
+  const guides = useAlignmentGuides();
   const scheme = useScheme();
   const onLayerClick = useLayerClick(culled.layer);
 
@@ -144,6 +153,7 @@ export function Canvas() {
           onNodeDoubleClick={onNodeDoubleClick}
           onEdgeDoubleClick={onEdgeDoubleClick}
           {...menus}
+          {...guides}
           zoomOnDoubleClick={false}
           deleteKeyCode={null}
           onlyRenderVisibleElements
@@ -154,6 +164,7 @@ export function Canvas() {
           proOptions={PRO_OPTIONS}
         >
           <ConnectionWatcher />
+          <AlignmentGuides />
           <FeatureBoxes />
           {culled.layer.length > 0 && <OverviewEdges edges={culled.layer} statuses={index.edges} selected={selection.edges} />}
           {/* The dot grid repaints the whole pane on every pan frame: shown only while nodes snap to it. */}
@@ -202,7 +213,10 @@ function onNodesChange(all: NodeChange<CanvasNode>[]) {
       positions.set(change.id, { x: Math.round(change.position.x), y: Math.round(change.position.y) });
     }
   }
-  if (positions.size > 0) store.editInGesture({ type: 'move-nodes', positions });
+  if (positions.size > 0) {
+    snapToGuides(positions);
+    store.editInGesture({ type: 'move-nodes', positions });
+  }
   const nodes = applySelect(store.selection.nodes, changes);
   if (nodes !== store.selection.nodes) store.select({ ...store.selection, nodes });
 }

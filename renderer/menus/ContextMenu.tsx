@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { KINDS, KIND_INFO, type Kind, type Position } from '../../domain/diagram';
 import { addNodeOfKind, runCommand } from '../commands';
 import { addNote } from '../notes/add';
+import { ALIGN_COMMANDS } from '../align/commands';
 import { neighboursFeature } from '../../domain/quickfix';
 import { keysText, labelOf, type Command } from '../shortcuts/catalog';
 import { useStore } from '../store/store';
@@ -95,7 +96,13 @@ function Items({ menu }: { menu: OpenMenu }) {
     case 'edge':
       return <Commands commands={['reverse', 'rename', 'delete']} labels={{ rename: 'Edit label' }} />;
     case 'selection':
-      return <Commands commands={['duplicate', 'group-feature', 'reverse', 'zoom-selection', 'delete']} />;
+      return (
+        <>
+          <Commands commands={['duplicate', 'group-feature', 'reverse', 'zoom-selection']} />
+          <ArrangeItems />
+          <Commands commands={['delete']} />
+        </>
+      );
     case 'canvas':
       return <CanvasItems at={menu.canvas} />;
   }
@@ -118,15 +125,42 @@ function JoinNeighboursFeature({ id }: { id: string }) {
   return <Item label={`Move into feature ${feature}`} run={join} />;
 }
 
+/** Align and distribute, folded away until asked for: eight items would bury the rest of the menu. */
+function ArrangeItems() {
+  const [open, setOpen] = useState(false);
+  const count = useStore((state) => state.selection.nodes.size);
+  if (count < 2) return null;
+  // Spreading needs a box between the two that stay put.
+  const shown = ALIGN_COMMANDS.filter((command) => count > 2 || !command.startsWith('distribute'));
+  return (
+    <>
+      <SubmenuToggle label="Align and distribute" open={open} onToggle={() => setOpen(!open)} />
+      {open && (
+        <div className="context-sub" role="group" aria-label="Align and distribute">
+          {shown.map((command) => (
+            <Item key={command} label={labelOf(command)} keys={keysText(command)} run={() => runCommand(command)} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+function SubmenuToggle({ label, open, onToggle }: { label: string; open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" role="menuitem" className="context-item" aria-expanded={open} onClick={onToggle}>
+      <span>{label}</span>
+      <span className="context-keys">{open ? '▾' : '▸'}</span>
+    </button>
+  );
+}
+
 function CanvasItems({ at }: { at: Position }) {
   const [kinds, setKinds] = useState(false);
   const addKind = (kind: Kind) => addNodeOfKind(kind, { x: Math.round(at.x - 90), y: Math.round(at.y - 26) });
   return (
     <>
-      <button type="button" role="menuitem" className="context-item" aria-expanded={kinds} onClick={() => setKinds(!kinds)}>
-        <span>Add a component here</span>
-        <span className="context-keys">{kinds ? '▾' : '▸'}</span>
-      </button>
+      <SubmenuToggle label="Add a component here" open={kinds} onToggle={() => setKinds(!kinds)} />
       {kinds && (
         <div className="context-sub" role="group" aria-label="Components">
           {KINDS.map((kind) => (

@@ -9,7 +9,7 @@ export function openShortcuts(): void {
   useShortcuts.setState({ open: true });
 }
 
-const GROUPS = ['File', 'Edit', 'Canvas', 'View'] as const;
+const GROUPS = ['File', 'Edit', 'Canvas', 'Arrange', 'View'] as const;
 
 export function ShortcutsDialog() {
   const open = useShortcuts((state) => state.open);

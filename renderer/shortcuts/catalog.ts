@@ -5,7 +5,16 @@
 import type { MenuCommand } from '../../preload/api';
 
 /** Commands of the canvas that the desktop app's menu bar does not send. */
-export type CanvasCommand = 'rename' | 'reverse' | 'add-note' | 'add-text' | 'zoom-100' | 'zoom-selection' | 'shortcuts';
+export type CanvasCommand = 'rename' | 'reverse' | 'add-note' | 'add-text' | 'zoom-100' | 'zoom-selection' | 'shortcuts' | ArrangeCommand;
+export type ArrangeCommand =
+  | 'align-left'
+  | 'align-centre'
+  | 'align-right'
+  | 'align-top'
+  | 'align-middle'
+  | 'align-bottom'
+  | 'distribute-horizontally'
+  | 'distribute-vertically';
 export type Command = MenuCommand | CanvasCommand;
 
 export interface Keys {
@@ -14,6 +23,8 @@ export interface Keys {
   readonly code?: string;
   readonly mod: boolean;
   readonly shift?: boolean;
+  /** Alt (Option) held; such keys are matched by `code`, as Option changes the character on a Mac. */
+  readonly alt?: boolean;
   /** How the keys are written for people. */
   readonly text: string;
 }
@@ -21,12 +32,14 @@ export interface Keys {
 export interface CatalogEntry {
   readonly command: Command;
   readonly label: string;
-  readonly group: 'File' | 'Edit' | 'Canvas' | 'View';
+  readonly group: 'File' | 'Edit' | 'Canvas' | 'Arrange' | 'View';
   readonly keys: readonly Keys[];
 }
 
 const mod = (key: string, text: string, shift?: boolean): Keys => ({ key, mod: true, text, ...(shift !== undefined && { shift }) });
 const plain = (key: string, text: string): Keys => ({ key, mod: false, text });
+/** Alt with a letter, as design tools bind their align and distribute commands. */
+const alt = (letter: string, shift = false): Keys => ({ code: `Key${letter}`, mod: false, alt: true, shift, text: `Alt+${shift ? 'Shift+' : ''}${letter}` });
 
 // Order matters where keys overlap: Ctrl+Shift+S must be found before Ctrl+S.
 export const CATALOG: readonly CatalogEntry[] = [
@@ -48,6 +61,14 @@ export const CATALOG: readonly CatalogEntry[] = [
   { command: 'add-note', label: 'Add a sticky note', group: 'Canvas', keys: [plain('n', 'N')] },
   { command: 'add-text', label: 'Add text', group: 'Canvas', keys: [plain('t', 'T')] },
   { command: 'auto-layout', label: 'Auto-layout', group: 'Canvas', keys: [mod('l', 'Ctrl+Shift+L', true)] },
+  { command: 'align-left', label: 'Align left', group: 'Arrange', keys: [alt('A')] },
+  { command: 'align-centre', label: 'Align centres', group: 'Arrange', keys: [alt('H')] },
+  { command: 'align-right', label: 'Align right', group: 'Arrange', keys: [alt('D')] },
+  { command: 'align-top', label: 'Align top', group: 'Arrange', keys: [alt('W')] },
+  { command: 'align-middle', label: 'Align middles', group: 'Arrange', keys: [alt('V')] },
+  { command: 'align-bottom', label: 'Align bottom', group: 'Arrange', keys: [alt('S')] },
+  { command: 'distribute-horizontally', label: 'Distribute horizontally', group: 'Arrange', keys: [alt('H', true)] },
+  { command: 'distribute-vertically', label: 'Distribute vertically', group: 'Arrange', keys: [alt('V', true)] },
   { command: 'zoom-to-fit', label: 'Zoom to fit', group: 'View', keys: [mod('0', 'Ctrl+0'), { code: 'Digit1', mod: false, shift: true, text: 'Shift+1' }] },
   { command: 'zoom-100', label: 'Zoom to 100 %', group: 'View', keys: [{ code: 'Digit0', mod: false, shift: true, text: 'Shift+0' }] },
   { command: 'zoom-selection', label: 'Zoom to selection', group: 'View', keys: [{ code: 'Digit2', mod: false, shift: true, text: 'Shift+2' }] },
