@@ -1,12 +1,12 @@
 /**
- * The exported project as zip bytes: entries sorted by path, each with a fixed date and a Unix
- * mode, so the same files always give the same archive. In the app this runs in the export
- * worker, away from the main process's event loop; on the command line in its only thread.
+ * The exported project as zip bytes, written by archiver: entries sorted by path, each with a
+ * fixed date and a Unix mode, so the same files always give the same archive. Runs in the
+ * export worker, away from the main process's event loop.
  */
+import { ZipArchive } from 'archiver';
 import type { Diagram } from '../../domain/diagram';
 import type { ExportOptions } from '../../preload/api';
 import { projectFiles } from './project-files';
-import { zipEntries } from './zip-format';
 
 export type Files = ReadonlyMap<string, string>;
 
@@ -17,7 +17,7 @@ export type Archive =
 export type Progress = (done: number, total: number) => void;
 
 const LEVEL = 6;
-/** Every entry's date: output must not depend on the clock (written as its UTC fields). */
+/** Every entry's date: output must not depend on the clock (archiver writes it as UTC). */
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
 export async function projectArchive(diagram: Diagram, options: ExportOptions, onProgress?: Progress): Promise<Archive> {
@@ -31,13 +31,22 @@ export function modeOf(path: string): number {
   return path.endsWith('.sh') ? 0o755 : 0o644;
 }
 
-export async function zipFiles(files: Files, onProgress?: Progress): Promise<Buffer> {
-  const inputs = [...files.keys()].sort(comparePaths).map((path) => ({
-    name: path,
-    data: Buffer.from(files.get(path)!, 'utf8'),
-    mode: modeOf(path),
-  }));
-  return zipEntries(inputs, FIXED_DATE, LEVEL, (done) => onProgress?.(done, files.size));
+export function zipFiles(files: Files, onProgress?: Progress): Promise<Buffer> {
+  const archive = new ZipArchive({ zlib: { level: LEVEL } });
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    archive.on('data', (chunk) => chunks.push(chunk));
+    archive.on('end', () => resolve(Buffer.concat(chunks)));
+    // A warning is a missing file on disk; entries here are all in memory, so any is a failure.
+    archive.on('warning', reject);
+    archive.on('error', reject);
+  });
+  archive.on('progress', (progress) => onProgress?.(progress.entries.processed, files.size));
+  for (const path of [...files.keys()].sort(comparePaths)) {
+    archive.append(Buffer.from(files.get(path)!, 'utf8'), { name: path, date: FIXED_DATE, mode: modeOf(path) });
+  }
+  void archive.finalize().catch(() => undefined);
+  return finished;
 }
 
 function comparePaths(a: string, b: string): number {

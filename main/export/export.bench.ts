@@ -1,7 +1,7 @@
 /**
  * Export speed: generate + zip a 200-component diagram along the app's own path (the export
- * worker, bundled as the desktop build bundles it, our zip writer, then an atomic write), the longest
- * event-loop stall in the main thread meanwhile, and the zip step alone: ours (main/export/zip-format.ts) beside fflate's
+ * worker, bundled as the desktop build bundles it, archiver, then an atomic write), the longest
+ * event-loop stall in the main thread meanwhile, and the zip step alone: archiver beside fflate's
  * zipSync of the same files, same run.
  * Run: npx tsx main/export/export.bench.ts
  */
@@ -73,10 +73,10 @@ async function idleStall(durationMs: number): Promise<number> {
   return stall.max / 1e6;
 }
 
-/** The zip step alone, in this thread: ours (as the worker runs it) and fflate's zipSync, same files, alternating. */
-async function timeZipStep(): Promise<{ ours: number[]; fflate: number[]; generateOnly: number[]; fileCount: number }> {
+/** The zip step alone, in this thread: archiver (as the worker runs it) and fflate's zipSync, same files, alternating. */
+async function timeZipStep(): Promise<{ archiver: number[]; fflate: number[]; generateOnly: number[]; fileCount: number }> {
   const diagram = benchDiagram();
-  const ours: number[] = [];
+  const archiver: number[] = [];
   const fflate: number[] = [];
   const generateOnly: number[] = [];
   let fileCount = 0;
@@ -86,23 +86,23 @@ async function timeZipStep(): Promise<{ ours: number[]; fflate: number[]; genera
     if (!result.ok) throw new Error(result.error.message);
     generateOnly.push(performance.now() - start);
     fileCount = result.files.size;
-    const oursStart = performance.now();
+    const archiverStart = performance.now();
     await zipFiles(result.files);
-    ours.push(performance.now() - oursStart);
+    archiver.push(performance.now() - archiverStart);
     const fflateStart = performance.now();
     const entries: Record<string, Uint8Array> = {};
     for (const [path, text] of result.files) entries[path] = strToU8(text);
     zipSync(entries, { level: 6 });
     fflate.push(performance.now() - fflateStart);
   }
-  return { ours: ours.slice(WARM_UP), fflate: fflate.slice(WARM_UP), generateOnly: generateOnly.slice(WARM_UP), fileCount };
+  return { archiver: archiver.slice(WARM_UP), fflate: fflate.slice(WARM_UP), generateOnly: generateOnly.slice(WARM_UP), fileCount };
 }
 
 async function main() {
   const diagram = benchDiagram();
   const errors = validate(diagram).filter((f) => f.severity === 'error');
   if (errors.length > 0) throw new Error(`bench diagram has errors: ${errors[0]!.message}`);
-  // Inside the checkout, as in the app: the bundled worker resolves its packages from node_modules.
+  // Inside the checkout, as in the app: the bundled worker resolves archiver from node_modules.
   await mkdir('.cache', { recursive: true });
   const folder = await mkdtemp(join(resolve('.cache'), 'bench-export-'));
   try {
@@ -115,8 +115,8 @@ async function main() {
     console.log(`export of a ${diagram.nodes.length}-component diagram (${zip.fileCount} files), median of ${RUNS} runs after ${WARM_UP} to warm up`);
     console.log(`  generate + zip + write (Strata)    ${ms(median(ours.times))} ms   goal ≤ 300 ms (first export, starting the worker: ${ours.warmUpMs.toFixed(0)} ms)`);
     console.log(`  longest main-thread stall          ${ms(ours.stallMs)} ms   goal ≤ 16 ms (first export: ${ours.firstStallMs.toFixed(1)} ms; idle main thread, same run: ${idle.toFixed(1)} ms)`);
-    console.log(`  zip step: ours                     ${ms(median(zip.ours))} ms   (generate alone, unbundled: ${median(zip.generateOnly).toFixed(1)} ms)`);
-    console.log(`  zip step: fflate zipSync, same files ${ms(median(zip.fflate)).trimStart().padStart(6)} ms   ours / fflate ${(median(zip.ours) / median(zip.fflate)).toFixed(2)} ×`);
+    console.log(`  zip step: archiver                 ${ms(median(zip.archiver))} ms   (generate alone, unbundled: ${median(zip.generateOnly).toFixed(1)} ms)`);
+    console.log(`  zip step: fflate zipSync, same files ${ms(median(zip.fflate)).trimStart().padStart(6)} ms   archiver / fflate ${(median(zip.archiver) / median(zip.fflate)).toFixed(2)} ×`);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
