@@ -196,6 +196,9 @@ describe('layout', () => {
       nodes: ['a', 'b'].flatMap((f) => [node(`r${f}`, 'router', f, { feature: f }), node(`s${f}`, 'service', `${f} svc`, { feature: f }), node(`p${f}`, 'repository', `${f} repo`, { feature: f }), node(`m${f}`, 'model', f, { feature: f }), node(`t${f}`, 'service', `${f} extra`, { feature: f })]),
     };
     expect(resolveLayout(features).layout).toBe('feature');
+    // One feature drawn on a small diagram is enough: the user said how to split the code.
+    const one = { ...small, nodes: [...small.nodes, node('p', 'repository', 'c', { feature: 'orders' })] };
+    expect(resolveLayout(one)).toMatchObject({ layout: 'feature', reason: expect.stringMatching(/groups components into the feature orders/) });
     const big = { ...emptyDiagram({ layout: 'auto' }), nodes: Array.from({ length: 14 }, (_, i) => node(`s${i}`, 'service', `s${i}`)) };
     const choice = resolveLayout(big);
     expect(choice.layout).toBe('layered');

@@ -48,23 +48,30 @@ export function featuresOf(diagram: Diagram): string[] {
 }
 
 /**
- * The layout the guide's table suggests for this diagram's size: a flat package under about
- * 2,000 lines, feature packages up to about 5,000 when the diagram names two or more features,
- * otherwise a layered layout.
+ * The layout for `auto`: features the user drew come first — grouping components into a feature
+ * says how the code should be split, whatever its size. Without features, the guide's size table
+ * decides: a flat package under about 2,000 lines, otherwise a layered layout.
  */
 export function resolveLayout(diagram: Diagram, layout: Layout = diagram.project.layout): LayoutChoice {
   if (layout !== 'auto') return { layout, reason: `The project asks for the ${layout} layout.` };
   const lines = estimateLines(diagram);
-  const features = featuresOf(diagram).length;
+  const features = featuresOf(diagram);
   const size = `${diagram.nodes.length} components, roughly ${lines.toLocaleString('en-US')} lines when grown`;
-  if (lines < FLAT_BELOW) {
-    return { layout: 'flat', reason: `Flat package: ${size}, under the guide's ${FLAT_BELOW.toLocaleString('en-US')}-line mark for a small project.` };
+  if (features.length > 0) {
+    const named = features.length === 1 ? `the feature ${features[0]}` : `${features.length} features (${listed(features)})`;
+    return { layout: 'feature', reason: `Feature packages: the diagram groups components into ${named}, so the code is split the same way (${size}).` };
   }
-  if (lines < LAYERED_FROM && features >= 2) {
-    return { layout: 'feature', reason: `Feature packages: ${size} across ${features} features, the guide's size for a web API with clear domain boundaries.` };
+  if (lines < FLAT_BELOW) {
+    return { layout: 'flat', reason: `Flat package: ${size}, under the guide's ${FLAT_BELOW.toLocaleString('en-US')}-line mark for a small project, and no features drawn.` };
   }
   if (lines < LAYERED_FROM) {
-    return { layout: 'layered', reason: `Layered: ${size}, but fewer than two features to split packages by, so layers organise the code.` };
+    return { layout: 'layered', reason: `Layered: ${size}, and no features drawn to split packages by, so layers organise the code.` };
   }
   return { layout: 'layered', reason: `Layered: ${size}, the guide's size for a service with api/, services/, repositories/ and models/.` };
+}
+
+/** `a, b and c`; long lists are cut short. */
+function listed(names: readonly string[]): string {
+  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

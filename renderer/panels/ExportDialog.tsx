@@ -15,7 +15,8 @@ import { usePreview } from './usePreview';
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const diagram = useStore((state) => state.diagram);
-  const [options, setOptions] = useState<Required<ExportOptions>>(() => pickOptions(diagram.project));
+  // The diagram's own settings, the ones the toolbar shows: changing them here changes them there.
+  const options = useMemo(() => pickOptions(diagram.project), [diagram.project]);
   const [force, setForce] = useState(false);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -29,7 +30,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setResult(await runExport(diagram, options, force));
   };
   const set = (change: Partial<ExportOptions>) => {
-    setOptions((current) => ({ ...current, ...change }));
+    useStore.getState().edit({ type: 'set-project', project: change });
     // A result line speaks of the options it was made with: new options, no stale line.
     setResult(null);
     setProgress(null);

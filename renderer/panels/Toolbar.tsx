@@ -1,9 +1,10 @@
 /** File actions and the project's settings. */
-import { LAYOUTS, TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
+import { TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
 import { frameworkChoices, type Choice as ExportChoice } from '../../domain/generate';
 import { isDesktop } from '../api';
 import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
 import { autoLayout } from '../layout/autoLayout';
+import { LayoutChoice } from './LayoutChoice';
 import { PictureButton } from './PictureDialog';
 import { RecentMenu } from './RecentMenu';
 import { isDirty, useStore, type Store } from '../store/store';
@@ -83,7 +84,7 @@ function ProjectSettings() {
       </label>
       <Choice label="Framework" value={project.framework} options={FRAMEWORK_CHOICES} onChange={(framework) => set({ framework })} />
       <Choice label="Tasks" value={project.tasks} options={TASK_FRAMEWORKS.map((value) => ({ value }))} onChange={(tasks) => set({ tasks })} />
-      <Choice label="Layout" value={project.layout} options={LAYOUTS.map((value) => ({ value }))} onChange={(layout) => set({ layout })} />
+      <LayoutChoice />
     </div>
   );
 }
