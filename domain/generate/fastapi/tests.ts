@@ -31,7 +31,17 @@ function conftest(plan: Plan): string {
   const env = [`"DATABASE_URL": f"sqlite+aiosqlite:///{TEST_DB}"`, '"TASKS_EAGER": "true"', ...plan.caches.map((c) => `${str(cacheSetting(c).toUpperCase())}: "memory://"`)];
   return pyModule({
     doc: 'Test setup: one SQLite file migrated per test session and copied fresh for each test, eager tasks.',
-    imports: [plain('os'), plain('shutil'), from('collections.abc', 'AsyncIterator', 'Iterator'), from('pathlib', 'Path'), plain('httpx'), plain('pytest'), from('alembic', 'command'), from('alembic.config', 'Config')],
+    imports: [
+      plain('os'),
+      plain('shutil'),
+      from('collections.abc', 'AsyncIterator', 'Iterator'),
+      from('pathlib', 'Path'),
+      plain('httpx'),
+      plain('pytest'),
+      from('alembic', 'command'),
+      from('alembic.config', 'Config'),
+      from('fastapi', 'FastAPI'),
+    ],
     firstParty: [plan.pkg],
     blocks: [
       `ROOT = Path(__file__).resolve().parents[1]
@@ -56,12 +66,16 @@ def migrated() -> Iterator[Path]:
 def database(migrated: Path) -> None:
     """Each test starts from the migrated database: a file copy, not a migration."""
     shutil.copyfile(migrated, TEST_DB)`,
-      `@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    """The app as it runs: its own sessions, committed per request."""
+      `@pytest.fixture(scope="session")
+def app() -> FastAPI:
+    """Built once: wiring every route costs more than most tests, and no test changes it."""
     from ${plan.pkg}.main import create_app
 
-    transport = httpx.ASGITransport(app=create_app())
+    return create_app()`,
+      `@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as it runs: its own sessions, committed per request."""
+    transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client`,
     ],

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from alembic import command
 from alembic.config import Config
+from fastapi import FastAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DB = ROOT / ".pytest-db.sqlite3"
@@ -40,11 +41,17 @@ def database(migrated: Path) -> None:
     shutil.copyfile(migrated, TEST_DB)
 
 
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    """The app as it runs: its own sessions, committed per request."""
+@pytest.fixture(scope="session")
+def app() -> FastAPI:
+    """Built once: wiring every route costs more than most tests, and no test changes it."""
     from full.main import create_app
 
-    transport = httpx.ASGITransport(app=create_app())
+    return create_app()
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """The app as it runs: its own sessions, committed per request."""
+    transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client
