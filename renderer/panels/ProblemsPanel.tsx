@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Finding } from '../../domain/rules';
 import { useFitNodes } from '../canvas/fit';
-import { countBySeverity, findingsOf } from '../store/findings';
+import { countBySeverity, findingsOf, validatedDiagram } from '../store/findings';
 import { selectionFor } from '../store/reveal';
 import { calmIndex } from '../store/calm';
 import { quickFixFor } from '../../domain/quickfix';
@@ -17,7 +17,8 @@ export const PROBLEMS_SHOWN = 200;
 
 export function ProblemsPanel() {
   const findings = useStore((state) => calmIndex(findingsOf(state.diagram), state.fresh).findings);
-  const diagram = useStore((state) => state.diagram);
+  // Not the diagram itself: that changes on every frame of a drag, and this list does not.
+  const diagram = useStore((state) => validatedDiagram(state.diagram));
   const [showAll, setShowAll] = useState(false);
   const fitNodes = useFitNodes();
   const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
@@ -50,7 +51,7 @@ export function ProblemsPanel() {
                 <span className="problem-message">{finding.message}</span>
                 <span className="problem-fix">{finding.fix}</span>
               </button>
-              <QuickFixButton fix={quickFixFor(diagram, finding)} />
+              <QuickFixButton fix={quickFixFor(diagram, finding)} finding={finding} />
             </li>
           ))}
           {shown.length < ordered.length && (
@@ -67,11 +68,19 @@ export function ProblemsPanel() {
   );
 }
 
-/** A finding's repair in one click and one undo step; the finding goes when it is applied. */
-function QuickFixButton({ fix }: { fix: ReturnType<typeof quickFixFor> }) {
+/**
+ * A finding's repair in one click and one undo step; the finding goes when it is applied. The
+ * edit is made from the diagram as it is at the click (a fix may place a node between two that
+ * moved since the label was worked out).
+ */
+function QuickFixButton({ fix, finding }: { fix: ReturnType<typeof quickFixFor>; finding: Finding }) {
   if (!fix) return null;
+  const apply = () => {
+    const now = quickFixFor(useStore.getState().diagram, finding);
+    if (now) useStore.getState().edit(now.edit);
+  };
   return (
-    <button type="button" className="quick-fix" onClick={() => useStore.getState().edit(fix.edit)}>
+    <button type="button" className="quick-fix" onClick={apply}>
       Fix: {fix.label}
     </button>
   );

@@ -4,6 +4,7 @@
  */
 import type { Diagram, DiagramNode } from '../../domain/diagram';
 import { createValidator, type Finding, type Severity } from '../../domain/rules';
+import { changedInPlace } from './moves';
 
 export interface ItemStatus {
   readonly severity: Severity;
@@ -19,31 +20,38 @@ export interface FindingIndex {
 }
 
 const validator = createValidator();
-let last: { diagram: Diagram; index: FindingIndex } | undefined;
+/** `validated` is the diagram the findings were computed for: `diagram` differs from it in positions alone. */
+let last: { diagram: Diagram; index: FindingIndex; validated: Diagram } | undefined;
 
 export function findingsOf(diagram: Diagram): FindingIndex {
   if (last?.diagram === diagram) return last.index;
   // No rule looks at positions: a drag keeps the index, so no frame of it pays for validation and
   // flow objects keyed on the index (edges, badges) stay as they are.
   if (last && onlyMoved(last.diagram, diagram)) {
-    last = { diagram, index: last.index };
+    last = { ...last, diagram };
     return last.index;
   }
   const findings = validator.validate(diagram);
   const index = { findings, nodes: byItem(findings, (f) => f.nodes), edges: byItem(findings, (f) => f.edges) };
-  last = { diagram, index };
+  last = { diagram, index, validated: diagram };
   return index;
+}
+
+/**
+ * The diagram as it was when its findings were last computed: the same object for as long as
+ * only positions change. What is derived from the findings and names alone (the Problems panel's
+ * list and quick-fix labels) keys on it, and so does nothing on a drag frame.
+ */
+export function validatedDiagram(diagram: Diagram): Diagram {
+  findingsOf(diagram);
+  return last!.validated;
 }
 
 /** True when `after` differs from `before` in node positions alone. */
 function onlyMoved(before: Diagram, after: Diagram): boolean {
-  if (before.edges !== after.edges || before.project !== after.project || before.nodes.length !== after.nodes.length) return false;
-  for (let i = 0; i < after.nodes.length; i++) {
-    const a = before.nodes[i];
-    const b = after.nodes[i];
-    if (a !== b && !sameButPosition(a, b)) return false;
-  }
-  return true;
+  if (before.edges !== after.edges || before.project !== after.project) return false;
+  const changed = changedInPlace(before.nodes, after.nodes);
+  return changed !== undefined && changed.every((i) => sameButPosition(before.nodes[i], after.nodes[i]));
 }
 
 /** True when two versions of a node differ at most in where they are drawn. */
