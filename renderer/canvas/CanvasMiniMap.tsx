@@ -22,7 +22,10 @@ interface Frame {
 }
 
 export function CanvasMiniMap() {
-  const nodes = useStore((state) => state.diagram.nodes);
+  // While a drag lasts the map keeps its picture (and its frame): redrawing, even measuring, every
+  // node on every frame of it costs milliseconds in a large diagram, for a move the map shows as a
+  // pixel. It catches up when the gesture ends.
+  const nodes = useStore((state) => (state.gestureStart ?? state.diagram).nodes);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [x, y, zoom] = useFlowStore((state) => state.transform);
   const paneWidth = useFlowStore((state) => state.width);
@@ -33,14 +36,10 @@ export function CanvasMiniMap() {
   const { left, top, scale } = frameFor(bounds, view);
   const scheme = useColorScheme();
 
-  // While a drag lasts the map keeps its picture: redrawing every node on every frame of it costs
-  // milliseconds in a large diagram, for a move the map shows as a pixel. It catches up at the end.
-  const dragging = useStore((state) => state.gestureStart !== null);
   useEffect(() => {
-    if (dragging) return;
     const id = requestAnimationFrame(() => draw(canvas.current, nodes, { left, top, scale }, scheme));
     return () => cancelAnimationFrame(id);
-  }, [nodes, left, top, scale, scheme, dragging]);
+  }, [nodes, left, top, scale, scheme]);
 
   const panTo = (event: PointerEvent<HTMLDivElement>) => {
     if (event.buttons !== 1) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, type DiagramEdge, type DiagramNode } from '../../domain/diagram';
 import { applyEdit } from '../../domain/edits';
-import { admit, cull, cullWindow, DiagramIndex } from './culling';
+import { admit, afterMove, cull, cullWindow, DiagramIndex } from './culling';
 
 /** A row of services 400 apart, each depending on the next. */
 function row(count: number): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
@@ -76,6 +76,50 @@ describe('cull', () => {
     const index = new DiagramIndex();
     index.sync([], []);
     expect(cull(index, { minX: 0, minY: 0, maxX: 100, maxY: 100 }, NOTHING)).toEqual({ nodes: [], edges: [], passing: [] });
+  });
+});
+
+describe('afterMove', () => {
+  const window = { minX: 1600, minY: 0, maxX: 2000, maxY: 60 };
+  const moveTo = (nodes: readonly DiagramNode[], id: string, x: number) => nodes.map((node) => (node.id === id ? { ...node, position: { x, y: 0 } } : node));
+
+  it('swaps a node that moved inside the window into the cull, edge lists untouched', () => {
+    const { nodes, edges } = row(20);
+    const index = new DiagramIndex();
+    index.sync(nodes, edges);
+    const before = cull(index, window, NOTHING);
+    const moved = moveTo(nodes, 's4', 1650);
+    index.sync(moved, edges);
+    const after = afterMove(before, index.movedBetween(nodes, moved)!, window, index)!;
+    expect(after.edges).toBe(before.edges);
+    expect(after.passing).toBe(before.passing);
+    expect(after.nodes.find((node) => node.id === 's4')!.position.x).toBe(1650);
+    // The same as culling afresh.
+    expect(after).toEqual(cull(index, window, NOTHING));
+  });
+
+  it('gives up when a node leaves or enters the window, or was not in the cull', () => {
+    const { nodes, edges } = row(20);
+    const index = new DiagramIndex();
+    index.sync(nodes, edges);
+    const before = cull(index, window, NOTHING);
+    for (const [id, x] of [['s4', 5000], ['s10', 1700], ['s3', 1700]] as const) {
+      const moved = moveTo(nodes, id, x);
+      index.sync(moved, edges);
+      expect(afterMove(before, index.movedBetween(nodes, moved)!, window, index)).toBeUndefined();
+      index.sync(nodes, edges);
+    }
+  });
+
+  it('is told what moved only for the index’s last step', () => {
+    const { nodes, edges } = row(5);
+    const index = new DiagramIndex();
+    index.sync(nodes, edges);
+    const moved = moveTo(nodes, 's1', 900);
+    index.sync(moved, edges);
+    expect(index.movedBetween(nodes, moved)!.map((node) => node.id)).toEqual(['s1']);
+    index.sync([...moved].reverse(), edges);
+    expect(index.movedBetween(nodes, moved)).toBeUndefined();
   });
 });
 

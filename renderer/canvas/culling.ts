@@ -9,6 +9,7 @@
  */
 import RBush from 'rbush';
 import type { DiagramEdge, DiagramNode } from '../../domain/diagram';
+import { changedInPlace } from '../store/moves';
 import { NODE_SIZE } from './features';
 
 export interface Box {
@@ -47,6 +48,7 @@ export class DiagramIndex {
   private readonly edgesOfNode = new Map<string, DiagramEdge[]>();
   private nodes: readonly DiagramNode[] = [];
   private edges: readonly DiagramEdge[] = [];
+  private lastMove: { from: readonly DiagramNode[]; to: readonly DiagramNode[]; moved: readonly DiagramNode[] } | undefined;
 
   constructor(private readonly sizeOf: (id: string) => Size | undefined = () => undefined) {}
 
@@ -84,6 +86,7 @@ export class DiagramIndex {
   }
 
   private rebuild(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]): void {
+    this.lastMove = undefined;
     this.nodes = nodes;
     this.edges = edges;
     this.nodeEntries.clear();
@@ -103,17 +106,26 @@ export class DiagramIndex {
 
   /** Re-indexes nodes that changed in place (same id at the same index); false when that is not the case. */
   private moveChanged(nodes: readonly DiagramNode[]): boolean {
-    const before = this.nodes;
-    if (nodes.length !== before.length) return false;
-    const changed: number[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      if (nodes[i] === before[i]) continue;
-      if (nodes[i].id !== before[i].id || changed.length > nodes.length * REBUILD_SHARE) return false;
-      changed.push(i);
-    }
+    const changed = changedInPlace(this.nodes, nodes, nodes.length * REBUILD_SHARE);
+    if (!changed) return false;
+    this.lastMove = { from: this.nodes, to: nodes, moved: changed.map((i) => nodes[i]) };
     this.nodes = nodes;
     for (const i of changed) this.replaceNode(nodes[i], i);
     return true;
+  }
+
+  /**
+   * The nodes that moved from `from` to `to`, when the index went from one to the other in a
+   * single move (a drag frame); undefined otherwise.
+   */
+  movedBetween(from: readonly DiagramNode[], to: readonly DiagramNode[]): readonly DiagramNode[] | undefined {
+    const move = this.lastMove;
+    return move && move.from === from && move.to === to ? move.moved : undefined;
+  }
+
+  /** The box a node takes on the canvas, as indexed. */
+  boxOf(node: DiagramNode): Box {
+    return this.nodeEntry(node, 0);
   }
 
   private replaceNode(node: DiagramNode, order: number): void {
@@ -224,6 +236,30 @@ export function cull(index: DiagramIndex, window: Box, always: ReadonlySet<strin
     if (node) nodes.push(node);
   }
   return { nodes, edges, passing };
+}
+
+/**
+ * `before`, the cull of `window` for the nodes as they were, after `moved` moved, without a
+ * search: when each moved node was inside the window and still is, nothing entered or left it,
+ * and every edge of a moved node keeps an end inside. Only the moved nodes' entries change; the
+ * edge lists are handed back as they were, so a drag frame costs the moved nodes, not the edges
+ * that cross the view. Undefined when the move took a node across the window's edge (cull again).
+ */
+export function afterMove(before: Culled, moved: readonly DiagramNode[], window: Box, index: DiagramIndex): Culled | undefined {
+  const fresh = new Map(moved.map((node) => [node.id, node]));
+  let found = 0;
+  const nodes = before.nodes.map((node) => {
+    const now = fresh.get(node.id);
+    if (!now) return node;
+    found++;
+    return meets(index.boxOf(node), window) && meets(index.boxOf(now), window) ? now : undefined;
+  });
+  if (found !== fresh.size || nodes.includes(undefined)) return undefined;
+  return { nodes: nodes as DiagramNode[], edges: before.edges, passing: before.passing };
+}
+
+function meets(a: Box, b: Box): boolean {
+  return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
 }
 
 /**

@@ -23,6 +23,18 @@ describe('featureBoxes', () => {
     expect(boxes[1].members).toEqual(['c']);
   });
 
+  it('after a move, measures again only the moved nodes’ features, and agrees with measuring all', () => {
+    const before = featureBoxes(nodes);
+    const moved = nodes.map((n) => (n.id === 'b' ? { ...n, position: { x: 500, y: 400 } } : n));
+    const after = featureBoxes(moved);
+    expect(after[1]).toBe(before[1]);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after).toEqual(featureBoxes(moved, new Set()));
+    // A node that changes feature is a new grouping, measured afresh.
+    const regrouped = moved.map((n) => (n.id === 'b' ? { ...n, feature: 'users' } : n));
+    expect(featureBoxes(regrouped)).toEqual(featureBoxes(regrouped, new Set()));
+  });
+
   it('skips the nodes it is told to', () => {
     expect(featureBoxes(nodes, new Set(['c'])).map((b) => b.feature)).toEqual(['orders']);
   });

@@ -3,6 +3,7 @@
  * the canvas is its members' bounding box plus padding, computed here without React.
  */
 import type { DiagramNode, Position } from '../../domain/diagram';
+import { changedInPlace } from '../store/moves';
 
 /** The size every node is drawn at (styles.css `.strata-node`), so boxes need no measuring. */
 export const NODE_SIZE = { width: 180, height: 52 } as const;
@@ -18,42 +19,74 @@ export interface FeatureBox {
   readonly members: readonly string[];
 }
 
-let lastBoxes: { readonly nodes: readonly DiagramNode[]; readonly boxes: readonly FeatureBox[] } | undefined;
+/** The last boxes, the nodes they are for, and where each feature's members are in that list. */
+let lastBoxes: { readonly nodes: readonly DiagramNode[]; readonly boxes: readonly FeatureBox[]; readonly places: Map<string, number[]> } | undefined;
 
 /**
  * One box per feature used by a node, in order of each feature's first member. The canvas's
- * labels and boxes both ask on every drag frame: the last answer is kept for the same nodes.
+ * labels and boxes both ask on every drag frame: the last answer is kept for the same nodes, and
+ * after a move only the moved nodes' features are measured again.
  */
 export function featureBoxes(nodes: readonly DiagramNode[], skip?: ReadonlySet<string>): readonly FeatureBox[] {
   if (skip) return boxesOf(nodes, skip);
-  if (lastBoxes?.nodes !== nodes) lastBoxes = { nodes, boxes: boxesOf(nodes, new Set()) };
+  if (lastBoxes?.nodes === nodes) return lastBoxes.boxes;
+  const boxes = lastBoxes && afterMove(lastBoxes.nodes, nodes, lastBoxes.boxes, lastBoxes.places);
+  lastBoxes = boxes ? { ...lastBoxes!, nodes, boxes } : { nodes, boxes: boxesOf(nodes, new Set()), places: placesOf(nodes) };
   return lastBoxes.boxes;
 }
 
+/** Where each feature's members are in `nodes`. */
+function placesOf(nodes: readonly DiagramNode[]): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  nodes.forEach((node, i) => {
+    if (node.feature === undefined) return;
+    const list = places.get(node.feature);
+    if (list) list.push(i);
+    else places.set(node.feature, [i]);
+  });
+  return places;
+}
+
+/** The boxes after nodes moved in place without changing feature; undefined for any other change. */
+function afterMove(
+  before: readonly DiagramNode[],
+  nodes: readonly DiagramNode[],
+  boxes: readonly FeatureBox[],
+  places: ReadonlyMap<string, readonly number[]>,
+): FeatureBox[] | undefined {
+  const changed = changedInPlace(before, nodes);
+  if (!changed || changed.some((i) => before[i].feature !== nodes[i].feature)) return undefined;
+  const touched = new Set(changed.map((i) => nodes[i].feature).filter((feature) => feature !== undefined));
+  return boxes.map((box) => (touched.has(box.feature) ? boxAround(box.feature, places.get(box.feature)!.map((i) => nodes[i])) : box));
+}
+
 function boxesOf(nodes: readonly DiagramNode[], skip: ReadonlySet<string>): FeatureBox[] {
-  const bounds = new Map<string, { left: number; top: number; right: number; bottom: number; members: string[] }>();
+  const members = new Map<string, DiagramNode[]>();
   for (const node of nodes) {
     if (node.feature === undefined || skip.has(node.id)) continue;
-    const { x, y } = node.position;
-    const box = bounds.get(node.feature);
-    if (!box) {
-      bounds.set(node.feature, { left: x, top: y, right: x + NODE_SIZE.width, bottom: y + NODE_SIZE.height, members: [node.id] });
-      continue;
-    }
-    box.left = Math.min(box.left, x);
-    box.top = Math.min(box.top, y);
-    box.right = Math.max(box.right, x + NODE_SIZE.width);
-    box.bottom = Math.max(box.bottom, y + NODE_SIZE.height);
-    box.members.push(node.id);
+    const list = members.get(node.feature);
+    if (list) list.push(node);
+    else members.set(node.feature, [node]);
   }
-  return [...bounds].map(([feature, box]) => ({
+  return [...members].map(([feature, list]) => boxAround(feature, list));
+}
+
+function boxAround(feature: string, members: readonly DiagramNode[]): FeatureBox {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { position } of members) {
+    left = Math.min(left, position.x);
+    top = Math.min(top, position.y);
+    right = Math.max(right, position.x + NODE_SIZE.width);
+    bottom = Math.max(bottom, position.y + NODE_SIZE.height);
+  }
+  return {
     feature,
-    x: box.left - FEATURE_PADDING.side,
-    y: box.top - FEATURE_PADDING.top,
-    width: box.right - box.left + 2 * FEATURE_PADDING.side,
-    height: box.bottom - box.top + FEATURE_PADDING.top + FEATURE_PADDING.bottom,
-    members: box.members,
-  }));
+    x: left - FEATURE_PADDING.side,
+    y: top - FEATURE_PADDING.top,
+    width: right - left + 2 * FEATURE_PADDING.side,
+    height: bottom - top + FEATURE_PADDING.top + FEATURE_PADDING.bottom,
+    members: members.map((node) => node.id),
+  };
 }
 
 /** The feature whose box holds the point; the smallest box wins where boxes overlap. */

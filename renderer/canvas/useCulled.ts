@@ -9,8 +9,8 @@
  */
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Diagram, DiagramEdge } from '../../domain/diagram';
-import { admit, cull, cullWindow, DiagramIndex, portion, type Box, type Culled } from './culling';
+import type { Diagram, DiagramEdge, DiagramNode } from '../../domain/diagram';
+import { admit, afterMove, cull, cullWindow, DiagramIndex, portion, type Box, type Culled } from './culling';
 import { measuredSize } from './derive';
 
 /** One index for the one canvas, kept in step with the store's diagram. */
@@ -40,6 +40,15 @@ export interface Shown extends Culled {
 
 const NOTHING: Shown = { nodes: [], edges: [], passing: [], layer: [] };
 
+/** A cull and what it was for. */
+interface CulledFor {
+  readonly key: string;
+  readonly always: ReadonlySet<string>;
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+  readonly culled: Culled;
+}
+
 /** At an `overview` zoom every edge goes to the plain layer and none to React Flow. */
 export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overview: boolean): Shown {
   const key = useFlowStore(windowKey);
@@ -47,12 +56,28 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
   // Bumped once a frame while what React Flow has is still short of what the window holds.
   const [frame, setFrame] = useState(0);
   const pending = useRef(false);
-  // What the window holds is worked out once per window and diagram, not again on each frame of a hand-over.
+  // What the window holds is worked out once per window and diagram, not again on each frame of a
+  // hand-over; a drag frame inside the window only swaps the moved nodes in (afterMove).
+  const culledFor = useRef<CulledFor>(undefined);
   const wanted = useMemo(() => {
+    const before = culledFor.current;
     diagramIndex.sync(diagram.nodes, diagram.edges);
-    return cull(diagramIndex, boxOf(key), always);
+    const box = boxOf(key);
+    const same = before && before.key === key && before.always === always && before.edges === diagram.edges;
+    const moved = same ? diagramIndex.movedBetween(before.nodes, diagram.nodes) : undefined;
+    const culled = (moved && afterMove(before!.culled, moved, box, diagramIndex)) ?? cull(diagramIndex, box, always);
+    culledFor.current = { key, always, nodes: diagram.nodes, edges: diagram.edges, culled };
+    return culled;
   }, [diagram.nodes, diagram.edges, key, always]);
+  // The cull that was last handed over whole: a drag frame after it hands over the moved nodes alone.
+  const complete = useRef<{ wanted: Culled; overview: boolean }>(undefined);
   const shown = useMemo(() => {
+    const done = complete.current;
+    if (done && done.overview === overview && sameEdges(done.wanted, wanted)) {
+      complete.current = { wanted, overview };
+      last.current = { ...last.current, nodes: wanted.nodes };
+      return last.current;
+    }
     const next = admit(last.current, wanted, always, PER_FRAME);
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
     // back as they were, so React Flow does not take in every edge again on every frame, and the
@@ -69,6 +94,7 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
       next.passing.length < wanted.passing.length ||
       layer.length < layered.length;
     last.current = { nodes: kept(before.nodes, next.nodes), edges, passing, layer };
+    complete.current = pending.current ? undefined : { wanted, overview };
     return last.current;
     // `frame` is not read: a new one asks for the next portion.
   }, [wanted, always, overview, frame]);
@@ -78,6 +104,11 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
     return () => cancelAnimationFrame(id);
   }, [shown]);
   return shown;
+}
+
+/** The same edge lists, and as many nodes: `after` is `before` with moved nodes swapped in (afterMove). */
+function sameEdges(before: Culled, after: Culled): boolean {
+  return before.edges === after.edges && before.passing === after.passing && before.nodes.length === after.nodes.length;
 }
 
 function kept<T>(before: readonly T[], after: readonly T[]): readonly T[] {
