@@ -84,7 +84,6 @@ afterAll(() => (process.env.STRATA_KEEP_RUFF_NAMES ? console.log(`kept ${BASE}`)
  */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   django: 'Django room: tasks/__init__.py imports unwrapped (I001) and duplicate parameters in the unique-check helper of a service',
-  flask: 'Flask room: duplicate constructor parameters when a repository and a cache share a name; calls and asserts split by the room where ruff splits otherwise',
 };
 
 const shapes = fc.sample(shape, { numRuns: DIAGRAMS, seed: 11 });

@@ -45,40 +45,72 @@ function externalUnit(x: NodePlan, modules: FlaskModules): Unit {
 }
 
 function cacheUnit(c: NodePlan, modules: FlaskModules): Unit {
-  const imports: PyImport[] = [plain('logging'), from('functools', 'lru_cache'), from('typing', 'Self'), from('redis', 'Redis', 'RedisError'), from(modules.core('config'), 'get_settings')];
+  const imports: PyImport[] = [
+    plain('json'),
+    plain('logging'),
+    from('functools', 'lru_cache'),
+    from('typing', 'Any', 'ClassVar', 'Self'),
+    from('redis', 'Redis', 'RedisError'),
+    from(modules.core('config'), 'get_settings'),
+  ];
   const cls = `class ${c.cls}:
-    """Redis cache for ${c.snake}: one connection pool per process; when Redis is down
-    a read is a miss and a count is 0 (logged), never an error. \`memory://\` keeps
-    values in this process (tests)."""
+    """Read-through cache on Redis for ${c.snake}: values expire after \`ttl_seconds\`.
 
-    _memory: dict[str, int] = {}
+    One connection pool per process. When Redis is down a read is a miss and a write
+    is skipped, both logged: the cache never fails a request. \`memory://\` keeps
+    values in this process (tests).
+    """
 
-    def __init__(self, url: str) -> None:
+    _memory: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, url: str, ttl_seconds: int = 300) -> None:
         self._url = url
+        self._ttl = ttl_seconds
 
     @classmethod
     def from_settings(cls) -> Self:
         return cls(get_settings().${cacheSetting(c)})
 
-    def incr(self, key: str) -> int:
+    def get_json(self, key: str) -> Any | None:
         if self._url.startswith("memory://"):
-            self._memory[key] = self._memory.get(key, 0) + 1
-            return self._memory[key]
+            raw: str | bytes | None = self._memory.get(key)
+        else:
+            try:
+                raw = _redis(self._url).get(key)
+            except (RedisError, OSError) as error:
+                logger.warning("cache down, reading %s from the source: %s", key, error)
+                return None
+        return None if raw is None else json.loads(raw)
+
+    def set_json(self, key: str, value: Any) -> None:
+        text = json.dumps(value)
+        if self._url.startswith("memory://"):
+            self._memory[key] = text
+            return
+        try:
+            _redis(self._url).set(key, text, ex=self._ttl)
+        except (RedisError, OSError) as error:
+            logger.warning("cache down, not keeping %s: %s", key, error)
+
+    def delete(self, key: str) -> None:
+        if self._url.startswith("memory://"):
+            self._memory.pop(key, None)
+            return
+        try:
+            _redis(self._url).delete(key)
+        except (RedisError, OSError) as error:
+            logger.warning("cache down, %s stays until it expires: %s", key, error)
+
+    def incr(self, key: str) -> int:
+        """A counter (0 when Redis is down)."""
+        if self._url.startswith("memory://"):
+            self._memory[key] = str(int(self._memory.get(key, "0")) + 1)
+            return int(self._memory[key])
         try:
             return int(_redis(self._url).incr(key))
-        except RedisError as error:
-            logger.warning("cache unavailable, %s not counted: %s", key, error)
+        except (RedisError, OSError) as error:
+            logger.warning("cache down, not counting %s: %s", key, error)
             return 0
-
-    def get_count(self, key: str) -> int:
-        if self._url.startswith("memory://"):
-            return self._memory.get(key, 0)
-        try:
-            value = _redis(self._url).get(key)
-        except RedisError as error:
-            logger.warning("cache unavailable, %s read as a miss: %s", key, error)
-            return 0
-        return int(value or 0)
 
     def ping(self) -> None:
         """Raises when the cache does not answer (the readiness check)."""
@@ -87,6 +119,6 @@ function cacheUnit(c: NodePlan, modules: FlaskModules): Unit {
   const pool = `@lru_cache
 def _redis(url: str) -> Redis:
     """One client (and so one connection pool) per URL and process."""
-    return Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)`;
+    return Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)`;
   return { module: modules.of('clients', c), imports, doc: `Cache client for ${c.label}.`, blocks: ['logger = logging.getLogger(__name__)', pool, cls] };
 }

@@ -82,8 +82,8 @@ describe('the Flask room', () => {
     expect(tree.get('store/src/store/web.py')).toContain('app.register_error_handler(TaskQueueUnavailableError, queue_unavailable)');
     const health = tree.get('store/src/store/health.py')!;
     expect(health).toContain('"database": ping');
-    expect(health).toContain('"broker": ping_broker');
-    expect(health).toContain('"page_cache": lambda: wiring.page_cache().ping()');
+    expect(health).toContain('checks["broker"] = ping_broker');
+    expect(health).toContain('checks["page_cache"] = cache.ping');
   });
 
   test('names that clash with Flask and the generated modules still give separate modules', () => {

@@ -2,11 +2,8 @@
 import type { FlaskModules } from './layout';
 import type { ModelPlan, RepositoryPlan } from '../plan/plan';
 import { from, indent, wrap, type PyImport } from '../python/py';
+import { cacheKey, fitSignature, repositoryDependencyNames } from '../sqlalchemy/components';
 import type { Unit } from '../python/unit';
-
-/** Attribute and parameter names: the snake name as it is (a trailing `_` may guard a keyword). */
-export const repoAttr = (r: RepositoryPlan): string => r.snake;
-export const cacheAttr = (snake: string): string => snake;
 
 export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: FlaskModules): Unit[] {
   return repositories.map((r) => repositoryUnit(r, modules));
@@ -16,20 +13,18 @@ function repositoryUnit(repo: RepositoryPlan, modules: FlaskModules): Unit {
   const imports: PyImport[] = [from('sqlalchemy.orm', 'Session')];
   const params = ['self', 'session: Session'];
   const assigns = ['self._session = session'];
-  for (const other of repo.repositories) {
-    imports.push(from(modules.of('repositories', other), other.cls));
-    params.push(`${repoAttr(other)}: ${other.cls}`);
-    assigns.push(`self._${repoAttr(other)} = ${repoAttr(other)}`);
+  const names = repositoryDependencyNames(repo);
+  for (const other of [...repo.repositories, ...repo.caches]) {
+    imports.push(from(modules.of(other.kind === 'cache' ? 'clients' : 'repositories', other), other.cls));
+    params.push(`${names.get(other.id)!}: ${other.cls}`);
+    assigns.push(`self._${names.get(other.id)!} = ${names.get(other.id)!}`);
   }
-  for (const cache of repo.caches) {
-    imports.push(from(modules.of('clients', cache), cache.cls));
-    params.push(`${cacheAttr(cache.snake)}: ${cache.cls}`);
-    assigns.push(`self._${cacheAttr(cache.snake)} = ${cacheAttr(cache.snake)}`);
-  }
+  const cache = repo.caches[0] && `self._${names.get(repo.caches[0].id)!}`;
   const methods: string[] = [];
   for (const model of repo.models) {
     imports.push(from(modules.of('models', model), model.cls), from(modules.of('schemas', model), model.create));
-    methods.push(...crudMethods(model));
+    if (cache) imports.push(from(modules.of('schemas', model), model.read), from('sqlalchemy.orm', 'make_transient_to_detached'));
+    methods.push(...crudMethods(model, cache));
   }
   if (repo.models.length > 0) imports.push(from('sqlalchemy', 'select'), from('typing', 'Any'));
   const init = `${wrap('def __init__(', params, ') -> None:', '    ').replace(/^ {4}/gm, '')}\n${indent(assigns.join('\n'))}`;
@@ -43,8 +38,27 @@ function repositoryUnit(repo: RepositoryPlan, modules: FlaskModules): Unit {
   };
 }
 
-function crudMethods(m: ModelPlan): string[] {
+/** The read of one item: through the drawn cache when there is one (a hit joins the session without a query). */
+function getBody(m: ModelPlan, cache: string | undefined): string {
+  if (!cache) return `return self._session.get(${m.cls}, item_id)`;
+  return `key = ${cacheKey(m, 'item_id')}
+cached = ${cache}.get_json(key)
+if cached is not None:
+    # A cached row joins the session as if it had been loaded, without a query.
+    entity = ${m.cls}(**${m.read}.model_validate(cached).model_dump())
+    make_transient_to_detached(entity)
+    return self._session.merge(entity, load=False)
+entity = self._session.get(${m.cls}, item_id)
+if entity is not None:
+    item = ${m.read}.model_validate(entity)
+    ${cache}.set_json(key, item.model_dump(mode="json"))
+return entity`;
+}
+
+function crudMethods(m: ModelPlan, cache: string | undefined): string[] {
   const s = m.snake;
+  // Every write drops the item's cache entry, so the next read goes to the database.
+  const forget = cache ? `\n    ${cache}.delete(${cacheKey(m, 'entity.id')})` : '';
   return [
     `def add_${s}(self, data: ${m.create}) -> ${m.cls}:
     entity = ${m.cls}(**data.model_dump())
@@ -52,8 +66,7 @@ function crudMethods(m: ModelPlan): string[] {
     self._session.flush()
     self._session.refresh(entity)
     return entity`,
-    `def get_${s}(self, item_id: int) -> ${m.cls} | None:
-    return self._session.get(${m.cls}, item_id)`,
+    `def get_${s}(self, item_id: int) -> ${m.cls} | None:\n${indent(getBody(m, cache))}`,
     `def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.cls}]:
     model = ${m.cls}
     query = select(model).order_by(model.id).offset(offset).limit(limit)
@@ -66,21 +79,11 @@ function crudMethods(m: ModelPlan): string[] {
     `def update_${s}(self, entity: ${m.cls}, changes: dict[str, Any]) -> ${m.cls}:
     for key, value in changes.items():
         setattr(entity, key, value)
-    self._session.flush()
+    self._session.flush()${forget}
     self._session.refresh(entity)
     return entity`,
     `def delete_${s}(self, entity: ${m.cls}) -> None:
     self._session.delete(entity)
-    self._session.flush()`,
+    self._session.flush()${forget}`,
   ].map(fitSignature);
-}
-
-/** Re-wraps a method's first line when a long model name pushes it past the line length. */
-export function fitSignature(method: string): string {
-  const [first, ...rest] = method.split('\n');
-  const match = /^(def \w+\()(.*)(\) -> .*:)$/.exec(first!);
-  if (!match || first!.length + 4 <= 88) return method;
-  const params = match[2]!.split(', ');
-  const wrapped = wrap(match[1]!, params, match[3]!, '    ').replace(/^ {4}/gm, '');
-  return [wrapped, ...rest].join('\n');
 }

@@ -1,7 +1,12 @@
-/** Router nodes: one Blueprint each, thin views that hand every request to a service (or a drawn repository). */
+/**
+ * Router nodes: one Blueprint each, serving what the router owns (plan/resources.ts): its own
+ * model at its prefix, reached models no router owns at nested paths, one action per task.
+ * Views are thin: parse, hand the request to a service (or a drawn repository), answer.
+ */
 import type { FlaskModules } from './layout';
-import type { EndpointPlan, RouterPlan } from '../plan/plan';
-import { from, indent, str, wrap, type PyImport } from '../python/py';
+import type { EndpointPlan, ModelPlan, Provider, RouterPlan } from '../plan/plan';
+import { from, indent, str, wrap, wrapCollection, type PyImport } from '../python/py';
+import { cacheKey } from '../sqlalchemy/components';
 import type { Builders } from './wiring';
 import { wiringImport } from './wiring';
 import type { Unit } from '../python/unit';
@@ -10,110 +15,103 @@ export function routeUnits(routers: readonly RouterPlan[], modules: FlaskModules
   return routers.map((r) => routeUnit(r, modules, builders));
 }
 
-/** The URL of a router's endpoints below the app: `/api/orders`. */
-export const blueprintPrefix = (r: RouterPlan): string => `/api${r.prefix}`;
+/** Where each resource of the router lives, so a reader finds a nested resource without reading the views. */
+function routesDoc(r: RouterPlan): string {
+  const at = (path: string): string => `/api${r.prefix}${path || '/'}`;
+  const served = r.resources.map((x) => `${x.model.cls} at ${at(x.path)}${x.own ? '' : ' (nested: no router of its own serves it)'}`);
+  return served.length > 0 ? `HTTP routes of the ${r.label} router (a Blueprint): ${served.join('; ')}.` : `HTTP routes of the ${r.label} router (a Blueprint).`;
+}
 
 function routeUnit(r: RouterPlan, modules: FlaskModules, builders: Builders): Unit {
   const imports: PyImport[] = [from('flask', 'Blueprint'), from('flask.typing', 'ResponseReturnValue')];
-  const blocks = [wrap(`${r.variable} = Blueprint(`, [str(r.snake), '__name__', `url_prefix=${str(blueprintPrefix(r))}`], ')')];
+  const blocks = [wrap(`${r.variable} = Blueprint(`, [str(r.snake), '__name__', `url_prefix=${str(`/api${r.prefix}`)}`], ')')];
   for (const e of r.endpoints) blocks.push(endpoint(r, e, modules, builders, imports));
-  return { module: modules.of('routes', r), imports, doc: `HTTP routes of the ${r.label} router (a Blueprint).`, blocks };
+  return { module: modules.of('routes', r), imports, doc: routesDoc(r), blocks };
 }
 
-/** `{item_id}` → `<int:item_id>`, other parameters → `<name>`, as Flask's URL rules write them. */
-export function flaskPath(path: string): string {
-  return path.replace(/\{([a-z0-9_]+)\}/g, (_whole, name: string) => (name === 'item_id' ? '<int:item_id>' : `<${name}>`));
-}
+/** `{item_id}` → `<int:item_id>`, as Flask's URL rules write it. */
+const flaskPath = (path: string): string => path.replace('{item_id}', '<int:item_id>');
 
 function endpoint(r: RouterPlan, e: EndpointPlan, modules: FlaskModules, builders: Builders, imports: PyImport[]): string {
-  const params: string[] = [];
-  const body: string[] = [];
-  const m = e.model;
-  const useWiring = (): void => void imports.push(wiringImport(modules));
-  if (e.path.includes('{item_id}')) params.push('item_id: int');
-  for (const extra of e.extraParams) params.push(`${extra}: str`);
-  if ((e.op === 'create' || e.op === 'update' || e.op === 'delete' || e.op === 'get' || e.op === 'list') && m && e.provider) {
-    const p = e.provider;
-    const viaRepo = p.via === 'repository';
-    useWiring();
-    imports.push(from(modules.core('db'), 'unit_of_work'));
-    const target = viaRepo ? `wiring.${builders.of(p.node)}()` : `wiring.${builders.of(p.node)}(defer)`;
-    const open = viaRepo ? 'with unit_of_work():' : 'with unit_of_work() as defer:';
-    const call = (method: string, args: string): string => `${target}.${method}_${method === 'list' ? m.plural : m.snake}(${args})`;
-    const inside: string[] = [];
-    const load = (): void => {
-      imports.push(from(modules.core('errors'), 'NotFoundError'));
-      inside.push(`entity = ${call('get', 'item_id')}`, 'if entity is None:', `    raise NotFoundError(f"${m.cls} {item_id} not found")`);
-    };
-    let after: string;
-    if (viaRepo) imports.push(from(modules.of('schemas', m), m.read));
-    switch (e.op) {
-      case 'create':
-        imports.push(from(modules.of('schemas', m), m.create), from(modules.web, 'parse_body'));
-        body.push(`data = parse_body(${m.create})`);
-        inside.push(viaRepo ? `item = ${m.read}.model_validate(${call('add', 'data')})` : `item = ${call('create', 'data')}`);
-        after = 'return item.model_dump(mode="json"), 201';
-        break;
-      case 'list':
-        imports.push(from(modules.web, 'page_args'));
-        body.push('page = page_args()');
-        inside.push(viaRepo ? `items = [${m.read}.model_validate(e) for e in ${call('list', 'page.offset, page.limit')}]` : `items = ${call('list', 'page.offset, page.limit')}`);
-        after = 'return [item.model_dump(mode="json") for item in items]';
-        break;
-      case 'get':
-        if (viaRepo) {
-          load();
-          inside.push(`item = ${m.read}.model_validate(entity)`);
-        } else inside.push(`item = ${call('get', 'item_id')}`);
-        after = 'return item.model_dump(mode="json")';
-        break;
-      case 'update':
-        imports.push(from(modules.of('schemas', m), m.update), from(modules.web, 'parse_body'));
-        body.push(`data = parse_body(${m.update})`);
-        if (viaRepo) {
-          load();
-          inside.push('changes = data.model_dump(exclude_unset=True)', `item = ${m.read}.model_validate(${call('update', 'entity, changes')})`);
-        } else inside.push(`item = ${call('update', 'item_id, data')}`);
-        after = 'return item.model_dump(mode="json")';
-        break;
-      default:
-        if (viaRepo) {
-          load();
-          inside.push(call('delete', 'entity'));
-        } else inside.push(call('delete', 'item_id'));
-        after = 'return "", 204';
-    }
-    body.push(open, ...inside.map((line) => `    ${line}`), after);
-  } else if (e.op === 'enqueue' && e.task) {
-    const fn = `enqueue_${e.task.fn}`;
-    imports.push(from(modules.of('tasks', e.task.worker), fn));
-    body.push(`${fn}(item_id)`, `return {"queued": ${str(e.task.fn)}, "item_id": item_id}, 202`);
-  } else if (e.op === 'hits' && e.cache) {
-    useWiring();
-    body.push(`return {"hits": wiring.${builders.of(e.cache)}().incr(${str(`${r.variable}:hits`)})}`);
-  } else if (e.op === 'columns' && m) {
-    imports.push(from(modules.of('models', m), m.cls));
-    body.push(`return [column.name for column in ${m.cls}.__table__.columns]`);
-  } else if (e.service) {
-    useWiring();
-    const name = e.service.kind === 'service' ? 'service' : 'repository';
-    if (e.service.kind === 'service') {
-      imports.push(from(modules.core('db'), 'unit_of_work'));
-      body.push('with unit_of_work() as defer:', `    built = wiring.${builders.of(e.service)}(defer)`);
-    } else body.push(`built = wiring.${builders.of(e.service)}()`);
-    body.push(`return {${str(name)}: type(built).__name__}`);
-  } else {
-    body.push(`return {"router": ${str(r.prefix.slice(1))}, "path": ${str(e.path)}}`);
-  }
+  const body = e.op === 'enqueue' ? enqueueBody(e, modules, imports) : crudBody(r, e, modules, builders, imports);
   const decorator = wrap(`@${r.variable}.${e.method.toLowerCase()}(`, [str(flaskPath(e.path))], ')');
-  const signature = wrap(`def ${e.fn}(`, params, ') -> ResponseReturnValue:');
-  return `${decorator}\n${signature}\n${indent(body.join('\n')).split('\n').map(fit).join('\n')}`;
+  const signature = wrap(`def ${e.fn}(`, e.path.includes('{item_id}') ? ['item_id: int'] : [], ') -> ResponseReturnValue:');
+  return `${decorator}\n${signature}\n${indent(body.join('\n'))}`;
 }
 
-/** Wraps a long `name = call(args)` or `call(args)` line (indentation included) the way ruff format splits it. */
-export function fit(line: string): string {
-  if (line.length <= 88) return line;
-  const match = /^( *)((?:[\w.]+ = )?[\w.]+(?:\([^()]*\))?(?:\.\w+)*\()(.*)\)$/.exec(line);
-  if (!match || match[3]!.includes('(')) return line;
-  return wrap(match[2]!, match[3]!.split(', '), ')', match[1]);
+function enqueueBody(e: EndpointPlan, modules: FlaskModules, imports: PyImport[]): string[] {
+  const fn = `enqueue_${e.task!.fn}`;
+  imports.push(from(modules.of('tasks', e.task!.worker), fn));
+  const answer = wrapCollection('return {', [`"queued": ${str(e.task!.fn)}`, '"item_id": item_id'], '}, 202', '    ').replace(/^ {4}/gm, '');
+  return [`${fn}(item_id)`, answer];
 }
+
+/**
+ * A CRUD view: the body parsed first (422 before any work), one unit of work around the call,
+ * the answer after the commit. A cache drawn from the router answers reads of one item and is
+ * dropped after every committed write of it.
+ */
+function crudBody(r: RouterPlan, e: EndpointPlan, modules: FlaskModules, builders: Builders, imports: PyImport[]): string[] {
+  const m = e.model!;
+  const provider = e.provider!;
+  imports.push(wiringImport(modules), from(modules.core('db'), 'unit_of_work'));
+  const cache = e.op === 'get' || e.op === 'update' || e.op === 'delete' ? r.caches[0] : undefined;
+  const before: string[] = [];
+  const after: string[] = [];
+  if (e.op === 'create' || e.op === 'update') {
+    imports.push(from(modules.of('schemas', m), e.op === 'create' ? m.create : m.update), from(modules.web, 'parse_body'));
+    before.push(`data = parse_body(${e.op === 'create' ? m.create : m.update})`);
+  }
+  if (e.op === 'list') {
+    imports.push(from(modules.web, 'page_args'));
+    before.push('page = page_args()');
+  }
+  if (cache) {
+    before.push(`cache = wiring.${builders.of(cache)}()`, `key = ${cacheKey(m, 'item_id')}`);
+    if (e.op === 'get') before.push('cached = cache.get_json(key)', 'if cached is not None:', '    return cached');
+    else after.push('cache.delete(key)');
+  }
+  const inside = [...open(provider, builders), ...call(e, m, provider, modules, imports)];
+  const answer: Record<string, string[]> = {
+    create: ['return item.model_dump(mode="json"), 201'],
+    list: ['return [item.model_dump(mode="json") for item in items]'],
+    get: cache ? ['body = item.model_dump(mode="json")', 'cache.set_json(key, body)', 'return body'] : ['return item.model_dump(mode="json")'],
+    update: ['return item.model_dump(mode="json")'],
+    delete: ['return "", 204'],
+  };
+  const unit = provider.via === 'service' ? 'with unit_of_work() as defer:' : 'with unit_of_work():';
+  return [...before, unit, ...inside.map((line) => `    ${line}`), ...after, ...answer[e.op]!];
+}
+
+/** The provider built from the wiring, on the unit of work's session. */
+function open(p: Provider, builders: Builders): string[] {
+  return p.via === 'service' ? [`service = wiring.${builders.of(p.node)}(defer)`] : [`repository = wiring.${builders.of(p.node)}()`];
+}
+
+/** The call on the provider: a service answers read schemas; a repository's rows are validated here. */
+function call(e: EndpointPlan, m: ModelPlan, p: Provider, modules: FlaskModules, imports: PyImport[]): string[] {
+  const method = (verb: string): string => `${verb}_${verb === 'list' ? m.plural : m.snake}`;
+  if (p.via === 'service') {
+    const args: Record<string, string> = { create: 'data', list: 'page.offset, page.limit', get: 'item_id', update: 'item_id, data', delete: 'item_id' };
+    const result = e.op === 'list' ? 'items = ' : e.op === 'delete' ? '' : 'item = ';
+    return [`${result}service.${method(e.op)}(${args[e.op]})`];
+  }
+  imports.push(from(modules.of('schemas', m), m.read));
+  const load = (): string[] => {
+    imports.push(from(modules.core('errors'), 'NotFoundError'));
+    return [`entity = repository.${method('get')}(item_id)`, 'if entity is None:', `    raise NotFoundError(f"${m.cls} {item_id} not found")`];
+  };
+  switch (e.op) {
+    case 'create':
+      return [`entity = repository.${method('add')}(data)`, `item = ${m.read}.model_validate(entity)`];
+    case 'list':
+      return [`entities = repository.${method('list')}(page.offset, page.limit)`, `items = [${m.read}.model_validate(e) for e in entities]`];
+    case 'get':
+      return [...load(), `item = ${m.read}.model_validate(entity)`];
+    case 'update':
+      return [...load(), 'changes = data.model_dump(exclude_unset=True)', `entity = repository.${method('update')}(entity, changes)`, `item = ${m.read}.model_validate(entity)`];
+    default:
+      return [...load(), `repository.${method('delete')}(entity)`];
+  }
+}
+

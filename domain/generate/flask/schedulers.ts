@@ -104,7 +104,7 @@ function apscheduler(plan: Plan, s: SchedulerPlan, modules: FlaskModules): strin
     imports,
     firstParty: [plan.pkg],
     blocks: [
-      `logger = logging.getLogger(__name__)\nHEARTBEAT = Path(tempfile.gettempdir()) / ${str(`${plan.pkg}-${s.snake.replace(/_+$/, '')}.heartbeat`)}`,
+      `logger = logging.getLogger(__name__)\nHEARTBEAT_FILE = ${str(`${plan.pkg}-${s.snake.replace(/_+$/, '')}.heartbeat`)}\nHEARTBEAT = Path(tempfile.gettempdir()) / HEARTBEAT_FILE`,
       `def trigger(schedule: str) -> CronTrigger | IntervalTrigger:
     if schedule.isdigit():
         return IntervalTrigger(seconds=int(schedule))

@@ -1,37 +1,18 @@
 /** Service nodes: synchronous business logic, with every dependency arriving through the constructor. */
 import type { FlaskModules } from './layout';
-import type { ModelPlan, Provider, ServicePlan } from '../plan/plan';
+import type { ModelPlan, NodePlan, Provider, ServicePlan } from '../plan/plan';
 import { docText, from, indent, plain, wrap, type PyImport } from '../python/py';
-import { cacheAttr, fitSignature, repoAttr } from './repositories';
+import { cacheKey, dependencyNames, fitSignature, serviceParams } from '../sqlalchemy/components';
 import type { Unit } from '../python/unit';
-
-export const serviceAttr = (s: ServicePlan): string => s.snake;
-export const clientAttr = (snake: string): string => snake;
-export const enqueueName = (task: { fn: string }): string => `enqueue_${task.fn}`;
 
 export function serviceUnits(services: readonly ServicePlan[], modules: FlaskModules): Unit[] {
   return services.map((s) => serviceUnit(s, modules));
 }
 
-interface Param {
-  readonly name: string;
-  readonly type: string;
-}
-
-/** Constructor parameters of a service, in a fixed order shared with the composition root. */
-export function serviceParams(s: ServicePlan): Array<Param & { readonly of: 'repository' | 'service' | 'external' | 'cache' | 'task' }> {
-  return [
-    ...s.repositories.map((r) => ({ name: repoAttr(r), type: r.cls, of: 'repository' as const })),
-    ...s.services.map((o) => ({ name: serviceAttr(o), type: o.cls, of: 'service' as const })),
-    ...s.externals.map((x) => ({ name: clientAttr(x.snake), type: x.cls, of: 'external' as const })),
-    ...s.caches.map((c) => ({ name: cacheAttr(c.snake), type: c.cls, of: 'cache' as const })),
-    ...s.workers.flatMap((w) => w.tasks.map((t) => ({ name: enqueueName(t), type: 'Callable[[int], object]', of: 'task' as const }))),
-  ];
-}
-
 function serviceUnit(s: ServicePlan, modules: FlaskModules): Unit {
   const imports: PyImport[] = [plain('logging')];
   const params = serviceParams(s);
+  const names = dependencyNames(s);
   for (const r of s.repositories) imports.push(from(modules.of('repositories', r), r.cls));
   for (const o of s.services) imports.push(from(modules.of('services', o), o.cls));
   for (const x of [...s.externals, ...s.caches]) imports.push(from(modules.of('clients', x), x.cls));
@@ -43,7 +24,7 @@ function serviceUnit(s: ServicePlan, modules: FlaskModules): Unit {
   const methods: string[] = [];
   s.provides.forEach(({ model, provider }, i) => {
     imports.push(from(modules.of('schemas', model), model.create, model.read, model.update));
-    methods.push(...crud(model, provider, i === 0 ? enqueues : [], s.caches[0]?.snake));
+    methods.push(...crud(model, provider, names, i === 0 ? enqueues : [], s.caches[0]));
   });
   if (s.provides.some((p) => p.provider.via === 'repository')) imports.push(from(modules.core('errors'), 'NotFoundError'));
   for (const model of s.models) {
@@ -52,7 +33,7 @@ function serviceUnit(s: ServicePlan, modules: FlaskModules): Unit {
   }
   for (const x of s.externals) {
     imports.push(from('typing', 'Any'));
-    methods.push(`def fetch_from_${clientAttr(x.snake)}(self, path: str) -> Any:\n    return self._${clientAttr(x.snake)}.get_json(path)`);
+    methods.push(`def fetch_from_${names.get(x.id)!}(self, path: str) -> Any:\n    return self._${names.get(x.id)!}.get_json(path)`);
   }
   for (const p of params.filter((q) => q.of === 'task')) {
     methods.push(`def request_${p.name.slice('enqueue_'.length)}(self, item_id: int) -> None:\n    self._${p.name}(item_id)`);
@@ -68,10 +49,10 @@ function serviceUnit(s: ServicePlan, modules: FlaskModules): Unit {
   };
 }
 
-function crud(m: ModelPlan, provider: Provider, enqueues: readonly string[], cache: string | undefined): string[] {
+function crud(m: ModelPlan, provider: Provider, names: ReadonlyMap<string, string>, enqueues: readonly string[], cache: NodePlan | undefined): string[] {
   const s = m.snake;
   if (provider.via === 'service') {
-    const target = `self._${serviceAttr(provider.node)}`;
+    const target = `self._${names.get(provider.node.id)!}`;
     return [
       `def create_${s}(self, data: ${m.create}) -> ${m.read}:\n    return ${target}.create_${s}(data)`,
       `def get_${s}(self, item_id: int) -> ${m.read}:\n    return ${target}.get_${s}(item_id)`,
@@ -81,15 +62,20 @@ function crud(m: ModelPlan, provider: Provider, enqueues: readonly string[], cac
       `def ${s}_ids_after(self, after_id: int, limit: int) -> list[int]:\n    return ${target}.${s}_ids_after(after_id, limit)`,
     ];
   }
-  const repo = `self._${repoAttr(provider.node)}`;
+  const repo = `self._${names.get(provider.node.id)!}`;
   const load = `entity = ${repo}.get_${s}(item_id)\nif entity is None:\n    raise NotFoundError(f"${m.cls} {item_id} not found")`;
-  const counted = cache ? `\nself._${cacheAttr(cache)}.incr(f"${m.table}:{item_id}:reads")` : '';
+  const c = cache ? `self._${names.get(cache.id)!}` : '';
+  // Read-through: a hit skips the database; every write drops the item's entry.
+  const get = cache
+    ? `key = ${cacheKey(m, 'item_id')}\ncached = ${c}.get_json(key)\nif cached is not None:\n    return ${m.read}.model_validate(cached)\n${load}\nitem = ${m.read}.model_validate(entity)\n${c}.set_json(key, item.model_dump(mode="json"))\nreturn item`
+    : `${load}\nreturn ${m.read}.model_validate(entity)`;
+  const forget = cache ? `\n${c}.delete(${cacheKey(m, 'item_id')})` : '';
   return [
     `def create_${s}(self, data: ${m.create}) -> ${m.read}:\n${indent([`entity = ${repo}.add_${s}(data)`, ...enqueues, `return ${m.read}.model_validate(entity)`].join('\n'))}`,
-    `def get_${s}(self, item_id: int) -> ${m.read}:\n${indent(`${load}${counted}\nreturn ${m.read}.model_validate(entity)`)}`,
+    `def get_${s}(self, item_id: int) -> ${m.read}:\n${indent(get)}`,
     `def list_${m.plural}(self, offset: int = 0, limit: int = 100) -> list[${m.read}]:\n${indent(`entities = ${repo}.list_${m.plural}(offset, limit)\nreturn [${m.read}.model_validate(e) for e in entities]`)}`,
-    `def update_${s}(self, item_id: int, data: ${m.update}) -> ${m.read}:\n${indent(`${load}\nchanges = data.model_dump(exclude_unset=True)\nentity = ${repo}.update_${s}(entity, changes)\nreturn ${m.read}.model_validate(entity)`)}`,
-    `def delete_${s}(self, item_id: int) -> None:\n${indent(`${load}\n${repo}.delete_${s}(entity)`)}`,
+    `def update_${s}(self, item_id: int, data: ${m.update}) -> ${m.read}:\n${indent(`${load}\nchanges = data.model_dump(exclude_unset=True)\nentity = ${repo}.update_${s}(entity, changes)${forget}\nreturn ${m.read}.model_validate(entity)`)}`,
+    `def delete_${s}(self, item_id: int) -> None:\n${indent(`${load}\n${repo}.delete_${s}(entity)${forget}`)}`,
     `def ${s}_ids_after(self, after_id: int, limit: int) -> list[int]:\n    return ${repo}.${s}_ids_after(after_id, limit)`,
   ];
 }

@@ -130,7 +130,7 @@ celery_app.conf.update(
         return StubBroker()
     return ${rabbit ? 'RabbitmqBroker(url=settings.broker_url)' : 'RedisBroker(url=settings.broker_url)'}`);
       imports.push(plain('sys'), plain('tempfile'), plain('threading'), plain('time'), from('pathlib', 'Path'));
-      head.push(`HEARTBEAT = Path(tempfile.gettempdir()) / ${str(`${plan.pkg}-worker.heartbeat`)}`,
+      head.push(`HEARTBEAT_FILE = ${str(`${plan.pkg}-worker.heartbeat`)}\nHEARTBEAT = Path(tempfile.gettempdir()) / HEARTBEAT_FILE`,
       `class WorkerHeartbeat(dramatiq.Middleware):
     """Touches HEARTBEAT every 15 s while every worker and consumer thread of this
     process is alive: the worker's healthcheck reads its age."""

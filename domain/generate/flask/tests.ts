@@ -140,16 +140,7 @@ function routerTest(plan: Plan, r: RouterPlan): string {
         break;
       }
       case 'enqueue':
-        lines.push(...seed(undefined), `response = client.post(${target})`, 'assert response.status_code == 202, response.text', `assert response.get_json() == {"queued": ${str(e.task!.fn)}, "item_id": item_id}`);
-        break;
-      case 'hits':
-        lines.push(`response = client.get(${str(url(r, e))})`, 'assert response.status_code == 200, response.text', 'assert response.get_json()["hits"] >= 1');
-        break;
-      case 'columns':
-        lines.push(`response = client.get(${str(url(r, e))})`, 'assert response.status_code == 200, response.text', 'assert "id" in response.get_json()');
-        break;
-      case 'info':
-        lines.push(`response = client.${e.method.toLowerCase()}(${str(url(r, e))})`, 'assert response.status_code == 200, response.text');
+        lines.push(...seed(undefined), `response = client.post(${target})`, 'assert response.status_code == 202, response.text', 'body = response.get_json()', `assert body["queued"] == ${str(e.task!.fn)}`, 'assert body["item_id"] == item_id');
         break;
     }
     test(e.fn, lines);
@@ -202,7 +193,8 @@ function workerTest(plan: Plan, w: WorkerPlan, modules: FlaskModules, builders: 
     item_id = seed()
     ${t.fn}(item_id)
     ${t.fn}(item_id)
-    assert runs_of(${str(ledgerName(w, t))}, item_id) == 1`);
+    runs = runs_of(${str(ledgerName(w, t))}, item_id)
+    assert runs == 1`);
   }
   return pyModule({ doc: `Unit tests of the ${w.label} worker: tasks run eagerly, once per id.`, imports, firstParty: [plan.pkg], blocks });
 }

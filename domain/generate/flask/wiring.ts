@@ -1,37 +1,14 @@
 /** `wiring.py`: the one module that builds services, repositories and clients, for the blueprints and the tasks alike. */
 import type { FlaskModules } from './layout';
-import type { NodePlan, Plan, RepositoryPlan, ServicePlan } from '../plan/plan';
+import type { Plan, RepositoryPlan, ServicePlan } from '../plan/plan';
 import { from, pyModule, wrap, type PyImport } from '../python/py';
-import { cacheAttr, repoAttr } from './repositories';
-import { serviceParams } from './services';
-import { NameRegistry } from '../plan/naming';
+import { buildersFor, enqueueName, repositoryDependencyNames, serviceParams, type Builders } from '../sqlalchemy/components';
 
-/** Function names in `wiring.py`, shared with the routes, tasks and tests that call them. */
-export interface Builders {
-  of(node: NodePlan): string;
-  /** How the tasks module of a worker is imported where its enqueue functions are needed. */
-  taskModule(worker: NodePlan): { readonly imp: PyImport; readonly name: string };
-}
+export type { Builders } from '../sqlalchemy/components';
 
-export function buildersFor(plan: Plan, modules: FlaskModules): Builders {
-  const names = new NameRegistry(['db', 'partial', 'get_settings', 'Defer']);
-  const suffix: Record<string, string> = { repository: 'repository', service: 'service', external: 'client', cache: 'cache' };
-  const wanted = (n: NodePlan): string => {
-    const base = n.snake.replace(/_+$/, '');
-    const end = suffix[n.kind] ?? n.kind;
-    return base.endsWith(end) ? base : `${base}_${end}`;
-  };
-  const aliases = new NameRegistry(['db', 'tasks', 'wiring']);
-  return {
-    of: (n) => names.claim(n.id, wanted(n)),
-    taskModule(worker) {
-      const module = modules.of('tasks', worker);
-      const parts = module.split('.');
-      const last = parts.pop()!;
-      const alias = plan.layout === 'layered' ? aliases.claim(worker.id, `${last}_tasks`) : aliases.claim(module, plan.layout === 'flat' ? 'tasks' : `${parts[parts.length - 1]}_tasks`);
-      return { imp: from(parts.join('.'), alias === last ? last : `${last} as ${alias}`), name: alias };
-    },
-  };
+/** Builder names in `wiring.py`, shared with the routes, tasks and tests that call them. */
+export function flaskBuilders(modules: FlaskModules): Builders {
+  return buildersFor(modules, ['db', 'partial', 'get_settings', 'Defer'], ['db', 'tasks', 'wiring']);
 }
 
 /** `from shop import wiring`: a module import, so that wiring and the task modules may import each other. */
@@ -66,10 +43,11 @@ export function wiringModule(plan: Plan, modules: FlaskModules, builders: Builde
 }
 
 function repositoryBuilder(r: RepositoryPlan, builders: Builders): string {
+  const names = repositoryDependencyNames(r);
   const args = [
     'db.session',
-    ...r.repositories.map((o) => `${repoAttr(o)}=${builders.of(o)}()`),
-    ...r.caches.map((c) => `${cacheAttr(c.snake)}=${builders.of(c)}()`),
+    ...r.repositories.map((o) => `${names.get(o.id)!}=${builders.of(o)}()`),
+    ...r.caches.map((c) => `${names.get(c.id)!}=${builders.of(c)}()`),
   ];
   return `def ${builders.of(r)}() -> ${r.cls}:\n${wrap(`return ${r.cls}(`, args, ')', '    ')}`;
 }
@@ -78,17 +56,16 @@ function serviceBuilder(s: ServicePlan, builders: Builders, imports: PyImport[])
   const args = serviceParams(s).map((p) => {
     switch (p.of) {
       case 'repository':
-        return `${p.name}=${builders.of(s.repositories.find((r) => repoAttr(r) === p.name)!)}()`;
+        return `${p.name}=${builders.of(p.node!)}()`;
       case 'service':
-        return `${p.name}=${builders.of(s.services.find((o) => o.snake === p.name)!)}(defer)`;
+        return `${p.name}=${builders.of(p.node!)}(defer)`;
       case 'external':
       case 'cache':
-        return `${p.name}=${builders.of([...s.externals, ...s.caches].find((x) => x.snake === p.name)!)}()`;
+        return `${p.name}=${builders.of(p.node!)}()`;
       case 'task': {
-        const worker = s.workers.find((w) => w.tasks.some((t) => `enqueue_${t.fn}` === p.name))!;
-        const mod = builders.taskModule(worker);
+        const mod = builders.taskModule(p.task!.worker);
         imports.push(mod.imp, from('functools', 'partial'));
-        return `${p.name}=partial(defer, ${mod.name}.${p.name})`;
+        return `${p.name}=partial(defer, ${mod.name}.${enqueueName(p.task!)})`;
       }
     }
   });

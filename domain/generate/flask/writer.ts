@@ -21,7 +21,7 @@ import { taskAppModule } from './taskapp';
 import { workerUnits } from './tasks';
 import { testFiles } from './tests';
 import { webModule } from './web';
-import { buildersFor, wiringModule } from './wiring';
+import { flaskBuilders, wiringModule } from './wiring';
 
 /** Exact pins that install together on Python 3.11 (export.md's current pins, newest patches). */
 export const PINS = {
@@ -75,7 +75,7 @@ export const flaskWriter: FrameworkWriter = {
 function sources(plan: Plan): Sources {
   const modules = modulesFor(plan);
   // One set of builder names for the whole project: blueprints, tasks and tests call the same functions.
-  const builders = buildersFor(plan, modules);
+  const builders = flaskBuilders(modules);
   const python = new Map<string, string>();
   const units = [
     ...modelUnits(plan.models, modules),

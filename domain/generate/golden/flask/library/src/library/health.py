@@ -15,11 +15,11 @@ blueprint = Blueprint("health", __name__)
 
 
 def dependencies() -> dict[str, Callable[[], object]]:
-    return {
-        "database": ping,
-        "broker": ping_broker,
-        "page_cache": lambda: wiring.page_cache().ping(),
-    }
+    checks: dict[str, Callable[[], object]] = {"database": ping}
+    checks["broker"] = ping_broker
+    cache = wiring.page_cache()
+    checks["page_cache"] = cache.ping
+    return checks
 
 
 @blueprint.get("/health")

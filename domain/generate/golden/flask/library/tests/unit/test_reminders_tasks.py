@@ -33,4 +33,5 @@ def test_send_confirmation_runs_once_per_id() -> None:
     item_id = seed()
     send_confirmation(item_id)
     send_confirmation(item_id)
-    assert runs_of("reminders.send_confirmation", item_id) == 1
+    runs = runs_of("reminders.send_confirmation", item_id)
+    assert runs == 1

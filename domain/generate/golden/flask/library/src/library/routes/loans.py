@@ -1,4 +1,4 @@
-"""HTTP routes of the loans router (a Blueprint)."""
+"""HTTP routes of the loans router (a Blueprint): Loan at /api/loans/; Member at /api/loans/members (nested: no router of its own serves it)."""
 
 from flask import Blueprint
 from flask.typing import ResponseReturnValue
@@ -17,7 +17,8 @@ loans_router = Blueprint("loans", __name__, url_prefix="/api/loans")
 def create_loan() -> ResponseReturnValue:
     data = parse_body(LoanCreate)
     with unit_of_work() as defer:
-        item = wiring.loan_service(defer).create_loan(data)
+        service = wiring.loan_service(defer)
+        item = service.create_loan(data)
     return item.model_dump(mode="json"), 201
 
 
@@ -25,7 +26,8 @@ def create_loan() -> ResponseReturnValue:
 def list_loans() -> ResponseReturnValue:
     page = page_args()
     with unit_of_work() as defer:
-        items = wiring.loan_service(defer).list_loans(page.offset, page.limit)
+        service = wiring.loan_service(defer)
+        items = service.list_loans(page.offset, page.limit)
     return [item.model_dump(mode="json") for item in items]
 
 
@@ -33,7 +35,8 @@ def list_loans() -> ResponseReturnValue:
 def create_member() -> ResponseReturnValue:
     data = parse_body(MemberCreate)
     with unit_of_work() as defer:
-        item = wiring.loan_service(defer).create_member(data)
+        service = wiring.loan_service(defer)
+        item = service.create_member(data)
     return item.model_dump(mode="json"), 201
 
 
@@ -41,14 +44,16 @@ def create_member() -> ResponseReturnValue:
 def list_members() -> ResponseReturnValue:
     page = page_args()
     with unit_of_work() as defer:
-        items = wiring.loan_service(defer).list_members(page.offset, page.limit)
+        service = wiring.loan_service(defer)
+        items = service.list_members(page.offset, page.limit)
     return [item.model_dump(mode="json") for item in items]
 
 
 @loans_router.get("/members/<int:item_id>")
 def get_member(item_id: int) -> ResponseReturnValue:
     with unit_of_work() as defer:
-        item = wiring.loan_service(defer).get_member(item_id)
+        service = wiring.loan_service(defer)
+        item = service.get_member(item_id)
     return item.model_dump(mode="json")
 
 
@@ -56,21 +61,24 @@ def get_member(item_id: int) -> ResponseReturnValue:
 def update_member(item_id: int) -> ResponseReturnValue:
     data = parse_body(MemberUpdate)
     with unit_of_work() as defer:
-        item = wiring.loan_service(defer).update_member(item_id, data)
+        service = wiring.loan_service(defer)
+        item = service.update_member(item_id, data)
     return item.model_dump(mode="json")
 
 
 @loans_router.delete("/members/<int:item_id>")
 def delete_member(item_id: int) -> ResponseReturnValue:
     with unit_of_work() as defer:
-        wiring.loan_service(defer).delete_member(item_id)
+        service = wiring.loan_service(defer)
+        service.delete_member(item_id)
     return "", 204
 
 
 @loans_router.get("/<int:item_id>")
 def get_loan(item_id: int) -> ResponseReturnValue:
     with unit_of_work() as defer:
-        item = wiring.loan_service(defer).get_loan(item_id)
+        service = wiring.loan_service(defer)
+        item = service.get_loan(item_id)
     return item.model_dump(mode="json")
 
 
@@ -78,14 +86,16 @@ def get_loan(item_id: int) -> ResponseReturnValue:
 def update_loan(item_id: int) -> ResponseReturnValue:
     data = parse_body(LoanUpdate)
     with unit_of_work() as defer:
-        item = wiring.loan_service(defer).update_loan(item_id, data)
+        service = wiring.loan_service(defer)
+        item = service.update_loan(item_id, data)
     return item.model_dump(mode="json")
 
 
 @loans_router.delete("/<int:item_id>")
 def delete_loan(item_id: int) -> ResponseReturnValue:
     with unit_of_work() as defer:
-        wiring.loan_service(defer).delete_loan(item_id)
+        service = wiring.loan_service(defer)
+        service.delete_loan(item_id)
     return "", 204
 
 

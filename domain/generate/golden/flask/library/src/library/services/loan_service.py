@@ -31,11 +31,16 @@ class LoanService:
         return LoanRead.model_validate(entity)
 
     def get_loan(self, item_id: int) -> LoanRead:
+        key = f"loan:{item_id}"
+        cached = self._page_cache.get_json(key)
+        if cached is not None:
+            return LoanRead.model_validate(cached)
         entity = self._loan_repository.get_loan(item_id)
         if entity is None:
             raise NotFoundError(f"Loan {item_id} not found")
-        self._page_cache.incr(f"loan:{item_id}:reads")
-        return LoanRead.model_validate(entity)
+        item = LoanRead.model_validate(entity)
+        self._page_cache.set_json(key, item.model_dump(mode="json"))
+        return item
 
     def list_loans(self, offset: int = 0, limit: int = 100) -> list[LoanRead]:
         entities = self._loan_repository.list_loans(offset, limit)
@@ -47,6 +52,7 @@ class LoanService:
             raise NotFoundError(f"Loan {item_id} not found")
         changes = data.model_dump(exclude_unset=True)
         entity = self._loan_repository.update_loan(entity, changes)
+        self._page_cache.delete(f"loan:{item_id}")
         return LoanRead.model_validate(entity)
 
     def delete_loan(self, item_id: int) -> None:
@@ -54,6 +60,7 @@ class LoanService:
         if entity is None:
             raise NotFoundError(f"Loan {item_id} not found")
         self._loan_repository.delete_loan(entity)
+        self._page_cache.delete(f"loan:{item_id}")
 
     def loan_ids_after(self, after_id: int, limit: int) -> list[int]:
         return self._loan_repository.loan_ids_after(after_id, limit)
@@ -63,11 +70,16 @@ class LoanService:
         return MemberRead.model_validate(entity)
 
     def get_member(self, item_id: int) -> MemberRead:
+        key = f"member:{item_id}"
+        cached = self._page_cache.get_json(key)
+        if cached is not None:
+            return MemberRead.model_validate(cached)
         entity = self._loan_repository.get_member(item_id)
         if entity is None:
             raise NotFoundError(f"Member {item_id} not found")
-        self._page_cache.incr(f"member:{item_id}:reads")
-        return MemberRead.model_validate(entity)
+        item = MemberRead.model_validate(entity)
+        self._page_cache.set_json(key, item.model_dump(mode="json"))
+        return item
 
     def list_members(self, offset: int = 0, limit: int = 100) -> list[MemberRead]:
         entities = self._loan_repository.list_members(offset, limit)
@@ -79,6 +91,7 @@ class LoanService:
             raise NotFoundError(f"Member {item_id} not found")
         changes = data.model_dump(exclude_unset=True)
         entity = self._loan_repository.update_member(entity, changes)
+        self._page_cache.delete(f"member:{item_id}")
         return MemberRead.model_validate(entity)
 
     def delete_member(self, item_id: int) -> None:
@@ -86,6 +99,7 @@ class LoanService:
         if entity is None:
             raise NotFoundError(f"Member {item_id} not found")
         self._loan_repository.delete_member(entity)
+        self._page_cache.delete(f"member:{item_id}")
 
     def member_ids_after(self, after_id: int, limit: int) -> list[int]:
         return self._loan_repository.member_ids_after(after_id, limit)
