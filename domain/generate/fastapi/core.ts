@@ -1,66 +1,20 @@
 /** The `core` package: settings, database, errors, logging and the task ledger. */
 import type { FastapiModules } from './layout';
 import type { Plan } from '../plan/plan';
-import { from, plain, pyModule, str, type PyImport } from '../python/py';
-import { DATABASE_SCHEMES, fastapiSettings, urlParts } from './environment';
+import { from, plain, pyModule, type PyImport } from '../python/py';
+import { DATABASE_SCHEMES, fastapiConfig } from './environment';
 
 export { DATABASE_SCHEMES };
 
 export function coreFiles(plan: Plan, modules: FastapiModules): Map<string, string> {
   const first = [plan.pkg];
   const files = new Map<string, string>();
-  files.set(modules.core('config'), config(plan, first));
+  files.set(modules.core('config'), fastapiConfig(plan));
   files.set(modules.core('db'), db(modules, first));
   files.set(modules.core('errors'), errors(first));
   files.set(modules.core('logging'), logging(first));
   files.set(modules.core('task_runs'), taskRuns(modules, first));
   return files;
-}
-
-function config(plan: Plan, firstParty: string[]): string {
-  const settings = fastapiSettings(plan);
-  const fields = settings.map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
-  const parts = urlParts(plan);
-  const imports: PyImport[] = [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')];
-  if (settings.some((f) => f.type === 'SecretStr')) imports.push(from('pydantic', 'SecretStr'));
-  const builders: string[] = [];
-  if (parts.database) {
-    imports.push(from('sqlalchemy', 'URL'));
-    builders.push(`        if self.db_host:
-            self.database_url = URL.create(
-                ${str(DATABASE_SCHEMES[plan.database.engine])},
-                username=self.db_user,
-                password=self.db_password.get_secret_value(),
-                host=self.db_host,
-                port=self.db_port,
-                database=self.db_name,
-            ).render_as_string(hide_password=False)`);
-  }
-  if (parts.broker) {
-    imports.push(from('urllib.parse', 'quote'));
-    builders.push(`        if self.broker_host:
-            user = quote(self.broker_user, safe="")
-            password = quote(self.broker_password.get_secret_value(), safe="")
-            address = f"{self.broker_host}:{self.broker_port}/{quote(self.broker_vhost, safe='')}"
-            self.broker_url = f"amqp://{user}:{password}@{address}"`);
-  }
-  let body = `class Settings(BaseSettings):\n    model_config = SettingsConfigDict(env_file=".env", extra="ignore")\n\n${fields.map((f) => `    ${f}`).join('\n')}`;
-  if (builders.length > 0) {
-    imports.push(from('typing', 'Self'), from('pydantic', 'model_validator'));
-    body += `
-
-    @model_validator(mode="after")
-    def urls_from_parts(self) -> Self:
-        """Compose passes the parts of a URL: built here, escaped, so any password works."""
-${builders.join('\n')}
-        return self`;
-  }
-  return pyModule({
-    doc: 'Settings from the environment (and a local .env file), validated once at startup.',
-    imports,
-    firstParty,
-    blocks: [body, '@lru_cache\ndef get_settings() -> Settings:\n    return Settings()'],
-  });
 }
 
 function db(modules: FastapiModules, firstParty: string[]): string {

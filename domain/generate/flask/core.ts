@@ -2,31 +2,18 @@
 import type { FlaskModules } from './layout';
 import type { Plan } from '../plan/plan';
 import { from, plain, pyModule } from '../python/py';
-import { flaskSettings } from './environment';
+import { flaskConfig } from './environment';
 
 
 export function coreFiles(plan: Plan, modules: FlaskModules): Map<string, string> {
   const first = [plan.pkg];
   const files = new Map<string, string>();
-  files.set(modules.core('config'), config(plan, first));
+  files.set(modules.core('config'), flaskConfig(plan));
   files.set(modules.core('db'), db(first, modules));
   files.set(modules.core('errors'), errors(first));
   files.set(modules.core('logging'), logging(first));
   files.set(modules.core('task_runs'), taskRuns(modules, first));
   return files;
-}
-
-function config(plan: Plan, firstParty: string[]): string {
-  const fields = flaskSettings(plan).map((f) => `${f.name}: ${f.type} = ${f.pythonDefault}`);
-  return pyModule({
-    doc: 'Settings from the environment (and a local .env file), validated once and loaded into app.config.',
-    imports: [from('functools', 'lru_cache'), from('pydantic_settings', 'BaseSettings', 'SettingsConfigDict')],
-    firstParty,
-    blocks: [
-      `class Settings(BaseSettings):\n    model_config = SettingsConfigDict(env_file=".env", extra="ignore")\n\n${fields.map((f) => `    ${f}`).join('\n')}`,
-      '@lru_cache\ndef get_settings() -> Settings:\n    return Settings()',
-    ],
-  });
 }
 
 function db(firstParty: string[], modules: FlaskModules): string {

@@ -62,6 +62,21 @@ describe('the Flask room', () => {
     expect(files(store('sqlite')).get('store/.env.example')).toContain('DATABASE_URL=sqlite:///./store.db');
   });
 
+  test('compose passes database and RabbitMQ URLs as parts, built escaped, so any password works', () => {
+    for (const engine of ['postgres', 'mysql'] as const) {
+      const tree = files(store(engine, 'rabbitmq'));
+      const compose = tree.get('store/docker-compose.yml')!;
+      expect(compose, engine).not.toMatch(/DATABASE_URL: .*\$\{(POSTGRES|MARIADB)_PASSWORD/);
+      expect(compose, engine).toMatch(/DB_PASSWORD: "\$\{(POSTGRES|MARIADB)_PASSWORD:\?/);
+      expect(compose, engine).toContain('BROKER_PASSWORD: "${RABBITMQ_PASSWORD:?');
+      const config = tree.get('store/src/store/core/config.py')!;
+      expect(config).toContain('self.database_url = URL.create(');
+      expect(config).toContain('password = quote(self.broker_password.get_secret_value(), safe="")');
+      expect(tree.get('store/tests/unit/test_settings.py')).toContain('PASSWORD = "p@ss:w#rd/?%"');
+    }
+    expect(files(store('sqlite')).has('store/tests/unit/test_settings.py')).toBe(false);
+  });
+
   test('schedulers use the task framework’s own scheduler, at the schedule setting', () => {
     const celery = files(store());
     expect(celery.get('store/src/store/tasks/app.py')).toContain('"schedule": schedule_of(settings.nightly_schedule)');

@@ -20,6 +20,7 @@ import { serviceUnits } from './services';
 import { taskAppModule } from './taskapp';
 import { workerUnits } from './tasks';
 import { testFiles } from './tests';
+import { settingsTest } from '../sqlalchemy/settings';
 import { webModule } from './web';
 import { flaskBuilders, wiringModule } from './wiring';
 
@@ -95,6 +96,8 @@ function sources(plan: Plan): Sources {
   for (const [module, text] of schedulerModules(plan, modules)) python.set(module, text);
   python.set(`${plan.pkg}.__init__`, packageInit(plan, modules));
   const files = new Map([...migrationFiles(plan, modules), ...testFiles(plan, modules, builders)]);
+  const settingsTests = settingsTest(plan, modules.core('config'));
+  if (settingsTests) files.set('tests/unit/test_settings.py', settingsTests);
   return { modules: python, files };
 }
 
