@@ -5,7 +5,7 @@ import { measuredSize } from '../canvas/derive';
 import { NODE_SIZE } from '../canvas/features';
 
 /** A note React Flow has not measured yet is taken to be a small card. */
-const NOTE_SIZE = { width: 160, height: 60 } as const;
+export const NOTE_SIZE = { width: 160, height: 60 } as const;
 
 export function boxOf(id: string, position: Position, fallback: { width: number; height: number }): Box {
   const size = measuredSize(id) ?? fallback;

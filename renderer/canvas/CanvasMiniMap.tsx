@@ -10,6 +10,7 @@ import { KIND_INFO, type DiagramNode } from '../../domain/diagram';
 import { useStore } from '../store/store';
 import { NODE_SIZE } from './features';
 import { useScheme } from '../theme';
+import { useMinimap, useMinimapPlacement } from '../menus/minimap';
 
 const WIDTH = 160;
 const HEIGHT = 110;
@@ -35,11 +36,15 @@ export function CanvasMiniMap() {
   const bounds = useMemo(() => boundsOf(nodes), [nodes]);
   const { left, top, scale } = frameFor(bounds, view);
   const scheme = useColorScheme();
+  // Out of the way of the diagram (menus/minimap.ts), or hidden by the user; drawn afresh when it comes back.
+  useMinimapPlacement();
+  const place = useMinimap((state) => (state.shown ? state.place : 'aside'));
 
   useEffect(() => {
+    if (place === 'aside') return;
     const id = requestAnimationFrame(() => draw(canvas.current, nodes, { left, top, scale }, scheme));
     return () => cancelAnimationFrame(id);
-  }, [nodes, left, top, scale, scheme]);
+  }, [nodes, left, top, scale, scheme, place]);
 
   const panTo = (event: PointerEvent<HTMLDivElement>) => {
     if (event.buttons !== 1) return;
@@ -48,9 +53,11 @@ export function CanvasMiniMap() {
     void flow.setCenter(centre.x, centre.y, { zoom });
   };
   const onWheel = (event: WheelEvent<HTMLDivElement>) => void (event.deltaY < 0 ? flow.zoomIn() : flow.zoomOut());
+  if (place === 'aside') return null;
   return (
     <div
-      className="minimap react-flow__panel bottom right nopan nowheel"
+      className={`minimap react-flow__panel ${place} right nopan nowheel`}
+      data-place={place}
       role="img"
       aria-label="Mini map"
       onPointerDown={(event) => {

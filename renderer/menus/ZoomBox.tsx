@@ -1,8 +1,12 @@
-/** The zoom as a percentage (click: back to 100 %) and Zoom to selection, beside the canvas's + and −. */
+/**
+ * The zoom as a percentage (click: back to 100 %), Zoom to selection and the mini map's switch,
+ * beside the canvas's + and −.
+ */
 import { useStore as useFlowStore } from '@xyflow/react';
 import { runCommand } from '../commands';
 import { keysText } from '../shortcuts/catalog';
 import { useStore } from '../store/store';
+import { toggleMinimap, useMinimap } from './minimap';
 
 export function ZoomBox() {
   const percent = useFlowStore((state) => Math.round(state.transform[2] * 100));
@@ -15,6 +19,18 @@ export function ZoomBox() {
       <button type="button" disabled={!selected} title={`Zoom to selection (${keysText('zoom-selection')})`} onClick={() => runCommand('zoom-selection')}>
         Zoom to selection
       </button>
+      <MapSwitch />
     </div>
+  );
+}
+
+function MapSwitch() {
+  const shown = useMinimap((state) => state.shown);
+  const aside = useMinimap((state) => state.place === 'aside');
+  const title = !shown ? 'Show the mini map' : aside ? 'The mini map steps aside while nodes lie under both its corners' : 'Hide the mini map';
+  return (
+    <button type="button" aria-pressed={shown} title={`${title} (${keysText('toggle-minimap')})`} onClick={toggleMinimap}>
+      Map
+    </button>
   );
 }

@@ -5,7 +5,7 @@
 import type { MenuCommand } from '../../preload/api';
 
 /** Commands of the canvas that the desktop app's menu bar does not send. */
-export type CanvasCommand = 'rename' | 'reverse' | 'add-note' | 'add-text' | 'zoom-100' | 'zoom-selection' | 'shortcuts' | ArrangeCommand;
+export type CanvasCommand = 'rename' | 'reverse' | 'add-note' | 'add-text' | 'zoom-100' | 'zoom-selection' | 'shortcuts' | 'toggle-minimap' | ArrangeCommand;
 export type ArrangeCommand =
   | 'align-left'
   | 'align-centre'
@@ -72,6 +72,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { command: 'zoom-to-fit', label: 'Zoom to fit', group: 'View', keys: [mod('0', 'Ctrl+0'), { code: 'Digit1', mod: false, shift: true, text: 'Shift+1' }] },
   { command: 'zoom-100', label: 'Zoom to 100 %', group: 'View', keys: [{ code: 'Digit0', mod: false, shift: true, text: 'Shift+0' }] },
   { command: 'zoom-selection', label: 'Zoom to selection', group: 'View', keys: [{ code: 'Digit2', mod: false, shift: true, text: 'Shift+2' }] },
+  { command: 'toggle-minimap', label: 'Show or hide the mini map', group: 'View', keys: [plain('m', 'M')] },
   { command: 'shortcuts', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?', mod: false, text: '?' }] },
 ];
 
