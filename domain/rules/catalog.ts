@@ -14,6 +14,7 @@ export type RuleId =
   | 'dangling-edge'
   | 'invalid-name'
   | 'unsafe-name'
+  | 'reserved-name'
   | 'duplicate-name'
   | 'worker-without-broker'
   | 'broker-unsupported'
@@ -106,6 +107,14 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
       'Names appear in the exported README, settings, pyproject.toml and docstrings. Control ' +
       'characters, line breaks, lone surrogates and byte-order marks cannot be written into them as ' +
       'typed (they could add lines or break a file), so the export would silently drop them.',
+  },
+  'reserved-name': {
+    severity: 'error',
+    title: 'Name is taken by the framework or the database',
+    explanation:
+      'A model becomes a table, and some table names are not the project\'s to take: Alembic\'s and ' +
+      'Django\'s own bookkeeping tables, the export\'s task ledger, SQLite\'s "sqlite_" names and ' +
+      'PostgreSQL\'s "pg_" catalog. Such a model would break the first migration or read the wrong table.',
   },
   'duplicate-name': {
     severity: 'error',

@@ -6,6 +6,7 @@
  *    one per edge);
  * 2. `cycle`, one per strongly connected group, ordered by the group's first node;
  * 3. `invalid-name`, in node order; then `unsafe-name`, the project's first, then in node order;
+ *    then `reserved-name`, in node order;
  * 4. `duplicate-name`, one per group, ordered by the group's first node;
  * 5. `worker-without-broker`, `broker-unsupported`, `repository-without-database`,
  *    `repository-without-model`, `orphan`, `god-service`, `fat-router`: in this rule order,
@@ -20,6 +21,7 @@ import { buildGraph } from './graph';
 import type { Memo } from './memo';
 import { collectDuplicateNames, collectInvalidNames, collectUnsafeNames } from './name-rules';
 import { buildNames, type NameTable } from './name-table';
+import { collectReservedNames } from './reserved';
 import { collectNodeFindings } from './node-rules';
 
 /** Every finding for `diagram`, in the documented order. Never throws on a parsed diagram. */
@@ -34,6 +36,7 @@ export function collectAll(analysis: Analysis, names: NameTable, memo?: Memo): F
   collectCycles(analysis, findings, memo);
   collectInvalidNames(names, findings, memo);
   collectUnsafeNames(analysis.graph.diagram, findings);
+  collectReservedNames(analysis.graph.diagram, names, findings);
   collectDuplicateNames(names, findings, memo);
   collectNodeFindings(analysis, findings, memo);
   return findings;

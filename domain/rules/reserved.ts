@@ -1,0 +1,107 @@
+/**
+ * `reserved-name`: a model whose table would be one the framework, the database or the export
+ * itself keeps. The generator renames modules and classes that clash with its own (`task_runs`
+ * becomes `task_runs_2`), but a table name is the user's data: silently giving it another name
+ * would surprise whoever reads the database, so the clash is reported and the export refused.
+ */
+import type { Diagram, DiagramNode, Framework } from '../diagram';
+import { pythonForm } from '../names';
+import type { Finding } from './catalog';
+import { describe } from './describe';
+import type { NameTable } from './name-table';
+
+/** Tables the export or the framework keeps for itself, and why, by framework. */
+const SQLALCHEMY_TABLES: Readonly<Record<string, string>> = {
+  alembic_version: 'Alembic keeps the migration state there',
+};
+
+const DJANGO_TABLES: Readonly<Record<string, string>> = {
+  // SQLAlchemy projects rename a model that would take `task_runs` (its module name is reserved
+  // too); Django composes a table from the app label and the class, so there it can clash.
+  task_runs: "the export's task ledger lives there",
+  django_migrations: 'Django keeps the migration state there',
+  django_content_type: 'Django keeps its content types there',
+  django_session: 'Django keeps its sessions there',
+  django_admin_log: "Django's admin keeps its log there",
+};
+
+const TAKEN_PREFIXES: ReadonlyArray<readonly [prefix: string, why: string]> = [
+  ['sqlite_', 'SQLite refuses table names starting with "sqlite_" (the local run and the tests use SQLite)'],
+  ['pg_', 'PostgreSQL finds its own catalog tables first for names starting with "pg_"'],
+];
+
+/** A model whose table the export cannot create, with the table, why, and what to rename. */
+export interface ReservedTable {
+  readonly node: DiagramNode;
+  readonly table: string;
+  readonly why: string;
+  /** What the user renames: the model, or (Django) the feature or project whose label makes the prefix. */
+  readonly rename: 'model' | 'feature' | 'project';
+}
+
+/** The form the generator builds names from: the Python form with runs of `_` collapsed. */
+function snakeForm(name: string): string {
+  return pythonForm(name).replace(/_+/g, '_');
+}
+
+function exactly(table: string, framework: Framework): string | undefined {
+  return (framework === 'django' ? DJANGO_TABLES : SQLALCHEMY_TABLES)[table];
+}
+
+function whyTaken(table: string, framework: Framework): string | undefined {
+  return exactly(table, framework) ?? TAKEN_PREFIXES.find(([prefix]) => table.startsWith(prefix))?.[1];
+}
+
+/**
+ * The table a model becomes: its snake form for SQLAlchemy (FastAPI, Flask); for Django the app
+ * label, `_` and the class name in lower case, the label being the feature in the feature layout
+ * (the `auto` layout picks it whenever a feature is drawn) and the project otherwise.
+ */
+function labelOf(node: DiagramNode, diagram: Diagram, featured: boolean): string {
+  return featured ? snakeForm(node.feature ?? '') || 'shared' : snakeForm(diagram.project.name);
+}
+
+/** Every model of `diagram` whose table the chosen framework (the diagram's own by default) cannot have. */
+export function reservedTables(diagram: Diagram, framework: Framework = diagram.project.framework, forms?: readonly string[]): ReservedTable[] {
+  const layout = diagram.project.layout;
+  const featured = framework === 'django' && (layout === 'feature' || (layout === 'auto' && diagram.nodes.some((n) => n.feature)));
+  const out: ReservedTable[] = [];
+  for (let i = 0; i < diagram.nodes.length; i++) {
+    const node = diagram.nodes[i];
+    if (node.kind !== 'model') continue;
+    const form = (forms?.[i] ?? pythonForm(node.name)).replace(/_+/g, '_');
+    if (form === '') continue;
+    const label = framework === 'django' ? labelOf(node, diagram, featured) : undefined;
+    const table = label === undefined ? form : `${label}_${form.replace(/_/g, '')}`;
+    const why = whyTaken(table, framework);
+    if (why === undefined) continue;
+    const byLabel = label !== undefined && whyTaken(`${label}_`, framework) !== undefined;
+    out.push({ node, table, why, rename: !byLabel ? 'model' : featured ? 'feature' : 'project' });
+  }
+  return out;
+}
+
+/** Appends one `reserved-name` finding per model whose table is taken, in node order. */
+export function collectReservedNames(diagram: Diagram, names: NameTable, findings: Finding[]): void {
+  for (const reserved of reservedTables(diagram, diagram.project.framework, names.forms)) findings.push(reservedName(reserved, diagram));
+}
+
+function reservedName({ node, table, why, rename }: ReservedTable, diagram: Diagram): Finding {
+  const place = node.feature ? ` in feature "${node.feature}"` : '';
+  return {
+    rule: 'reserved-name',
+    severity: 'error',
+    nodes: [node.id],
+    edges: [],
+    message: `${describe(node)}${place} would become the table "${table}": ${why}`,
+    fix: renameFix(node, table, rename, diagram),
+  };
+}
+
+/** A suggestion that clears the clash: a word in front clears a prefix, a word behind an exact name. */
+function renameFix(node: DiagramNode, table: string, rename: ReservedTable['rename'], diagram: Diagram): string {
+  const exact = exactly(table, diagram.project.framework) !== undefined;
+  if (rename === 'feature') return `rename the feature "${node.feature ?? ''}", for example to "my ${node.feature ?? ''}"`;
+  if (rename === 'project') return `rename the project "${diagram.project.name}", for example to "my ${diagram.project.name}"`;
+  return `rename it, for example to "${exact ? `${node.name} record` : `my ${node.name}`}"`;
+}
