@@ -14,9 +14,15 @@ import { boxesOf, boxesWithin } from './boxes';
 
 /** How near, in screen pixels, a line must come to be snapped to. */
 const REACH = 6;
+/**
+ * Above this many nodes in view (zoomed out over a large diagram) no guides are offered: sorting
+ * their lines would hold up the drag's first frame, and lines a pixel apart guide no one.
+ */
+const MAX_TARGETS = 1500;
 
 interface Session {
-  readonly dragged: ReadonlySet<string>;
+  /** The dragged nodes' and notes' sizes, looked up once: a frame then touches only them. */
+  readonly dragged: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
   readonly targets: GuideTargets;
   readonly threshold: number;
 }
@@ -40,7 +46,9 @@ function start(dragged: readonly Node[], view: View): void {
   const [tx, ty, zoom] = view.transform;
   const seen = { x: -tx / zoom, y: -ty / zoom, width: view.width / zoom, height: view.height / zoom };
   const ids = new Set(dragged.map((node) => node.id));
-  session = { dragged: ids, targets: guideTargets(boxesWithin(diagram, ids, seen)), threshold: REACH / zoom };
+  const sizes = new Map(boxesOf(diagram, ids).map((box) => [box.id, { width: box.width, height: box.height }] as const));
+  const still = boxesWithin(diagram, ids, seen);
+  session = still.length > MAX_TARGETS ? null : { dragged: sizes, targets: guideTargets(still), threshold: REACH / zoom };
 }
 
 /** The drag handlers that start a session with what React Flow is about to move. */
@@ -57,14 +65,16 @@ export function useAlignmentGuides() {
 
 /** Moves a drag frame's new positions (rounded canvas positions, by id) onto the nearest guides, in place. */
 export function snapToGuides(positions: Map<string, Position>): void {
-  if (!session || ![...positions.keys()].every((id) => session!.dragged.has(id))) return;
-  const { diagram } = useStore.getState();
-  const boxes = boxesOf(diagram, new Set(positions.keys())).map((box) => ({ ...box, ...positions.get(box.id)! }));
-  if (boxes.length === 0) return;
-  const left = Math.min(...boxes.map((box) => box.x));
-  const top = Math.min(...boxes.map((box) => box.y));
-  const right = Math.max(...boxes.map((box) => box.x + box.width));
-  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  if (!session || positions.size === 0) return;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [id, position] of positions) {
+    const size = session.dragged.get(id);
+    if (!size) return;
+    left = Math.min(left, position.x);
+    top = Math.min(top, position.y);
+    right = Math.max(right, position.x + size.width);
+    bottom = Math.max(bottom, position.y + size.height);
+  }
   const snap = snapBox({ id: '', x: left, y: top, width: right - left, height: bottom - top }, session.targets, session.threshold);
   const dx = Math.round(snap.dx);
   const dy = Math.round(snap.dy);
