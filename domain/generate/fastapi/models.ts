@@ -36,7 +36,10 @@ function ormUnit(model: ModelPlan, modules: FastapiModules): Unit {
     lines.push(wrap(`${c.name}: Mapped[${annotation(c)}] = mapped_column(`, args, ')', '    '));
     if (c.ref) {
       imports.push(from('sqlalchemy.orm', 'relationship'), from(modules.of('models', c.ref), c.ref.cls));
-      lines.push(`    ${relationName(model, c)}: Mapped[${c.ref.cls} | None] = relationship()`);
+      // lazy="raise": under AsyncSession a lazy load cannot run; a query that needs the related
+      // row says so with selectinload() instead of an N+1 or a MissingGreenlet at run time.
+      lines.push('    # Never loaded implicitly: a query that needs it asks with selectinload().');
+      lines.push(wrap(`${relationName(model, c)}: Mapped[${c.ref.cls} | None] = relationship(`, ['lazy="raise"'], ')', '    '));
     }
   }
   if (sa.size > 0) imports.push(from('sqlalchemy', ...sa));

@@ -16,4 +16,5 @@ class Order(Base):
     total: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     note: Mapped[str | None] = mapped_column(Text)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
-    customer: Mapped[Customer | None] = relationship()
+    # Never loaded implicitly: a query that needs it asks with selectinload().
+    customer: Mapped[Customer | None] = relationship(lazy="raise")
