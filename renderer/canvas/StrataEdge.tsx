@@ -4,12 +4,13 @@
  * around the side, in the error style, with a badge of its own). The finding badge sits on the middle of the route's
  * longest run, which is the edge's own (runs are never shared), so it never lands on another edge.
  */
-import { EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { labelPoint, pathOf } from '../../domain/routing';
 import { useRoutes } from '../routing/routes';
 import type { StrataFlowEdge } from './derive';
 import { FindingBadge } from './FindingBadge';
+import { EdgeLabelLayer } from './ViewportLayer';
 
 /** How wide the invisible band is that takes clicks on an edge. */
 const CLICK_WIDTH = 16;
@@ -45,14 +46,14 @@ export const StrataEdge = memo(function StrataEdge(props: EdgeProps<StrataFlowEd
       />
       <path d={path} fill="none" strokeOpacity={0} strokeWidth={CLICK_WIDTH} className="react-flow__edge-interaction" />
       {badged && (
-        <EdgeLabelRenderer>
+        <EdgeLabelLayer>
           <div className="edge-badge nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}>
             {status ? <FindingBadge status={status} /> : <WrongWayBadge />}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelLayer>
       )}
       {words && (
-        <EdgeLabelRenderer>
+        <EdgeLabelLayer>
           {/* Beside the badge when there is one, else on the line itself as drawing tools put it. */}
           <div
             className="edge-label nopan"
@@ -61,7 +62,7 @@ export const StrataEdge = memo(function StrataEdge(props: EdgeProps<StrataFlowEd
           >
             {words}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelLayer>
       )}
     </>
   );
