@@ -100,3 +100,23 @@ describe('placeClip', () => {
     expect(model?.name).toBe('order');
   });
 });
+
+describe('notes on the clipboard', () => {
+  const withNote = { ...SAMPLE_DIAGRAM, notes: [{ id: 'note1', style: 'sticky' as const, text: 'retry **twice**', position: { x: 10, y: 20 } }] };
+
+  it('travel with the nodes, through text, and land beside them with ids of their own', () => {
+    const clip = copyNodes(withNote, new Set(['s1', 'note1']));
+    expect(clip.notes?.map((note) => note.text)).toEqual(['retry **twice**']);
+    const read = decodeClip(encodeClip(clip))!;
+    expect(read).toEqual(clip);
+    const placed = placeClip(withNote, read, { x: 40, y: 40 });
+    expect(placed.notes).toEqual([{ id: 'note2', style: 'sticky', text: 'retry **twice**', position: { x: 50, y: 60 } }]);
+    const pasted = applyEdit(applyEdit(withNote, { type: 'add-nodes', nodes: placed.nodes, edges: placed.edges }), { type: 'add-notes', notes: placed.notes! });
+    expect(pasted.notes?.map((note) => note.id)).toEqual(['note1', 'note2']);
+  });
+
+  it('a note alone is a clip; a copy without notes carries no notes key', () => {
+    expect(copyNodes(withNote, new Set(['note1'])).nodes).toEqual([]);
+    expect(JSON.parse(encodeClip(copyNodes(withNote, new Set(['s1']))))).not.toHaveProperty('notes');
+  });
+});

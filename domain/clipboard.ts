@@ -3,7 +3,7 @@
  * becomes new nodes and edges. The text is plain JSON so that a copy from one window or tab can
  * be pasted into another, and it is read back as untrusted input, like a file.
  */
-import { CURRENT_VERSION, FORMAT, type Diagram, type DiagramEdge, type DiagramNode, type Position } from './diagram';
+import { CURRENT_VERSION, FORMAT, notesOf, type Diagram, type DiagramEdge, type DiagramNode, type DiagramNote, type Position } from './diagram';
 import { isRecord, jsonDepth } from './json';
 import { pythonForm } from './names';
 import { MAX_DEPTH, MAX_FILE_CHARS, readDiagram } from './parse';
@@ -12,23 +12,36 @@ import { MAX_DEPTH, MAX_FILE_CHARS, readDiagram } from './parse';
 export const CLIPBOARD_MARKER = 'strata-clipboard';
 const CLIPBOARD_VERSION = 1;
 
-/** Nodes and the edges among them, as copied. */
+/** Nodes, the edges among them and notes, as copied. */
 export interface Clip {
   readonly nodes: readonly DiagramNode[];
   readonly edges: readonly DiagramEdge[];
+  /** Absent when no note was copied, as in a diagram file. */
+  readonly notes?: readonly DiagramNote[];
 }
 
-/** The given nodes and the edges between two of them; edges leaving the selection stay behind. */
-export function copyNodes(diagram: Diagram, nodeIds: ReadonlySet<string>): Clip {
+/**
+ * The given nodes and the edges between two of them; edges leaving the selection stay behind.
+ * `ids` may name notes too: they are selected like nodes, and travel with them.
+ */
+export function copyNodes(diagram: Diagram, ids: ReadonlySet<string>): Clip {
+  const notes = notesOf(diagram).filter((note) => ids.has(note.id));
   return {
-    nodes: diagram.nodes.filter((node) => nodeIds.has(node.id)),
-    edges: diagram.edges.filter((edge) => nodeIds.has(edge.source) && nodeIds.has(edge.target)),
+    nodes: diagram.nodes.filter((node) => ids.has(node.id)),
+    edges: diagram.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+    ...(notes.length > 0 && { notes }),
   };
+}
+
+/** Whether a clip holds nothing to paste. */
+export function isEmptyClip(clip: Clip): boolean {
+  return clip.nodes.length === 0 && (clip.notes?.length ?? 0) === 0;
 }
 
 /** Clipboard text for a clip; it carries the diagram format version so a newer app can migrate it. */
 export function encodeClip(clip: Clip): string {
-  return JSON.stringify({ [CLIPBOARD_MARKER]: CLIPBOARD_VERSION, version: CURRENT_VERSION, nodes: clip.nodes, edges: clip.edges });
+  const notes = clip.notes ? { notes: clip.notes } : {};
+  return JSON.stringify({ [CLIPBOARD_MARKER]: CLIPBOARD_VERSION, version: CURRENT_VERSION, nodes: clip.nodes, edges: clip.edges, ...notes });
 }
 
 /**
@@ -46,17 +59,20 @@ export function decodeClip(text: string): Clip | undefined {
     return undefined;
   }
   if (!isRecord(raw) || raw[CLIPBOARD_MARKER] !== CLIPBOARD_VERSION) return undefined;
-  const result = readDiagram({ format: FORMAT, version: raw.version, nodes: raw.nodes, edges: raw.edges });
+  const notes = raw.notes === undefined ? {} : { notes: raw.notes };
+  const result = readDiagram({ format: FORMAT, version: raw.version, nodes: raw.nodes, edges: raw.edges, ...notes });
   if (!result.ok) return undefined;
   const ids = new Set(result.diagram.nodes.map((node) => node.id));
+  const read = notesOf(result.diagram);
   return {
     nodes: result.diagram.nodes,
     edges: result.diagram.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+    ...(read.length > 0 && { notes: read }),
   };
 }
 
 /**
- * A clip made ready to add to `diagram`: every node and edge gets an id the diagram does not
+ * A clip made ready to add to `diagram`: every node, edge and note gets an id the diagram does not
  * use, positions move by `offset`, edges follow their nodes' new ids, and a name that would
  * duplicate one of the same kind and feature gets a number (`order_service_2`).
  */
@@ -75,7 +91,8 @@ export function placeClip(diagram: Diagram, clip: Clip, offset: Position): Clip 
     const target = newIds.get(edge.target);
     return source && target ? [{ ...edge, id: nextId('e'), source, target }] : [];
   });
-  return { nodes, edges };
+  const notes = clip.notes?.map((note): DiagramNote => ({ ...note, id: nextId(idPrefix(note.id)), position: { x: note.position.x + offset.x, y: note.position.y + offset.y } }));
+  return { nodes, edges, ...(notes && { notes }) };
 }
 
 /** `s12` → `s`, so a pasted service gets an id like the others; ids without a letter become `n`. */
@@ -88,6 +105,7 @@ function idAllocator(diagram: Diagram): (prefix: string) => string {
   const used = new Set<string>();
   for (const node of diagram.nodes) used.add(node.id);
   for (const edge of diagram.edges) used.add(edge.id);
+  for (const note of notesOf(diagram)) used.add(note.id);
   const counters = new Map<string, number>();
   return (prefix) => {
     let n = counters.get(prefix) ?? 1;

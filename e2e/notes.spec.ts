@@ -1,7 +1,7 @@
 /** Notes, free text, arrow labels and the title: written on the canvas, saved, and opened again. */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './fixtures';
+import { diagramOf, nodeByName, openApp } from './fixtures';
 
 async function writeNote(page: Page, style: 'Sticky note' | 'Text', text: string) {
   await page.getByRole('button', { name: style, exact: true }).click();
@@ -91,4 +91,34 @@ test('a note is moved by dragging, edited by double-click and deleted with Delet
   await expect(note).toHaveText('second');
   await page.keyboard.press('Control+Z');
   await expect(note).toHaveText('first');
+});
+
+test('notes go where nodes go: arrow keys nudge them, Ctrl+D duplicates them, copy and paste carry them', async ({ page, context }, testInfo) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await writeNote(page, 'Sticky note', 'ask about **retries**');
+  const note = page.locator('.note-sticky');
+  await note.click();
+  const start = (await diagramOf(page)).notes![0]!.position;
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => (await diagramOf(page)).notes![0]!.position).toEqual({ x: start.x + 1, y: start.y + 10 });
+
+  await nodeByName(page, 'order_service').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('.note-sticky')).toHaveCount(2);
+  await expect(page.locator('.react-flow__node-strata')).toHaveCount(8);
+  await expect(page.locator('.note-sticky').nth(1)).toContainText('retries');
+  await page.screenshot({ path: testInfo.outputPath('note-duplicated.png') });
+  await page.keyboard.press('Control+Z');
+  await expect(page.locator('.note-sticky')).toHaveCount(1);
+  await expect(page.locator('.react-flow__node-strata')).toHaveCount(7);
+
+  await note.click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.note-sticky')).toHaveCount(2);
+  const notes = (await diagramOf(page)).notes!;
+  expect(new Set(notes.map((n) => n.id)).size).toBe(2);
+  expect(notes[1]!.text).toBe('ask about **retries**');
 });

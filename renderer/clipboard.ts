@@ -1,11 +1,12 @@
 /**
- * Copy, cut, paste and duplicate of nodes. A copy goes to the system clipboard as text, so it
+ * Copy, cut, paste and duplicate of nodes and notes. A copy goes to the system clipboard as text, so it
  * can be pasted into another window or tab. Ctrl+C/X/V are left to the platform: its copy and
  * paste events carry the clipboard without asking for a permission (Electron denies them all),
  * and the native Edit menu's roles raise the same events.
  */
 import { useEffect } from 'react';
-import { copyNodes, decodeClip, encodeClip, placeClip, type Clip } from '../domain/clipboard';
+import { copyNodes, decodeClip, encodeClip, isEmptyClip, placeClip, type Clip } from '../domain/clipboard';
+import type { Edit } from '../domain/edits';
 import { onCommand, removeSelection } from './commands';
 import { useStore } from './store/store';
 
@@ -27,7 +28,7 @@ function copySelection(): string | undefined {
 /** Pastes clipboard text if it is a Strata copy; each paste of the same copy lands 40px further. */
 export function pasteText(text: string): boolean {
   const clip = decodeClip(text);
-  if (!clip || clip.nodes.length === 0) return false;
+  if (!clip || isEmptyClip(clip)) return false;
   if (last?.text !== text) last = { text, pastes: 0 };
   last.pastes++;
   place(clip, last.pastes * PASTE_STEP);
@@ -44,8 +45,10 @@ export function duplicateSelection(): void {
 function place(clip: Clip, offset: number): void {
   const { diagram, edit, select } = useStore.getState();
   const placed = placeClip(diagram, clip, { x: offset, y: offset });
-  edit({ type: 'add-nodes', nodes: placed.nodes, edges: placed.edges });
-  select({ nodes: new Set(placed.nodes.map((node) => node.id)), edges: new Set() });
+  const notes = placed.notes ?? [];
+  const nodes: Edit = { type: 'add-nodes', nodes: placed.nodes, edges: placed.edges };
+  edit(notes.length > 0 ? { type: 'batch', edits: [nodes, { type: 'add-notes', notes }] } : nodes);
+  select({ nodes: new Set([...placed.nodes, ...notes].map((item) => item.id)), edges: new Set() });
 }
 
 /** Text fields and selected page text keep the platform's own copy and paste. */

@@ -1,6 +1,6 @@
-/** Arrow keys nudge the selected nodes: 1px, or 10px with Shift; each press is one undo step. */
+/** Arrow keys nudge the selected nodes and notes: 1px, or 10px with Shift; each press is one undo step. */
 import { useEffect } from 'react';
-import type { Position } from '../domain/diagram';
+import { notesOf, type Position } from '../domain/diagram';
 import { useStore } from './store/store';
 
 const DIRECTIONS: Readonly<Record<string, Position>> = {
@@ -15,9 +15,10 @@ export function nudgeSelection(direction: Position, step: number): boolean {
   const { diagram, selection, edit } = useStore.getState();
   if (selection.nodes.size === 0) return false;
   const positions = new Map<string, Position>();
-  for (const node of diagram.nodes) {
-    if (!selection.nodes.has(node.id)) continue;
-    positions.set(node.id, { ...node.position, x: node.position.x + direction.x * step, y: node.position.y + direction.y * step });
+  // Notes are selected like nodes and move with them.
+  for (const item of [...diagram.nodes, ...notesOf(diagram)]) {
+    if (!selection.nodes.has(item.id)) continue;
+    positions.set(item.id, { ...item.position, x: item.position.x + direction.x * step, y: item.position.y + direction.y * step });
   }
   edit({ type: 'move-nodes', positions });
   return true;
