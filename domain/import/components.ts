@@ -24,6 +24,8 @@ export interface Component {
   readonly named?: boolean;
   /** Sibling modules merged into this component (Django's `urls` beside `apis`). */
   readonly also?: readonly string[];
+  /** A scheduler made of the jobs its module schedules (schedulers.ts), not named by its module. */
+  readonly scheduled?: true;
 }
 
 export interface NotComponent {

@@ -104,10 +104,11 @@ export function checkDrift(diagram: Diagram, code: CodeModel): DriftFinding[] {
   for (const component of code.components) {
     if (match.nodeOf.has(component)) continue;
     const file = component.modules[0]?.path;
+    const why = component.scheduled ? `schedules the jobs of ${article(component.kind)} ${component.kind} (${component.name})` : `is ${article(component.kind)} ${component.kind} by its name (${component.name})`;
     findings.push({
       rule: 'undrawn-component',
       severity: 'warning',
-      message: `${file ?? component.anchor} is ${article(component.kind)} ${component.kind} by its name (${component.name}), but the diagram has no such component`,
+      message: `${file ?? component.anchor} ${why}, but the diagram has no such component`,
       fix: `add the ${component.kind} ${component.name} to the diagram, or rename the module if it is not one`,
       ...(file ? { file, line: component.definition?.line ?? 1 } : {}),
       nodes: [],
@@ -165,6 +166,11 @@ function matchNodes(diagram: Diagram, code: CodeModel): Match {
   for (const node of components) {
     if (matched.has(node.id)) continue;
     take(node, code.components.find((c) => !nodeOf.has(c) && c.kind === node.kind && sameName(c.name, node.name) && (!featuresInCode || sameName(c.feature ?? '', node.feature ?? ''))));
+  }
+  // A component the code gives no feature (a beat schedule in the settings) is matched whatever the node's feature.
+  for (const node of components) {
+    if (matched.has(node.id)) continue;
+    take(node, code.components.find((c) => !nodeOf.has(c) && c.kind === node.kind && c.feature === undefined && sameName(c.name, node.name)));
   }
   for (const infra of code.infrastructure) {
     const node = diagram.nodes.find((n) => n.kind === infra.kind && !matched.has(n.id) && sameName(n.name, infra.name)) ?? diagram.nodes.find((n) => n.kind === infra.kind && !matched.has(n.id));

@@ -4,6 +4,7 @@
  * and where the parser could not read it. Read from a tree-sitter syntax tree with queries.
  */
 import { outlineOf } from './outline';
+import { mentionsSchedules, readSchedules, type ScheduleFact } from './schedules';
 import type { PythonParser, PythonTree, SyntaxCapture, SyntaxNode } from './syntax';
 
 export interface ImportFact {
@@ -49,6 +50,8 @@ export interface ModuleFacts {
   readonly syntaxError?: SyntaxProblem;
   /** Import statements left out because they sit inside a syntax error. */
   readonly unreadableImports: number;
+  /** Scheduled jobs (schedules.ts), where the file declares any. */
+  readonly schedules?: readonly ScheduleFact[];
 }
 
 /**
@@ -88,7 +91,8 @@ const fileLine: LineOf = (node) => node.startPosition.row + 1;
  * otherwise, and when identifiers are wanted (they are in the bodies the outline leaves out).
  */
 export function readModule(parser: PythonParser, text: string, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
-  const outline = outlineOf(text);
+  // Jobs are registered inside functions too (APScheduler's `add_job`), which the outline leaves out.
+  const outline = mentionsSchedules(text) ? undefined : outlineOf(text);
   if (outline) {
     const tree = parser.parse(outline.text);
     try {
@@ -107,7 +111,10 @@ export function readModule(parser: PythonParser, text: string, wantReferences: (
 export function readWholeModule(parser: PythonParser, text: string, wantReferences: (definitions: readonly DefinitionFact[]) => boolean): ModuleFacts {
   const tree = parser.parse(text);
   try {
-    return readTree(tree, fileLine, wantReferences);
+    const facts = readTree(tree, fileLine, wantReferences);
+    if (!mentionsSchedules(text)) return facts;
+    const schedules = readSchedules(tree, fileLine);
+    return schedules.length > 0 ? { ...facts, schedules } : facts;
   } finally {
     tree.dispose();
   }

@@ -15,6 +15,7 @@ import { ModuleIndex, type InternalImport, type Module } from './modules';
 import { COMPOSITION_ROOTS, isKindWord } from './names';
 import { placeModules, settingsPackages } from './placement';
 import { frameworkOf, layoutOf, projectNameOf, taskFrameworkOf } from './project';
+import { addSchedulers, scheduleEdges } from './schedulers';
 import { readSettingsFiles } from './settings-files';
 import type { PythonParser } from './syntax';
 
@@ -121,7 +122,9 @@ export function importProject(source: ProjectSource, parsed: PythonParser | Read
   }
 
   const placements = placeModules(index);
-  const { components, notComponents } = findComponents(index, placements, imported);
+  const found = findComponents(index, placements, imported);
+  const { notComponents } = found;
+  const { components, scheduled } = addSchedulers(found.components, index, imported);
   assignFeatures(components, featurePackages(index, components, settingsPackages(index)));
   const uses = (component: Component) => new Set(component.modules.flatMap((m) => [...(imported.get(m) ?? [])]));
   const hasManagePy = modules.some((m) => basename(m.path) === 'manage.py');
@@ -132,7 +135,8 @@ export function importProject(source: ProjectSource, parsed: PythonParser | Read
     tasks,
     layout: layoutOf(components),
   };
-  const { edges, dropped } = findEdges(index, components, internal);
+  const { edges: imports, dropped } = findEdges(index, components, internal);
+  const edges = [...imports, ...scheduleEdges(scheduled, components).filter((e) => !imports.some((i) => i.source === e.source && i.target === e.target))];
   const infra = findInfrastructure(settings, anyImport, components, tasks);
   const implied = project.framework === 'django' ? impliedByPath(edges) : new Set<CodeEdge>();
   const diagram = toDiagram(project, components, edges.filter((e) => !implied.has(e)), infra.nodes, infra.edges);

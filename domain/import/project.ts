@@ -40,8 +40,10 @@ function pick<T>(choices: ReadonlyArray<readonly [T, string]>, components: reado
  */
 export function layoutOf(components: readonly Component[]): Exclude<Layout, 'auto'> {
   if (components.some((c) => c.feature !== undefined)) return 'feature';
-  const own = components.filter((c) => !c.definition && !isKindWord(c.anchor.split('.').pop()!)).length;
-  return own > 0 && own === components.length ? 'layered' : 'flat';
+  // Schedulers made of jobs live where the task framework keeps its schedule, in any layout.
+  const placed = components.filter((c) => !c.scheduled);
+  const own = placed.filter((c) => !c.definition && !isKindWord(c.anchor.split('.').pop()!)).length;
+  return own > 0 && own === placed.length ? 'layered' : 'flat';
 }
 
 /** Package names that say "the code" rather than what the project is (`app/`, `backend/`). */

@@ -31,12 +31,13 @@ function nameKey(node: Pick<DiagramNode, 'kind' | 'name'>): string {
 }
 
 /**
- * The flat and feature exports put every worker and scheduler of a package into one `tasks.py`
- * and name none of them there: the code keeps one worker per package, named after the module.
+ * The flat and feature exports put every worker of a package into one `tasks.py` and name none
+ * of them there: the code keeps one worker per package, named after the module. (Schedulers are
+ * read from their jobs, each named by its scheduler, so they no longer count here.)
  */
 function taskModuleShared(diagram: Diagram): boolean {
   if (resolveLayout(diagram).layout === 'layered') return false;
-  const packages = diagram.nodes.filter((n) => n.kind === 'worker' || n.kind === 'scheduler').map((n) => (resolveLayout(diagram).layout === 'feature' ? pythonForm(n.feature ?? '') : ''));
+  const packages = diagram.nodes.filter((n) => n.kind === 'worker').map((n) => (resolveLayout(diagram).layout === 'feature' ? pythonForm(n.feature ?? '') : ''));
   return new Set(packages).size < packages.length;
 }
 
@@ -91,15 +92,15 @@ describe('export then import', () => {
 });
 
 /**
- * What an export writes down, so what its round trip can be asked to give back. FastAPI: a Celery
- * scheduler is only an entry in the beat schedule, and a router's read-through cache is wired
- * without an import in the router's module.
+ * What an export writes down, so what its round trip can be asked to give back. FastAPI: a
+ * router's read-through cache is wired without an import in the router's module. Every room: a
+ * scheduler that runs no worker's task schedules no job, so nothing in the code names it, and in
+ * the feature layout a scheduler's jobs sit outside its feature (in the task app, the settings
+ * or a shared `schedules.py`).
  * Today the Django room leaves out an import for some drawn edges (a router that serves no model
  * imports nothing; a service reaching a model, a selector reaching a cache without using it),
- * writes no module of their own for a router, worker or scheduler alone in its app's area
- * (`apis.py`), only a settings entry for a Celery scheduler, and every scheduler outside its
- * feature; the Flask
- * room writes no scheduler, and flat exports name no worker in the shared `tasks.py`.
+ * writes no module of their own for a router or worker alone in its app's area (`apis.py`),
+ * and flat exports name no worker in the shared `tasks.py`.
  * `unwritten` finds these in the exported text, not with the importer.
  */
 function writesAll(diagram: Diagram): boolean {

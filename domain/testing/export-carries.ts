@@ -63,19 +63,30 @@ export function unwritten(diagram: Diagram, files: ReadonlyMap<string, string>, 
     const module = node.kind === 'scheduler' ? schedulerModule(node, files, root) : moduleOf(node);
     const text = module ? textOf(module) : '';
     const ownModule = module?.split('.').pop() === node.snake;
-    allOwnModules &&= ownModule;
+    // A scheduler read from its jobs says nothing about the layout: they sit where the task framework wants them.
+    if (!namesJobs(node, text)) allOwnModules &&= ownModule;
     if (options.layout === 'feature' && module && !module.startsWith(`${modules.featurePackage(node.feature)}.`)) features.push(`${node.kind} ${node.label}`);
     const ownClass = ['service', 'repository', 'model', 'external', 'cache'].includes(node.kind) && new RegExp(`^class ${node.cls}\\b`, 'm').test(text);
     const variable = 'variable' in node ? String(node.variable) : undefined;
     const ownObject = node.kind === 'router' && variable !== undefined && new RegExp(`^${variable} = `, 'm').test(text);
     const feature = options.layout === 'feature' && module?.split('.').slice(-2, -1)[0] === node.snake;
-    if (!ownModule && !ownClass && !ownObject && !feature) names.push(`${node.kind} ${node.label}`);
+    if (!ownModule && !ownClass && !ownObject && !feature && !namesJobs(node, text)) names.push(`${node.kind} ${node.label}`);
   }
   return { edges, undrawn, names, features, allOwnModules };
 }
 
-/** A scheduler's own module, `….schedules.<name>` or `….scheduler.<name>`, where the export writes one. */
+/**
+ * A scheduler's own module, `….schedules.<name>` or `….scheduler.<name>`, where the export writes
+ * one; else the module that schedules its jobs under its name (`"<name>: worker.task"`, as a beat
+ * schedule's key, RQ's `name=` or APScheduler's `id=`).
+ */
 function schedulerModule(node: NodePlan, files: ReadonlyMap<string, string>, root: string): string | undefined {
-  const path = [...files.keys()].find((p) => new RegExp(`/schedul\\w*/${node.snake}\\.py$`).test(p));
-  return path?.slice(`${root}/src/`.length, -'.py'.length).replace(/\//g, '.');
+  const own = [...files.keys()].find((p) => new RegExp(`/schedul\\w*/${node.snake}\\.py$`).test(p));
+  const jobs = own ?? [...files].find(([p, text]) => p.startsWith(`${root}/src/`) && p.endsWith('.py') && text.includes(`"${node.snake}: `))?.[0];
+  return jobs?.slice(`${root}/src/`.length, -'.py'.length).replace(/\//g, '.');
+}
+
+/** The module holds the jobs of schedulers, each under its name, rather than being one. */
+function namesJobs(node: NodePlan, text: string): boolean {
+  return node.kind === 'scheduler' && text.includes(`"${node.snake}: `);
 }

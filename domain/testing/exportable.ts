@@ -1,7 +1,8 @@
 /**
  * fast-check generators of diagrams that export without errors: names that are Python names
  * (some with spaces and capitals), edges only where rules.md allows them, no cycles, workers
- * and schedulers with a broker the task framework supports, one database.
+ * and schedulers with a broker the task framework supports, schedulers running a worker's
+ * tasks where there is a worker, one database.
  */
 import fc from 'fast-check';
 import { CURRENT_VERSION, type Diagram, type DiagramEdge, type DiagramNode, type Kind, type Layout, type TaskFramework } from '../diagram';
@@ -103,6 +104,12 @@ function build(draft: Draft): Diagram {
     if (target.kind === 'broker' || target.kind === 'database') continue;
     add(source, target);
   }
+  // A scheduler is drawn to run some worker's tasks (one that runs none writes no job to read back):
+  // each gets the worker its first seed points at, when the diagram has one.
+  const workers = components.filter((n) => n.kind === 'worker');
+  components.forEach((node, i) => {
+    if (node.kind === 'scheduler' && workers.length > 0) add(node, workers[((draft.edgeSeeds[0]?.[1] ?? 0) + i) % workers.length]!);
+  });
   const broker = nodes.find((n) => n.kind === 'broker');
   for (const node of components) {
     if ((node.kind === 'worker' || node.kind === 'scheduler') && broker) add(node, broker);
