@@ -1,12 +1,9 @@
 /** External nodes become httpx adapters with timeouts; cache nodes a small Redis cache client. */
 import type { FastapiModules } from './layout';
-import type { ModelPlan, NodePlan, Plan } from '../plan/plan';
+import type { NodePlan, Plan } from '../plan/plan';
 import { from, plain, type PyImport } from '../python/py';
 import { cacheSetting, externalSettings } from '../shared/settings';
 import type { Unit } from '../python/unit';
-
-/** The cache key of one item, the same in every layer that caches it (so a write anywhere drops it); `readThroughKey` in writer.ts says the same. */
-export const cacheKey = (m: ModelPlan, id: string): string => `f"${m.table}:{${id}}"`;
 
 export function clientUnits(plan: Plan, modules: FastapiModules): Unit[] {
   return [...plan.externals.map((x) => externalUnit(x, modules)), ...plan.caches.map((c) => cacheUnit(c, modules))];

@@ -1,16 +1,9 @@
 /** Repository nodes: data access over their models. They flush, never commit. */
 import type { FastapiModules } from './layout';
 import type { ModelPlan, RepositoryPlan } from '../plan/plan';
-import { NameRegistry } from '../plan/naming';
-import { cacheKey } from './clients';
+import { cacheKey, fitSignature, repositoryDependencyNames } from '../sqlalchemy/components';
 import { from, indent, wrap, type PyImport } from '../python/py';
 import type { Unit } from '../python/unit';
-
-/** Constructor parameter names of a repository's dependencies: snake names, suffixed where two share one. */
-export function repositoryDependencyNames(repo: RepositoryPlan): Map<string, string> {
-  const names = new NameRegistry(['self', 'session']);
-  return new Map([...repo.repositories, ...repo.caches].map((n) => [n.id, names.claim(n.id, n.snake)]));
-}
 
 export function repositoryUnits(repositories: readonly RepositoryPlan[], modules: FastapiModules): Unit[] {
   return repositories.map((r) => repositoryUnit(r, modules));
@@ -90,14 +83,4 @@ function crudMethods(m: ModelPlan, cacheName: string | undefined): string[] {
     await self._session.delete(entity)
     await self._session.flush()${forget}`,
   ].map(fitSignature);
-}
-
-/** Re-wraps a method's first line when a long model name pushes it past the line length. */
-export function fitSignature(method: string): string {
-  const [first, ...rest] = method.split('\n');
-  const match = /^(async def \w+\()(.*)(\) -> .*:)$/.exec(first!);
-  if (!match || first!.length + 4 <= 88) return method;
-  const params = match[2]!.split(', ');
-  const wrapped = wrap(match[1]!, params, match[3]!, '    ').replace(/^ {4}/gm, '');
-  return [wrapped, ...rest].join('\n');
 }

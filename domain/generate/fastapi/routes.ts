@@ -1,7 +1,7 @@
 /** Router nodes: thin FastAPI routes that hand every request to a service (or a drawn repository). */
 import type { FastapiModules } from './layout';
 import type { EndpointPlan, RouterPlan } from '../plan/plan';
-import { cacheKey } from './clients';
+import { cacheKey } from '../sqlalchemy/components';
 import { from, indent, str, wrap, type PyImport } from '../python/py';
 import type { Builders } from './wiring';
 import type { Unit } from '../python/unit';

@@ -1,46 +1,12 @@
 /** Service nodes: business logic, with every dependency arriving through the constructor. */
 import type { FastapiModules } from './layout';
-import type { ModelPlan, NodePlan, Provider, ServicePlan, TaskPlan } from '../plan/plan';
-import { NameRegistry } from '../plan/naming';
+import type { ModelPlan, NodePlan, Provider, ServicePlan } from '../plan/plan';
 import { docText, from, indent, plain, wrap, type PyImport } from '../python/py';
-import { fitSignature } from './repositories';
 import type { Unit } from '../python/unit';
-import { cacheKey } from './clients';
-
-export const enqueueName = (task: { fn: string }): string => `enqueue_${task.fn}`;
+import { cacheKey, dependencyNames, fitSignature, serviceParams } from '../sqlalchemy/components';
 
 export function serviceUnits(services: readonly ServicePlan[], modules: FastapiModules): Unit[] {
   return services.map((s) => serviceUnit(s, modules));
-}
-
-interface Param {
-  readonly name: string;
-  readonly type: string;
-}
-
-/**
- * Constructor parameter names of a service, one per dependency: a repository, a cache and a
- * service may share a snake name, so later ones get a suffix (`news`, `news_2`).
- */
-export function dependencyNames(s: ServicePlan): Map<string, string> {
-  const names = new NameRegistry(['self']);
-  const out = new Map<string, string>();
-  for (const n of [...s.repositories, ...s.services, ...s.externals, ...s.caches]) out.set(n.id, names.claim(n.id, n.snake));
-  for (const w of s.workers) for (const t of w.tasks) out.set(`task:${t.fn}`, names.claim(`task:${t.fn}`, enqueueName(t)));
-  return out;
-}
-
-/** Constructor parameters of a service, in a fixed order shared with the composition root. */
-export function serviceParams(s: ServicePlan): Array<Param & { readonly of: 'repository' | 'service' | 'external' | 'cache' | 'task'; readonly node?: NodePlan; readonly task?: TaskPlan }> {
-  const names = dependencyNames(s);
-  const named = (n: NodePlan): string => names.get(n.id)!;
-  return [
-    ...s.repositories.map((r) => ({ name: named(r), type: r.cls, of: 'repository' as const, node: r })),
-    ...s.services.map((o) => ({ name: named(o), type: o.cls, of: 'service' as const, node: o })),
-    ...s.externals.map((x) => ({ name: named(x), type: x.cls, of: 'external' as const, node: x })),
-    ...s.caches.map((c) => ({ name: named(c), type: c.cls, of: 'cache' as const, node: c })),
-    ...s.workers.flatMap((w) => w.tasks.map((t) => ({ name: names.get(`task:${t.fn}`)!, type: 'Callable[[int], object]', of: 'task' as const, task: t }))),
-  ];
 }
 
 function serviceUnit(s: ServicePlan, modules: FastapiModules): Unit {

@@ -1,37 +1,14 @@
 /** The composition root (`container.py`) and the FastAPI dependencies built on it (`deps.py`). */
 import type { FastapiModules } from './layout';
-import type { NodePlan, Plan, RepositoryPlan, ServicePlan } from '../plan/plan';
+import type { Plan, RepositoryPlan, ServicePlan } from '../plan/plan';
 import { from, pyModule, wrap, type PyImport } from '../python/py';
-import { repositoryDependencyNames } from './repositories';
-import { enqueueName, serviceParams } from './services';
-import { NameRegistry } from '../plan/naming';
+import { buildersFor, enqueueName, repositoryDependencyNames, serviceParams, type Builders } from '../sqlalchemy/components';
 
-/** Function names in `container.py`, shared with the routes, deps and tasks that call them. */
-export interface Builders {
-  of(node: NodePlan): string;
-  /** How the tasks module of a worker is imported where its enqueue functions are needed. */
-  taskModule(worker: NodePlan): { readonly imp: PyImport; readonly name: string };
-}
+export type { Builders } from '../sqlalchemy/components';
 
-export function buildersFor(plan: Plan, modules: FastapiModules): Builders {
-  const names = new NameRegistry(['container', 'partial', 'get_settings']);
-  const suffix: Record<string, string> = { repository: 'repository', service: 'service', external: 'client', cache: 'cache' };
-  const wanted = (n: NodePlan): string => {
-    const base = n.snake.replace(/_+$/, '');
-    const end = suffix[n.kind] ?? n.kind;
-    return base.endsWith(end) ? base : `${base}_${end}`;
-  };
-  const aliases = new NameRegistry(['container', 'tasks']);
-  return {
-    of: (n) => names.claim(n.id, wanted(n)),
-    taskModule(worker) {
-      const module = modules.of('tasks', worker);
-      const parts = module.split('.');
-      const last = parts.pop()!;
-      const alias = plan.layout === 'layered' ? aliases.claim(worker.id, `${last}_tasks`) : aliases.claim(module, plan.layout === 'flat' ? 'tasks' : `${parts[parts.length - 1]}_tasks`);
-      return { imp: from(parts.join('.'), alias === last ? last : `${last} as ${alias}`), name: alias };
-    },
-  };
+/** Builder names in `container.py`, shared with the routes, deps and tasks that call them. */
+export function fastapiBuilders(modules: FastapiModules): Builders {
+  return buildersFor(modules, ['container', 'partial', 'get_settings'], ['container', 'tasks']);
 }
 
 export function containerModule(plan: Plan, modules: FastapiModules, builders: Builders): string {

@@ -17,7 +17,8 @@ import { schedulesModule, sweepUnits } from './schedulers';
 import { serviceUnits } from './services';
 import { taskAppModule, workerUnits } from './tasks';
 import { testFiles } from './tests';
-import { buildersFor, containerModule, depsModule } from './wiring';
+import { containerModule, depsModule, fastapiBuilders } from './wiring';
+import { readThroughKey } from '../sqlalchemy/components';
 
 /** Exact pins, resolved together on Python 3.11 (export.md's current pins, newest patches): what the verify suite installs. */
 export const PINS = {
@@ -37,7 +38,7 @@ export const PINS = {
 
 export const fastapiWriter: FrameworkWriter = {
   name: 'FastAPI',
-  readThroughKey: (model, id) => `${model.table}:${id}`,
+  readThroughKey,
   stack: 'SQLAlchemy 2 (async), Alembic',
   modules: modulesFor,
   sources,
@@ -75,7 +76,7 @@ export const fastapiWriter: FrameworkWriter = {
 function sources(plan: Plan): Sources {
   const modules = modulesFor(plan);
   // One set of builder names for the whole project: code, wiring and tests call the same functions.
-  const builders = buildersFor(plan, modules);
+  const builders = fastapiBuilders(modules);
   const python = new Map<string, string>();
   const units = [
     ...modelUnits(plan.models, modules),

@@ -21,6 +21,7 @@ import { taskAppModule } from './taskapp';
 import { workerUnits } from './tasks';
 import { testFiles } from './tests';
 import { settingsTest } from '../sqlalchemy/settings';
+import { readThroughKey } from '../sqlalchemy/components';
 import { webModule } from './web';
 import { flaskBuilders, wiringModule } from './wiring';
 
@@ -69,6 +70,7 @@ export const flaskWriter: FrameworkWriter = {
   dockerCopies: ['migrations ./migrations'],
   environment: flaskEnvironment,
   processes: (plan) => flaskProcesses(plan, modulesFor(plan)),
+  readThroughKey,
   brokerDown: 'While the broker is unreachable, a request that enqueues a task answers 503 with a message (nothing is queued, nothing is lost silently) and `/health/ready` answers 503 naming the broker.',
   browseHint: 'The API is under http://127.0.0.1:8000/api/ (one Blueprint per router); ',
 };
