@@ -5,14 +5,11 @@
  */
 import type { HttpMethod } from '../../diagram';
 import type { NameRegistry } from './naming';
-import type { ModelPlan, NodePlan, Provider, RepositoryPlan, RouterPlan, ServicePlan, TaskPlan } from './plan';
+import type { ModelPlan, Provider, RouterPlan, TaskPlan } from './plan';
 import type { CrudOperation, ResourcePlan } from './resources';
 
-/**
- * What an endpoint does. `hits`, `columns` and `info` are no longer planned (an endpoint only to
- * use an edge is a placeholder); they stay in the type until every room stops handling them.
- */
-export type Operation = CrudOperation | 'enqueue' | 'hits' | 'columns' | 'info';
+/** What an endpoint does: CRUD on a resource, or enqueue a task (an action). */
+export type Operation = CrudOperation | 'enqueue';
 
 export interface EndpointPlan {
   readonly method: HttpMethod;
@@ -24,11 +21,6 @@ export interface EndpointPlan {
   /** Who the handler calls: the resource's provider, or for reads a repository the router draws. */
   readonly provider?: Provider;
   readonly task?: TaskPlan;
-  /** Never set any more: see `Operation`. */
-  readonly cache?: NodePlan;
-  readonly service?: ServicePlan | RepositoryPlan;
-  /** Path parameters beyond the id: none since endpoints come from resources. */
-  readonly extraParams: readonly string[];
 }
 
 /**
@@ -40,13 +32,13 @@ export function readerOf(router: Pick<RouterPlan, 'repositories'>, resource: Res
   return repository ? { via: 'repository', node: repository } : resource.provider;
 }
 
-function crudEndpoints(router: RouterPlan, resource: ResourcePlan): Array<Omit<EndpointPlan, 'fn' | 'extraParams'> & { wanted: string }> {
+function crudEndpoints(router: RouterPlan, resource: ResourcePlan): Array<Omit<EndpointPlan, 'fn'> & { wanted: string }> {
   const { model, path: base } = resource;
   const collection = base || '/';
   const item = `${base}/{item_id}`;
   const reader = readerOf(router, resource);
   const writer = resource.provider;
-  const all: Record<CrudOperation, Omit<EndpointPlan, 'fn' | 'extraParams'> & { wanted: string }> = {
+  const all: Record<CrudOperation, Omit<EndpointPlan, 'fn'> & { wanted: string }> = {
     create: { method: 'POST', path: collection, op: 'create', model, provider: writer, wanted: `create_${model.snake}` },
     list: { method: 'GET', path: collection, op: 'list', model, provider: reader, wanted: `list_${model.plural}` },
     get: { method: 'GET', path: item, op: 'get', model, provider: reader, wanted: `get_${model.snake}` },
@@ -61,7 +53,7 @@ export function planEndpoints(router: RouterPlan, names: NameRegistry): Endpoint
     ...router.resources.flatMap((resource) => crudEndpoints(router, resource)),
     ...router.actions.map((a) => ({ method: 'POST' as const, path: a.path.replace('{id}', '{item_id}'), op: 'enqueue' as const, task: a.task, ...(a.model && { model: a.model }), wanted: `request_${a.task.fn}` })),
   ];
-  const endpoints = wanted.map(({ wanted: fn, ...e }) => ({ ...e, extraParams: [], fn: names.claim(`${router.id}:${e.method} ${e.path}`, fn) }));
+  const endpoints = wanted.map(({ wanted: fn, ...e }) => ({ ...e, fn: names.claim(`${router.id}:${e.method} ${e.path}`, fn) }));
   // A leading `{item_id}` matches any segment, so fixed paths must be declared before it.
   const leadingParam = (e: EndpointPlan): boolean => /^\/\{/.test(e.path);
   return [...endpoints.filter((e) => !leadingParam(e)), ...endpoints.filter(leadingParam)];
