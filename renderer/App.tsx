@@ -15,6 +15,7 @@ import { ChoiceDialog } from './panels/choice';
 import { ExportDialog } from './panels/ExportDialog';
 import { Inspector } from './panels/Inspector';
 import { MessageDialog, showMessage } from './panels/messages';
+import { Notice } from './panels/Notice';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { RecoveryPrompt } from './panels/RecoveryPrompt';
@@ -75,6 +76,7 @@ function Workspace() {
       </main>
       <ExportDialogHost />
       <MessageDialog />
+      <Notice />
       <ChoiceDialog />
       <ContextMenu />
       <ShortcutsDialog />

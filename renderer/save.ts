@@ -8,6 +8,7 @@ import { formatParseErrors } from '../domain/parse';
 import { api } from './api';
 import { askChoice } from './panels/choice';
 import { showMessage } from './panels/messages';
+import { showNotice } from './panels/Notice';
 import { useStore } from './store/store';
 
 /** Saves the open diagram; true when it is saved (so replacing or closing may go on). */
@@ -26,6 +27,10 @@ export async function saveDiagram(saveAs = false, overwrite = false): Promise<bo
       // Only what was saved counts as saved: edits made meanwhile stay unsaved.
       if (useStore.getState().diagram === diagram) useStore.getState().markSaved(result.path, result.name);
       else useStore.setState({ path: result.path, name: result.name, savedDiagram: diagram });
+      // A download has no path to show: say what the browser was given and where it keeps it.
+      if (result.path === null) {
+        showNotice(`Saved as the download ${result.name}, in your browser's downloads folder (the browser adds a number if that name is taken there). Open Recent keeps a copy in this browser.`);
+      }
       return true;
     case 'conflict':
       return resolveConflict(result.path, result.name);

@@ -8,6 +8,7 @@ import { serializeDiagram } from '../../domain/serialize';
 import type { Api, ApiCall, ExportRequest, ExportResult, OpenResult, PictureRequest, SaveRequest, SaveResult } from '../../preload/api';
 import { readPickedFile } from '../open-file';
 import { pickProjectFolder } from '../upload-folder';
+import { readCopy, recentCopies, rememberCopy } from './web-recent';
 
 type Post = (name: ApiCall, payload: unknown) => Promise<Response>;
 
@@ -20,14 +21,20 @@ export function createWebApi(): Api {
       body: JSON.stringify(payload ?? null),
     });
   const call = async <T>(name: ApiCall, payload?: unknown) => resultOf<T>(name, await post(name, payload));
+  /** Opens a file's text; a diagram that opens is kept for Open Recent. */
+  const openText = async (request: { name: string; text: string }): Promise<OpenResult> => {
+    const result = await call<OpenResult>('openDiagramText', request);
+    if (result.status === 'opened') rememberCopy(request.name, request.text);
+    return result;
+  };
   const never = () => () => undefined;
   return {
     loadSample: () => call('loadSample'),
-    // Only the browser's own file picker: the browser app has no paths.
-    openDiagram: async () => pickAndOpen((request) => call('openDiagramText', request)),
-    openDiagramText: (request) => call('openDiagramText', request),
+    // The browser's own file picker, or a copy Open Recent kept in this browser: the browser app has no paths.
+    openDiagram: async (request) => (request.path ? openCopy(request.path, openText) : pickAndOpen(openText)),
+    openDiagramText: openText,
     saveDiagram: async (request) => downloadDiagram(request),
-    recentFiles: async () => [],
+    recentFiles: async () => recentCopies(),
     setDocumentState: (request) => call('setDocumentState', request),
     // A browser tab has no close question of main's to answer.
     savedBeforeClose: async () => undefined,
@@ -86,9 +93,17 @@ async function exportAsDownload(request: ExportRequest, post: Post): Promise<Exp
   return result;
 }
 
+async function openCopy(key: string, openText: (request: { name: string; text: string }) => Promise<OpenResult>): Promise<OpenResult> {
+  const copy = readCopy(key);
+  if (!copy) throw new Error('This browser no longer keeps that copy: its storage was cleared or made room for newer ones.');
+  return openText(copy);
+}
+
 function downloadDiagram(request: SaveRequest): SaveResult {
   const name = request.suggestedName ?? 'diagram.strata';
-  download(new Blob([serializeDiagram(request.diagram)], { type: 'application/json' }), name);
+  const text = serializeDiagram(request.diagram);
+  download(new Blob([text], { type: 'application/json' }), name);
+  rememberCopy(name, text);
   return { status: 'saved', path: null, name };
 }
 

@@ -1,6 +1,10 @@
-/** Open Recent: the files main remembers, newest first, fetched afresh each time the list opens. */
+/**
+ * Open Recent: the files main remembers (in the browser app, the copies this browser kept),
+ * newest first, fetched afresh each time the list opens.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { describeCopy } from '../api/web-recent';
 import { openDiagram } from '../commands';
 
 export function RecentMenu() {
@@ -51,9 +55,9 @@ export function RecentMenu() {
           )}
           {paths.map((path) => (
             <li role="none" key={path}>
-              <button type="button" role="menuitem" title={path} onClick={() => choose(path)}>
-                <span className="recent-name">{fileName(path)}</span>
-                <span className="recent-folder">{folderOf(path)}</span>
+              <button type="button" role="menuitem" title={titleOf(path)} onClick={() => choose(path)}>
+                <span className="recent-name">{describeCopy(path)?.name ?? fileName(path)}</span>
+                <span className="recent-folder">{describeCopy(path)?.where ?? folderOf(path)}</span>
               </button>
             </li>
           ))}
@@ -70,4 +74,9 @@ function fileName(path: string): string {
 
 function folderOf(path: string): string {
   return path.slice(0, Math.max(0, path.length - fileName(path).length - 1));
+}
+
+function titleOf(path: string): string {
+  const copy = describeCopy(path);
+  return copy ? `${copy.name}, ${copy.where}` : path;
 }

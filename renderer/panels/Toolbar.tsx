@@ -1,7 +1,6 @@
 /** File actions and the project's settings. */
 import { TASK_FRAMEWORKS, type Project } from '../../domain/diagram';
 import { frameworkChoices, type Choice as ExportChoice } from '../../domain/generate';
-import { isDesktop } from '../api';
 import { newDiagram, openDiagram, runCommand, saveDiagram } from '../commands';
 import { autoLayout } from '../layout/autoLayout';
 import { LayoutChoice } from './LayoutChoice';
@@ -29,8 +28,7 @@ export function Toolbar() {
         <button type="button" onClick={() => void openDiagram()} title="Open (Ctrl+O)">
           Open…
         </button>
-        {/* The browser app has no paths: its files are picked and downloaded by the browser. */}
-        {isDesktop && <RecentMenu />}
+        <RecentMenu />
         <button type="button" onClick={() => void saveDiagram()} title="Save (Ctrl+S)">
           Save
         </button>
