@@ -91,6 +91,16 @@ describe('the Flask room', () => {
     }
   });
 
+  test('the README starts every scheduler locally as its task framework runs it: beat, or one APScheduler process each', () => {
+    const step = (readme: string): string => readme.split('### 6. Start the scheduler')[1]?.split('## ')[0] ?? '';
+    expect(step(files(store()).get('store/README.md')!)).toContain('celery -A store.tasks.app beat --loglevel INFO');
+    for (const task of ['rq', 'dramatiq'] as const) {
+      const readme = files(store(), { tasks: task, layout: 'flat' }).get('store/README.md')!;
+      expect(step(readme), task).toContain('python -m store.schedulers.nightly');
+      expect(step(readme), task).toContain('NIGHTLY_SCHEDULE');
+    }
+  });
+
   test('a broker that refuses a task is a 503, and readiness asks the database, the broker and the caches', () => {
     const tree = files(store());
     expect(tree.get('store/src/store/tasks/notifications.py')).toContain('raise TaskQueueUnavailableError(message) from error');
