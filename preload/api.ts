@@ -6,6 +6,7 @@
 import type { Diagram, Framework, Layout, TaskFramework } from '../domain/diagram';
 import type { DriftFinding, ImportReport, Skipped } from '../domain/import';
 import type { ParseError } from '../domain/parse';
+import type { Command } from '../domain/commands';
 import type { Finding } from '../domain/rules';
 
 /** A diagram with where it came from. `path` is null for the sample and for unsaved diagrams. */
@@ -140,31 +141,8 @@ export type CompareResult =
   | { readonly status: 'canceled' }
   | { readonly status: 'failed'; readonly message: string };
 
-export type MenuCommand =
-  | 'new'
-  | 'open'
-  | 'save'
-  | 'save-as'
-  /** Sent when the user chose Save while closing the window; answered with `savedBeforeClose`. */
-  | 'save-before-close'
-  | 'undo'
-  | 'redo'
-  | 'select-all'
-  | 'delete'
-  | 'zoom-to-fit'
-  | 'export'
-  | 'export-png'
-  | 'export-svg'
-  | 'export-mermaid'
-  | 'copy'
-  | 'paste'
-  | 'duplicate'
-  | 'auto-layout'
-  | 'find'
-  | 'group-feature'
-  | 'ungroup-feature'
-  | 'import-project'
-  | 'compare-code';
+/** What the desktop app's menu bar sends: any command of the catalog (domain/commands.ts). */
+export type MenuCommand = Command;
 
 export interface Api {
   /** The built-in sample diagram (a small shop). */

@@ -1,32 +1,36 @@
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { CATALOG, keysText, labelOf, type CatalogEntry, type Command } from '../../domain/commands';
 import { EVENT_CHANNELS, type MenuCommand } from '../../preload/api';
 
-/** The native menu; items that act on the diagram are sent to the renderer as commands. */
+/**
+ * The native menu. Every command of the catalog (domain/commands.ts) is listed, under the name
+ * and keys the page's shortcuts, context menus and "?" list use; items are sent to the renderer
+ * as commands. Cut, copy and paste stay native roles, which raise the page's clipboard events.
+ */
 export function installMenu(window: BrowserWindow, recentPaths: readonly string[] = []): void {
   const send = (command: MenuCommand) => () => window.webContents.send(EVENT_CHANNELS.menuCommand, command);
   // The page handles its own shortcuts (so text fields keep theirs); the menu only shows them.
-  const item = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    registerAccelerator: false,
-    click: send(command),
-  });
+  const item = (command: Command, label = labelOf(command)): MenuItemConstructorOptions => {
+    const keys = keysText(command);
+    return { label, ...(keys && { accelerator: acceleratorOf(keys) }), registerAccelerator: false, click: send(command) };
+  };
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        item('New', 'CmdOrCtrl+N', 'new'),
-        item('Open…', 'CmdOrCtrl+O', 'open'),
+        item('new'),
+        item('open'),
         { label: 'Open Recent', submenu: recentItems(window, recentPaths) },
-        { type: 'separator' },
-        item('Save', 'CmdOrCtrl+S', 'save'),
-        item('Save As…', 'CmdOrCtrl+Shift+S', 'save-as'),
-        { type: 'separator' },
+        separator,
+        item('save'),
+        item('save-as'),
+        separator,
         { label: 'Import Python Project…', click: send('import-project') },
         { label: 'Compare with Code…', click: send('compare-code') },
-        { type: 'separator' },
-        item('Export Project…', 'CmdOrCtrl+E', 'export'),
+        separator,
+        item('export', 'Export Project…'),
         {
           label: 'Export Picture',
           submenu: [
@@ -35,34 +39,21 @@ export function installMenu(window: BrowserWindow, recentPaths: readonly string[
             { label: 'Mermaid…', click: send('export-mermaid') },
           ],
         },
-        { type: 'separator' },
+        separator,
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
       label: 'Edit',
-      submenu: [
-        item('Undo', 'CmdOrCtrl+Z', 'undo'),
-        item('Redo', 'CmdOrCtrl+Shift+Z', 'redo'),
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        item('Duplicate', 'CmdOrCtrl+D', 'duplicate'),
-        item('Delete', 'Delete', 'delete'),
-        item('Select All', 'CmdOrCtrl+A', 'select-all'),
-        { type: 'separator' },
-        item('Find…', 'CmdOrCtrl+F', 'find'),
-        item('Group into Feature…', 'CmdOrCtrl+G', 'group-feature'),
-        item('Ungroup', 'CmdOrCtrl+Shift+G', 'ungroup-feature'),
-      ],
+      submenu: [item('undo'), item('redo'), separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, ...group('Edit', ['undo', 'redo']).map((command) => item(command))],
     },
+    { label: 'Canvas', submenu: group('Canvas').map((command) => item(command)) },
+    { label: 'Arrange', submenu: group('Arrange').map((command) => item(command)) },
     {
       label: 'View',
       submenu: [
-        item('Zoom to Fit', 'CmdOrCtrl+0', 'zoom-to-fit'),
-        item('Auto-layout', 'CmdOrCtrl+Shift+L', 'auto-layout'),
-        { type: 'separator' },
+        ...group('View').map((command) => item(command)),
+        separator,
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
       ],
@@ -82,6 +73,16 @@ export function installMenu(window: BrowserWindow, recentPaths: readonly string[
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** The catalog's commands of one group, in the catalog's order, less those placed by hand. */
+function group(name: CatalogEntry['group'], except: readonly Command[] = []): Command[] {
+  return CATALOG.filter((entry) => entry.group === name && !except.includes(entry.command)).map((entry) => entry.command);
+}
+
+/** `Ctrl+Shift+S` as Electron writes it: Command on a Mac, Control elsewhere. */
+export function acceleratorOf(keys: string): string {
+  return keys.replace(/^Ctrl\+/, 'CmdOrCtrl+');
 }
 
 /** Open Recent: each path goes to the renderer as a file to open, which asks about unsaved changes first. */
