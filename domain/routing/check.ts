@@ -4,6 +4,7 @@
  * side by side. Tests and the auto-layout use it; it knows nothing of how routes were made.
  */
 import { SPACING, type Box, type Point } from './geometry';
+import { BoxIndex } from './spatial';
 
 export interface DrawnEdge {
   readonly id: string;
@@ -18,27 +19,41 @@ export interface Fault {
   readonly detail: string;
 }
 
-/** `tolerance` absorbs rounding of coordinates read back from a page. */
+/**
+ * `tolerance` absorbs rounding of coordinates read back from a page. Candidates come from a grid
+ * index of boxes and runs, so a diagram of thousands of edges is checked in moments; every
+ * candidate is then judged exactly.
+ */
 export function routeFaults(boxes: ReadonlyMap<string, Box>, edges: readonly DrawnEdge[], tolerance = 0.5): Fault[] {
   const faults: Fault[] = [];
+  const nodes = new BoxIndex([...boxes].map(([id, box], order) => ({ ...box, id, order })));
   for (const edge of edges) {
-    for (const [id, box] of boxes) {
-      const inset = { x: box.x + tolerance, y: box.y + tolerance, width: box.width - 2 * tolerance, height: box.height - 2 * tolerance };
-      if (segmentsOf(edge.points).some(([a, b]) => entersBox(a, b, inset))) {
-        const end = id === edge.source || id === edge.target;
-        faults.push({ kind: 'through-node', edges: [edge.id], detail: `${edge.id} runs through ${end ? 'its own end ' : ''}node ${id}` });
+    const hit = new Map<number, string>();
+    for (const [a, b] of segmentsOf(edge.points)) {
+      for (const box of nodes.search(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x), Math.max(a.y, b.y))) {
+        const inset = { x: box.x + tolerance, y: box.y + tolerance, width: box.width - 2 * tolerance, height: box.height - 2 * tolerance };
+        if (entersBox(a, b, inset)) hit.set(box.order, box.id);
       }
+    }
+    for (const order of [...hit.keys()].sort((p, q) => p - q)) {
+      const id = hit.get(order)!;
+      const end = id === edge.source || id === edge.target;
+      faults.push({ kind: 'through-node', edges: [edge.id], detail: `${edge.id} runs through ${end ? 'its own end ' : ''}node ${id}` });
     }
   }
   const runs = edges.flatMap((edge) => segmentsOf(edge.points).map(([a, b]) => ({ edge: edge.id, a, b })));
-  for (let i = 0; i < runs.length; i++) {
-    for (let j = i + 1; j < runs.length; j++) {
-      const [r, s] = [runs[i], runs[j]];
-      if (r.edge === s.edge) continue;
+  // A run's box grown by the least gap: runs closer than that side by side have meeting boxes.
+  const reach = SPACING.least;
+  const index = new BoxIndex(runs.map(({ a, b }, i) => ({ x: Math.min(a.x, b.x) - reach, y: Math.min(a.y, b.y) - reach, width: Math.abs(a.x - b.x) + 2 * reach, height: Math.abs(a.y - b.y) + 2 * reach, i })));
+  runs.forEach((r, i) => {
+    const near = index.search(Math.min(r.a.x, r.b.x) - reach, Math.min(r.a.y, r.b.y) - reach, Math.max(r.a.x, r.b.x) + reach, Math.max(r.a.y, r.b.y) + reach);
+    for (const j of near.map((other) => other.i).sort((p, q) => p - q)) {
+      const s = runs[j];
+      if (j <= i || r.edge === s.edge) continue;
       const fault = sideBySide(r.a, r.b, s.a, s.b, tolerance);
       if (fault) faults.push({ kind: fault.shared ? 'shared-run' : 'too-close', edges: [r.edge, s.edge], detail: `${r.edge} and ${s.edge}: ${fault.detail}` });
     }
-  }
+  });
   return faults;
 }
 

@@ -5,14 +5,14 @@
  * node's surroundings, not one the size of the route (which grows with the diagram).
  */
 import { SPACING, simplify, type Box, type Point } from './geometry';
-import { findPath, type Heading, type Usage } from './search';
+import { findPath, type Heading } from './search';
 import type { Obstacles } from './spatial';
 
 /** How far around the moved nodes the mended stretch begins and ends. */
 const ROOM = 4 * SPACING.clearance;
 
 /** The route with its stretch in `area` searched again, or null where it cannot be mended so (the caller searches it whole). */
-export function repair(points: readonly Point[], area: Box, obstacles: Obstacles, usage: Usage, bounds: Box): Point[] | null {
+export function repair(points: readonly Point[], area: Box, obstacles: Obstacles, bounds: Box): Point[] | null {
   const zone = { x: area.x - ROOM, y: area.y - ROOM, width: area.width + 2 * ROOM, height: area.height + 2 * ROOM };
   const entry = enter(points, zone);
   const exit = enter([...points].reverse(), zone);
@@ -20,7 +20,7 @@ export function repair(points: readonly Point[], area: Box, obstacles: Obstacles
   const last = points.length - 2;
   const [first, final] = [entry.run, last - exit.run];
   if (first > final || (first === final && sameSpot(entry.point, exit.point))) return null;
-  const problem = { start: entry.point, goal: exit.point, startHeading: headingOf(points[first], points[first + 1]), goalHeading: headingOf(points[final], points[final + 1]), obstacles, usage };
+  const problem = { start: entry.point, goal: exit.point, startHeading: headingOf(points[first], points[first + 1]), goalHeading: headingOf(points[final], points[final + 1]), obstacles };
   const path = findPath(problem, bounds);
   if (!path) return null;
   return simplify([...points.slice(0, first + 1), ...path, ...points.slice(final + 1)]);

@@ -9,7 +9,7 @@
  */
 import { NODE_BOX, SPACING, grow, simplify, type Box, type Point, type Route, type RouteRequest } from './geometry';
 import { PortTable, sidesOf, stubOf, type EdgePorts, type Port } from './ports';
-import { findPath, Usage, type Heading } from './search';
+import { findPath, type Heading } from './search';
 import { nudge, REACH } from './nudge';
 import { NodeBoxes, RouteIndex, type Obstacles } from './spatial';
 import { repair } from './repair';
@@ -42,7 +42,6 @@ export class Router {
   private edgesOfNode = new Map<string, RouteRequest[]>();
   private readonly ports = new PortTable();
   private readonly searched = new Map<string, Searched>();
-  private readonly usage = new Usage();
   /** The searched routes, and the drawn (spread) ones, by where their runs are. */
   private readonly searchedIndex = new RouteIndex();
   private readonly drawnIndex = new RouteIndex();
@@ -115,8 +114,6 @@ export class Router {
   }
 
   private forget(id: string): void {
-    const before = this.searched.get(id);
-    if (before) this.usage.add(before.points, -1);
     this.searched.delete(id);
     this.searchedIndex.delete(id);
     this.drawnIndex.delete(id);
@@ -163,21 +160,14 @@ export class Router {
    * mended there instead (repair.ts).
    */
   private search(todo: readonly RouteRequest[], areas: readonly Box[]): void {
-    const before = new Map<string, Searched>();
-    for (const edge of todo) {
-      const found = this.searched.get(edge.id);
-      if (found) before.set(edge.id, found);
-      if (found) this.usage.add(found.points, -1);
-    }
     const obstaclesAt = (clearance: number) => this.boxes.grownBy(clearance);
     const bounds = grow(this.bounds!, SPACING.clearance);
     const area = areas.length > 0 && areas.length <= MENDED_AREAS ? areas.reduce(union) : undefined;
     for (const edge of todo) {
       const ports = this.ports.portsOf(edge.id)!;
-      const old = before.get(edge.id);
-      const mended = area && old && samePorts(old.ports, ports) ? repair(old.points, area, obstaclesAt(SPACING.clearance), this.usage, bounds) : null;
-      const points = mended ?? search(ports, obstaclesAt, this.usage, bounds);
-      this.usage.add(points);
+      const old = this.searched.get(edge.id);
+      const mended = area && old && samePorts(old.ports, ports) ? repair(old.points, area, obstaclesAt(SPACING.clearance), bounds) : null;
+      const points = mended ?? search(ports, obstaclesAt, bounds);
       this.searched.set(edge.id, { ports, points });
       this.searchedIndex.set(edge.id, points);
     }
@@ -310,11 +300,11 @@ const ENTERING: Record<Port['side'], Heading> = { left: 0, right: 1, top: 2, bot
  */
 const CLEARANCES = [SPACING.clearance, SPACING.clearance / 2, 2];
 
-function search(ports: EdgePorts, obstaclesAt: (clearance: number) => Obstacles, usage: Usage, bounds: Box): Point[] {
+function search(ports: EdgePorts, obstaclesAt: (clearance: number) => Obstacles, bounds: Box): Point[] {
   for (const clearance of CLEARANCES) {
     const start = stubOf(ports.source, clearance);
     const goal = stubOf(ports.target, clearance);
-    const problem = { start, goal, startHeading: LEAVING[ports.source.side], goalHeading: ENTERING[ports.target.side], obstacles: obstaclesAt(clearance), usage };
+    const problem = { start, goal, startHeading: LEAVING[ports.source.side], goalHeading: ENTERING[ports.target.side], obstacles: obstaclesAt(clearance) };
     const path = findPath(problem, bounds);
     if (path) return simplify([ports.source.point, ...path, ports.target.point]);
   }

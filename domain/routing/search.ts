@@ -1,8 +1,10 @@
 /**
  * The shortest orthogonal path between two points that keeps clear of every node, on the grid
  * of lines through the nodes' clearance borders near the two points (an orthogonal visibility
- * grid, as in libavoid). A* with a price on each bend and on running along a line that earlier
- * routes already use, so routes spread over the free channels instead of piling into one.
+ * grid, as in libavoid). A* with a price on each bend. Routes that take one channel are spread
+ * apart afterwards (nudge.ts); a price on channels that earlier routes use made the search explore
+ * its whole window (the price dwarfs the distance the heuristic knows of) and sent routes on
+ * detours of many bends that crowded other channels instead, and was dropped.
  */
 import { SPACING, strictlyInside, type Box, type Point } from './geometry';
 import type { Obstacles } from './spatial';
@@ -19,70 +21,10 @@ const OPPOSITE: readonly Heading[] = [1, 0, 3, 2];
 /** The axis of each heading: 0 along x, 1 along y. */
 const AXIS: readonly number[] = [0, 0, 1, 1];
 const BEND_COST = 36;
-/** Running along a stretch another route uses costs this much per unit length, per route. */
-const SHARE_COST = 3;
-const BUCKET = 32;
 /** The heuristic is weighted (weighted A*): routes a little longer than the shortest, found many times faster. */
 const GREED = 1.5;
-const BAND = 3 * SPACING.ideal;
 /** A window bigger than this is not searched (memory); the caller falls back. */
 const MAX_STATES = 6_000_000;
-
-/**
- * How much of each grid line routes already use, in buckets of BUCKET along the line. Lines and
- * buckets are small integers, so the nested maps hash them cheaply; the search asks for every
- * step it takes.
- */
-export class Usage {
-  private readonly horizontal = new Map<number, Map<number, number>>();
-  private readonly vertical = new Map<number, Map<number, number>>();
-
-  add(points: readonly Point[], sign: 1 | -1 = 1): void {
-    for (let i = 1; i < points.length; i++) {
-      const [a, b] = [points[i - 1], points[i]];
-      const horizontal = Math.abs(a.y - b.y) < 1e-6;
-      const lines = horizontal ? this.horizontal : this.vertical;
-      const key = lineOf(horizontal ? a.y : a.x);
-      let line = lines.get(key);
-      if (!line) lines.set(key, (line = new Map()));
-      const [from, to] = horizontal ? [a.x, b.x] : [a.y, b.y];
-      const last = lastBucket(from, to);
-      for (let bucket = firstBucket(from, to); bucket <= last; bucket++) {
-        const count = (line.get(bucket) ?? 0) + sign;
-        if (count === 0) line.delete(bucket);
-        else line.set(bucket, count);
-      }
-      if (line.size === 0) lines.delete(key);
-    }
-  }
-
-  /** What running from (ax, ay) to (bx, by) costs beyond its length. */
-  cost(ax: number, ay: number, bx: number, by: number): number {
-    const horizontal = Math.abs(ay - by) < 1e-6;
-    const line = (horizontal ? this.horizontal : this.vertical).get(lineOf(horizontal ? ay : ax));
-    if (!line) return 0;
-    const from = horizontal ? ax : ay;
-    const to = horizontal ? bx : by;
-    const last = lastBucket(from, to);
-    let total = 0;
-    for (let bucket = firstBucket(from, to); bucket <= last; bucket++) total += line.get(bucket) ?? 0;
-    return total * BUCKET * SHARE_COST;
-  }
-}
-
-// Lines are counted in bands a few gaps wide: a channel that routes already crowd costs more
-// even where the new route would run beside them rather than on them.
-function lineOf(coordinate: number): number {
-  return Math.round(coordinate / BAND);
-}
-
-function firstBucket(from: number, to: number): number {
-  return Math.floor(Math.min(from, to) / BUCKET);
-}
-
-function lastBucket(from: number, to: number): number {
-  return Math.ceil(Math.max(from, to) / BUCKET) - 1;
-}
 
 export interface SearchProblem {
   readonly start: Point;
@@ -93,7 +35,6 @@ export interface SearchProblem {
   readonly goalHeading: Heading;
   /** Nodes grown by the clearance. */
   readonly obstacles: Obstacles;
-  readonly usage: Usage;
 }
 
 /** Windows tried one after the other: around the two ends, then wider, then everything. */
@@ -122,17 +63,30 @@ function windowOf({ start, goal }: SearchProblem, bounds: Box, margin: number): 
 }
 
 function searchWindow(problem: SearchProblem, window: Box): Point[] | null {
-  const near = problem.obstacles.search(window.x, window.y, window.x + window.width, window.y + window.height);
-  const xs = coordinates([problem.start.x, problem.goal.x, window.x, window.x + window.width], near, (box) => [box.x, box.x + box.width], window.x, window.x + window.width);
-  const ys = coordinates([problem.start.y, problem.goal.y, window.y, window.y + window.height], near, (box) => [box.y, box.y + box.height], window.y, window.y + window.height);
+  const right = window.x + window.width;
+  const bottom = window.y + window.height;
+  const near = problem.obstacles.search(window.x, window.y, right, bottom);
+  const xs = coordinates([problem.start.x, problem.goal.x, window.x, right], near, true, window.x, right);
+  const ys = coordinates([problem.start.y, problem.goal.y, window.y, bottom], near, false, window.y, bottom);
   return astar(problem, xs, ys, near);
 }
 
-function coordinates(fixed: number[], boxes: readonly Box[], sides: (box: Box) => [number, number], low: number, high: number): number[] {
-  const all = [...fixed];
-  for (const box of boxes) for (const value of sides(box)) if (value >= low && value <= high) all.push(value);
-  all.sort((a, b) => a - b);
-  return all.filter((value, i) => i === 0 || value - all[i - 1] > 1e-6);
+/** The sorted, distinct grid lines along one axis: the fixed ones and the boxes' sides within [low, high]. */
+function coordinates(fixed: readonly number[], boxes: readonly Box[], alongX: boolean, low: number, high: number): number[] {
+  // A typed array sorts numbers without a comparator call per pair.
+  const all = new Float64Array(fixed.length + 2 * boxes.length);
+  let count = 0;
+  for (const value of fixed) all[count++] = value;
+  for (const box of boxes) {
+    const start = alongX ? box.x : box.y;
+    const end = start + (alongX ? box.width : box.height);
+    if (start >= low && start <= high) all[count++] = start;
+    if (end >= low && end <= high) all[count++] = end;
+  }
+  const sorted = all.subarray(0, count).sort();
+  const lines: number[] = [];
+  for (const value of sorted) if (lines.length === 0 || value - lines[lines.length - 1] > 1e-6) lines.push(value);
+  return lines;
 }
 
 /**
@@ -145,8 +99,8 @@ class Buffers {
   from = new Int32Array(0);
   seen = new Uint32Array(0);
   closed = new Uint32Array(0);
-  crowding = new Float64Array(0);
-  crowded = new Uint32Array(0);
+  /** Grid steps that run through a node, keyed as astar keys them. */
+  blocked = new Uint32Array(0);
   stamp = 0;
   readonly open = new Heap();
 
@@ -158,8 +112,7 @@ class Buffers {
       this.from = new Int32Array(size);
       this.seen = new Uint32Array(size);
       this.closed = new Uint32Array(size);
-      this.crowding = new Float64Array(size);
-      this.crowded = new Uint32Array(size);
+      this.blocked = new Uint32Array(size);
       this.stamp = 0;
     }
     this.open.clear();
@@ -175,7 +128,7 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
   if (2 * states > MAX_STATES) return null;
   buffers ??= new Buffers();
   const stamp = buffers.begin(states);
-  const { cost, from, seen, closed, crowding, crowded, open } = buffers;
+  const { cost, from, seen, closed, blocked, open } = buffers;
   markBlocked(obstacles, xs, ys, stamp, buffers);
   const costOf = (state: number) => (seen[state] === stamp ? cost[state] : Infinity);
   const sx = xs.indexOf(problem.start.x);
@@ -224,18 +177,10 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
       if (nx < 0 || ny < 0 || nx >= width || ny >= ys.length) continue;
       const target = stateOf(nx, ny, AXIS[next]);
       if (closed[target] === stamp) continue;
-      // What running along each grid step costs for crowding, worked out once per step and
-      // direction of line; a step is keyed by its lower-left grid point and whether it runs along x or y.
+      // A step is keyed by its lower-left grid point and whether it runs along x or y.
       const stepKey = (Math.min(iy, ny) * width + Math.min(ix, nx)) * 2 + (next < 2 ? 0 : 1);
-      let crowd: number;
-      if (crowded[stepKey] === stamp) crowd = crowding[stepKey];
-      else {
-        crowd = problem.usage.cost(xs[ix], ys[iy], xs[nx], ys[ny]);
-        crowded[stepKey] = stamp;
-        crowding[stepKey] = crowd;
-      }
-      if (crowd === Infinity) continue;
-      const step = Math.abs(xs[nx] - xs[ix]) + Math.abs(ys[ny] - ys[iy]) + (AXIS[next] === axis ? 0 : BEND_COST) + crowd;
+      if (blocked[stepKey] === stamp) continue;
+      const step = Math.abs(xs[nx] - xs[ix]) + Math.abs(ys[ny] - ys[iy]) + (AXIS[next] === axis ? 0 : BEND_COST);
       const total = cost[state] + step;
       if (total < costOf(target)) {
         reach(target, total, state);
@@ -253,10 +198,9 @@ function astar(problem: SearchProblem, xs: readonly number[], ys: readonly numbe
  */
 function markBlocked(boxes: readonly Box[], xs: readonly number[], ys: readonly number[], stamp: number, buffers: Buffers): void {
   const width = xs.length;
-  const { crowding, crowded } = buffers;
+  const { blocked } = buffers;
   const block = (key: number) => {
-    crowded[key] = stamp;
-    crowding[key] = Infinity;
+    blocked[key] = stamp;
   };
   for (const box of boxes) {
     const x0 = Math.max(0, firstAtLeast(xs, box.x) - 1);

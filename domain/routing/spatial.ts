@@ -92,6 +92,8 @@ export class NodeBoxes {
   private readonly cells = new Map<number, number[]>();
   private seen = new Int32Array(64);
   private query = 0;
+  /** Each slot's box grown by a clearance, by clearance: made once, not on every search that meets it. */
+  private readonly grown = new Map<number, (Box | undefined)[]>();
 
   get(id: string): Box | undefined {
     const slot = this.slotOf.get(id);
@@ -103,6 +105,7 @@ export class NodeBoxes {
     const slot = this.free.pop() ?? this.slots.length;
     this.slots[slot] = box;
     this.slotOf.set(id, slot);
+    for (const grown of this.grown.values()) grown[slot] = undefined;
     if (slot >= this.seen.length) {
       const grown = new Int32Array(this.seen.length * 2);
       grown.set(this.seen);
@@ -130,10 +133,13 @@ export class NodeBoxes {
 
   /** The boxes grown by `by` on every side, as obstacles. */
   grownBy(by: number): Obstacles {
-    return { search: (left, top, right, bottom) => this.searchGrown(left - by, top - by, right + by, bottom + by, by) };
+    let grown = this.grown.get(by);
+    if (!grown) this.grown.set(by, (grown = []));
+    const cache = grown;
+    return { search: (left, top, right, bottom) => this.searchGrown(left - by, top - by, right + by, bottom + by, by, cache) };
   }
 
-  private searchGrown(left: number, top: number, right: number, bottom: number, by: number): Box[] {
+  private searchGrown(left: number, top: number, right: number, bottom: number, by: number, grown: (Box | undefined)[]): Box[] {
     const found: Box[] = [];
     const query = ++this.query;
     const [x0, x1, y0, y1] = cellsOf(left, top, right, bottom);
@@ -146,7 +152,7 @@ export class NodeBoxes {
           this.seen[slot] = query;
           const box = this.slots[slot]!;
           if (box.x <= right && box.x + box.width >= left && box.y <= bottom && box.y + box.height >= top) {
-            found.push({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
+            found.push((grown[slot] ??= { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by }));
           }
         }
       }
