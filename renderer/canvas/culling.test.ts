@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, type DiagramEdge, type DiagramNode } from '../../domain/diagram';
 import { applyEdit } from '../../domain/edits';
-import { admit, afterMove, cull, cullWindow, DiagramIndex } from './culling';
+import { admit, afterMove, cull, cullWindow, DiagramIndex, windowStep } from './culling';
 
 /** A row of services 400 apart, each depending on the next. */
 function row(count: number): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
@@ -136,6 +136,13 @@ describe('cullWindow', () => {
     const start = cullWindow([-1000, -500, 1], 800, 600);
     expect(cullWindow([-1010, -505, 1], 800, 600)).toEqual(start);
     expect(cullWindow([-1000 - 800, -500, 1], 800, 600)).not.toEqual(start);
+  });
+
+  it('is on a grid of half a view, which doubles when the zoom halves', () => {
+    expect(windowStep(1, 800, 600)).toBe(512);
+    expect(windowStep(0.5, 800, 600)).toBe(1024);
+    const box = cullWindow([-1000, -500, 1], 800, 600);
+    expect([box.minX, box.minY, box.maxX, box.maxY].every((edge) => edge % 512 === 0)).toBe(true);
   });
 
   it('takes everything before the pane has a size', () => {

@@ -183,7 +183,7 @@ export function cullWindow(transform: readonly [number, number, number], width: 
   // Before the pane is measured nothing is known of the view: everything is in it.
   if (width <= 0 || height <= 0) return EVERYWHERE;
   const view = { left: -x / zoom, top: -y / zoom, width: width / zoom, height: height / zoom };
-  const step = 2 ** Math.ceil(Math.log2(Math.max(view.width, view.height) / 2));
+  const step = windowStep(zoom, width, height);
   const floor = (value: number) => Math.floor(value / step) * step;
   const ceil = (value: number) => Math.ceil(value / step) * step;
   return {
@@ -192,6 +192,11 @@ export function cullWindow(transform: readonly [number, number, number], width: 
     maxX: ceil(view.left + view.width + step / 2),
     maxY: ceil(view.top + view.height + step / 2),
   };
+}
+
+/** The grid the window is on: half a view, rounded up to a power of two; it doubles as the zoom halves. */
+export function windowStep(zoom: number, width: number, height: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(width, height) / zoom / 2));
 }
 
 const EVERYWHERE: Box = { minX: -Infinity, minY: -Infinity, maxX: Infinity, maxY: Infinity };

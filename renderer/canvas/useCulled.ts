@@ -10,7 +10,7 @@
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../domain/diagram';
-import { admit, afterMove, cull, cullWindow, DiagramIndex, portion, type Box, type Culled } from './culling';
+import { admit, afterMove, cull, cullWindow, DiagramIndex, portion, windowStep, type Box, type Culled } from './culling';
 import { measuredSize } from './derive';
 
 /** One index for the one canvas, kept in step with the store's diagram. */
@@ -22,15 +22,53 @@ export const diagramIndex = new DiagramIndex(measuredSize);
  */
 const PER_FRAME = { nodes: 150, edges: 300 } as const;
 
-/** The window as a string, so React Flow's store updates re-render nothing while it stays the same. */
+/**
+ * The window and its grid step as a string, so React Flow's store updates re-render nothing while
+ * it stays the same.
+ */
 function windowKey(state: ReactFlowState): string {
   const box = cullWindow(state.transform, state.width, state.height);
-  return `${box.minX} ${box.minY} ${box.maxX} ${box.maxY}`;
+  return `${box.minX} ${box.minY} ${box.maxX} ${box.maxY} ${windowStep(state.transform[2], state.width, state.height)}`;
 }
 
 function boxOf(key: string): Box {
   const [minX, minY, maxX, maxY] = key.split(' ').map(Number);
   return { minX, minY, maxX, maxY };
+}
+
+function stepOf(key: string): number {
+  return Number(key.split(' ')[4]);
+}
+
+/**
+ * What React Flow may have drawn of `shown`, for a hand-over after a zoom out to start from. React
+ * Flow holds the whole window but draws only what is in view (onlyRenderVisibleElements): zoomed
+ * out, all it held came into view at once, and drawing that was one long task (440 nodes at
+ * once, zooming out a 3,000-node diagram). Nodes outside the old view (the old window less its
+ * margin of half a step), and not at the end of an edge drawn across it, are handed over again, a
+ * portion a frame; the rest stay, so nothing on screen blinks.
+ */
+function drawnBefore(shown: Shown, key: string, always: ReadonlySet<string>, overview: boolean): Shown {
+  const step = stepOf(key);
+  const window = boxOf(key);
+  const view = { minX: window.minX + step / 2, minY: window.minY + step / 2, maxX: window.maxX - step / 2, maxY: window.maxY - step / 2 };
+  const drawn = new Set(shown.nodes.filter((node) => always.has(node.id) || meets(diagramIndex.boxOf(node), view)).map((node) => node.id));
+  // React Flow draws an edge whose ends' box meets the view: it keeps both ends, so it does not
+  // blink out. At an overview zoom edges are the layer's, which needs no nodes.
+  for (const edge of overview ? [] : shown.edges) {
+    const [source, target] = [diagramIndex.node(edge.source), diagramIndex.node(edge.target)];
+    if (source && target && meets(around(diagramIndex.boxOf(source), diagramIndex.boxOf(target)), view)) drawn.add(edge.source).add(edge.target);
+  }
+  const nodes = shown.nodes.filter((node) => drawn.has(node.id));
+  return nodes.length === shown.nodes.length ? shown : { ...shown, nodes };
+}
+
+function around(a: Box, b: Box): Box {
+  return { minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) };
+}
+
+function meets(a: Box, b: Box): boolean {
+  return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
 }
 
 export interface Shown extends Culled {
@@ -71,6 +109,8 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
   }, [diagram.nodes, diagram.edges, key, always]);
   // The cull that was last handed over whole: a drag frame after it hands over the moved nodes alone.
   const complete = useRef<{ wanted: Culled; overview: boolean }>(undefined);
+  // The window the last hand-over was for.
+  const handedKey = useRef<string>(undefined);
   const shown = useMemo(() => {
     const done = complete.current;
     if (done && done.overview === overview && sameEdges(done.wanted, wanted)) {
@@ -78,15 +118,19 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
       last.current = { ...last.current, nodes: wanted.nodes };
       return last.current;
     }
-    const next = admit(last.current, wanted, always, PER_FRAME);
+    const zoomedOut = handedKey.current !== undefined && stepOf(key) > stepOf(handedKey.current);
+    const before = zoomedOut ? drawnBefore(last.current, handedKey.current!, always, overview) : last.current;
+    handedKey.current = key;
+    const next = admit(before, wanted, always, PER_FRAME);
     // A drag changes the dragged node and nothing else: the lists that did not change are handed
     // back as they were, so React Flow does not take in every edge again on every frame, and the
     // edge layer does not draw again at all.
-    const before = last.current;
     const edges = kept(before.edges, next.edges);
     const passing = kept(before.passing, next.passing);
-    // Zooming out to an overview moves every edge React Flow drew into the layer: a portion a frame.
-    const layered = overview ? [...edges, ...passing] : passing;
+    // Zooming out to an overview moves every edge into the layer, a portion a frame. The layer
+    // draws from the diagram, not from React Flow's nodes: it takes what the window holds, and
+    // keeps what it drew whether or not React Flow has its ends yet.
+    const layered = overview ? [...wanted.edges, ...wanted.passing] : passing;
     const layer = overview ? kept(before.layer, portion(before.layer, layered, PER_FRAME.edges)) : passing;
     pending.current =
       next.nodes.length < wanted.nodes.length ||
@@ -97,7 +141,7 @@ export function useCulled(diagram: Diagram, always: ReadonlySet<string>, overvie
     complete.current = pending.current ? undefined : { wanted, overview };
     return last.current;
     // `frame` is not read: a new one asks for the next portion.
-  }, [wanted, always, overview, frame]);
+  }, [wanted, always, overview, frame, key]);
   useEffect(() => {
     if (!pending.current) return;
     const id = requestAnimationFrame(() => setFrame((count) => count + 1));
