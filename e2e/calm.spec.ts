@@ -32,3 +32,19 @@ test('a new diagram shows a hint in the canvas until something is placed', async
   await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
   await expect(page.getByTestId('empty-hint')).toHaveCount(0);
 });
+
+test('a new diagram offers the guide’s layouts as templates; one click fills it, in one undo step, clean under the rules', async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New' }).click();
+  const templates = page.getByRole('group', { name: 'Start from a template' });
+  await expect(templates.getByRole('button')).toHaveText(['Flat API', 'Feature packages', 'Layered service', 'Django + Celery']);
+  await page.screenshot({ path: testInfo.outputPath('templates.png') });
+  await templates.getByRole('button', { name: 'Django + Celery' }).click();
+  await expect(page.locator('.react-flow__node-strata')).toHaveCount(8);
+  await expect(page.locator('.toolbar').getByRole('combobox', { name: 'Framework' })).toHaveValue('django');
+  await expect(page.getByTestId('problems').getByText('No problems')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('template-django.png') });
+  await page.keyboard.press('Control+Z');
+  await expect(page.locator('.react-flow__node-strata')).toHaveCount(0);
+  await expect(page.getByTestId('empty-hint')).toBeVisible();
+});
