@@ -144,10 +144,7 @@ test("a Django project whose features are named after Django's own apps passes i
   expect(await mustRun(bin(venv, 'pytest'), ['-q', '-p', 'no:cacheprovider'], { cwd: project.dir, env, timeoutMs: 600_000 })).toMatch(/\d+ passed/);
 });
 
-// Issue #11 (ruff-clean for any name): ruff format wraps a long conditional expression and a long
-// `if … is None:` test in parentheses, where the Django room splits inside the subscript and the call.
-// Runs as test.fails until the room writes them as ruff does; then it turns red, to be unmarked.
-test.fails('a Django project of long, realistic names is formatted and import-sorted exactly as ruff does it', async () => {
+test('a Django project of long, realistic names is formatted and import-sorted exactly as ruff does it', async () => {
   const project = projects.get('django-long')!;
   const venv = projects.get(key('django', 'layered'))!;
   const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), ...SETUP.django.env });

@@ -83,7 +83,6 @@ afterAll(() => (process.env.STRATA_KEEP_RUFF_NAMES ? console.log(`kept ${BASE}`)
  * so the suite turns red (to be unmarked) once the room is fixed.
  */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  django: 'Django room: tasks/__init__.py imports unwrapped (I001) and duplicate parameters in the unique-check helper of a service',
 };
 
 const shapes = fc.sample(shape, { numRuns: DIAGRAMS, seed: 11 });

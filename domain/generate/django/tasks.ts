@@ -97,7 +97,7 @@ function workOf(ctx: Context, t: TaskPlan, param: string, blocks: string[]): str
 
 function task(ctx: Context, t: TaskPlan, param: string, work: string): string {
   const { plan, w } = ctx;
-  // One line: fitLines splits it at the indentation it ends up at.
+  // One line: fitSource splits it at the indentation it ends up at.
   const run = `return run_once(${constant(t)}, ${param}, ${work})`;
   const name = `${plan.pkg}.${w.snake.replace(/_+$/, '')}.${t.fn}`;
   switch (plan.options.tasks) {

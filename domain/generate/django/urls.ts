@@ -20,7 +20,7 @@ function patterns(routers: readonly RouterViews[], base: string, imports: PyImpo
   const lines: string[] = [];
   for (const { router, module, views } of routers) {
     if (views.length === 0) continue;
-    lines.push(`# The ${router.label.replace(/\s+/g, ' ').replace(/[^\x20-\x7e]/g, '?')} router.`.slice(0, 80));
+    lines.push(`# The ${router.label.replace(/\s+/g, ' ').replace(/[^\x20-\x7e]/g, '?')} router.`.slice(0, 80).trimEnd());
     for (const v of views) {
       imports.push(from(module, v.cls));
       lines.push(wrapAt(1, 'path(', [str(route(`${base}${kebab(router.snake)}`, v)), `${v.cls}.as_view()`, `name=${str(v.name)}`], '),').replace(/\)$/, '),'));

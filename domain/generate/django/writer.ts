@@ -4,7 +4,8 @@
  * the environment, Django migrations, gunicorn, pytest-django.
  */
 import type { Plan } from '../plan/plan';
-import { fitLines } from '../python/fit';
+import { from, renderImports } from '../python/py';
+import { fitSource } from '../python/split';
 import { renderUnits } from '../python/unit';
 import type { FrameworkWriter, Sources } from '../writer';
 import { apiModules } from './apis';
@@ -146,8 +147,8 @@ function sources(plan: Plan): Sources {
 function fitted(sources: Sources): Sources {
   const python = (path: string): boolean => path.endsWith('.py') && !/\/migrations\//.test(path);
   return {
-    modules: new Map([...sources.modules].map(([module, text]) => [module, fitLines(text)])),
-    files: new Map([...sources.files].map(([path, text]) => [path, python(path) ? fitLines(text) : text])),
+    modules: new Map([...sources.modules].map(([module, text]) => [module, fitSource(text)])),
+    files: new Map([...sources.files].map(([path, text]) => [path, python(path) ? fitSource(text) : text])),
   };
 }
 
@@ -167,7 +168,7 @@ function tasksBarrels(plan: Plan, modules: ReturnType<typeof modulesFor>): Map<s
     out.set(`${package_}.__init__`, `"""Background tasks, one module per drawn worker. The worker imports this package, so
 every worker module is imported here and all tasks register."""
 
-from ${package_} import ${names.join(', ')}
+${renderImports([from(package_, ...names)], [plan.pkg])}
 
 __all__ = [${names.map((n) => JSON.stringify(n)).join(', ')}]
 `);

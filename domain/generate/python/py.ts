@@ -4,6 +4,7 @@
  * them, two blank lines between top-level definitions, one trailing newline.
  */
 
+import { width } from './scan';
 import { fitSource } from './split';
 
 export const LINE_LENGTH = 88;
@@ -160,7 +161,7 @@ export function renderImports(imports: readonly PyImport[], firstParty: readonly
 
 function fromImport(module: string, names: readonly string[]): string {
   const line = `from ${module} import ${names.join(', ')}`;
-  if (line.length <= LINE_LENGTH) return line;
+  if (width(line) <= LINE_LENGTH) return line;
   return `from ${module} import (\n${names.map((n) => `    ${n},`).join('\n')}\n)`;
 }
 
@@ -171,11 +172,12 @@ function fromImport(module: string, names: readonly string[]): string {
  */
 export function wrap(head: string, items: readonly string[], tail: string, indent = ''): string {
   const oneLine = `${indent}${head}${items.join(', ')}${tail}`;
-  if (oneLine.length <= LINE_LENGTH) return oneLine;
+  // No items, nothing to split here: pyModule's pass gives a long `def f() -> T:` its parenthesised annotation.
+  if (width(oneLine) <= LINE_LENGTH || items.length === 0) return oneLine;
   const inner = `${indent}    ${items.join(', ')}`;
   // The formatter gives a lone parameter of a split `def` a trailing comma; calls keep none.
   const loneDefParam = /^(async )?def /.test(head) && items.length === 1;
-  if (inner.length <= LINE_LENGTH && !loneDefParam && !items.some((item) => item.includes('\n'))) {
+  if (width(inner) <= LINE_LENGTH && !loneDefParam && !items.some((item) => item.includes('\n'))) {
     return `${indent}${head}\n${inner}\n${indent}${tail}`;
   }
   return `${indent}${head}\n${items.map((item) => `${indent}    ${item},`).join('\n')}\n${indent}${tail}`;
@@ -184,7 +186,7 @@ export function wrap(head: string, items: readonly string[], tail: string, inden
 /** A list, tuple or dict literal: on one line when it fits, else one item per line with a trailing comma. */
 export function wrapCollection(head: string, items: readonly string[], tail: string, indent = ''): string {
   const oneLine = `${indent}${head}${items.join(', ')}${tail}`;
-  if (oneLine.length <= LINE_LENGTH) return oneLine;
+  if (width(oneLine) <= LINE_LENGTH) return oneLine;
   return `${indent}${head}\n${items.map((item) => `${indent}    ${item},`).join('\n')}\n${indent}${tail}`;
 }
 
