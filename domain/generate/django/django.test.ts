@@ -50,6 +50,18 @@ describe('the Django room', () => {
     expect(out.get('store/pyproject.toml')).toContain('DJANGO_SETTINGS_MODULE = "store.settings.test"');
   });
 
+  test.each([
+    ['celery', 'celery -A store beat --loglevel INFO'],
+    ['rq', 'python manage.py rqcron store.schedules.nightly'],
+    ['dramatiq', 'python -m store.schedules.nightly'],
+  ] as const)('the README starts the drawn scheduler as %s runs it, after the worker', (t, command) => {
+    const readme = files(shop('postgres', 'redis'), { layout: 'layered', tasks: t }).get('store/README.md')!;
+    const step = readme.slice(readme.indexOf('### 6. Start the scheduler'));
+    expect(readme.indexOf('### 5. Start a worker')).toBeGreaterThan(0);
+    expect(step).toContain('`NIGHTLY_SCHEDULE` in `.env`');
+    expect(step.split('```')[1]).toBe(`sh\n${command}\n`);
+  });
+
   test('a diagram without tasks exports without a task framework, ledger or broker check', () => {
     const d = diagram([['r1', 'router', 'notes'], ['s1', 'service', 'note service'], ['p1', 'repository', 'note repository'], ['m1', 'model', 'note'], ['d1', 'database', 'file', { engine: 'sqlite' }]], [['r1', 's1'], ['s1', 'p1'], ['p1', 'm1'], ['p1', 'd1']], { tasks: 'none', layout: 'auto' });
     const out = files(d);
