@@ -7,6 +7,9 @@ export default defineConfig({
   root: resolve(import.meta.dirname),
   base: './',
   plugins: [react()],
+  // Workers are ES modules, bundled as the page is: CommonJS packages (pluralize, in the export
+  // preview's generator) get the same require shim, so their UMD wrapper exports what it should.
+  worker: { format: 'es' },
   build: {
     outDir: resolve(import.meta.dirname, '../out/renderer'),
     emptyOutDir: true,

@@ -39,6 +39,9 @@ function startWorker(): Worker {
   };
   started.onerror = (event) => {
     event.preventDefault();
+    // Said aloud: a silent fallback once hid a worker that never loaded (a bundling fault) and
+    // put the whole generation back on the main thread.
+    console.warn(`The export preview worker failed (${event.message}); generating on the main thread.`);
     worker = undefined;
     // Nothing is lost: what was asked of the dead worker is generated here.
     for (const [id, { request, resolve }] of waiting) {
