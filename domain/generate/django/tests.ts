@@ -3,53 +3,16 @@
  * rollback per test. Each endpoint: success, and each of 404, 409 and 422 that can occur;
  * tasks run for real in the test's process; health and readiness.
  */
-import type { FieldType } from '../../diagram';
 import type { Plan, ResourcePlan, RouterPlan, WorkerPlan } from '../plan/plan';
-import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
+import { from, plain, pyModule, str, wrapCollection, type PyImport } from '../python/py';
 import { collectionAt, wrapAt } from './code';
 import { clientFactory } from './clients';
-import type { DjangoField, DjangoModel } from './fields';
+import type { DjangoModel } from './fields';
 import type { DjangoModules } from './layout';
-import { ledgerName, sweepName } from './tasks';
-import { sweptWorkers, taskModel } from './usage';
-
-/** A JSON value the API accepts for each type, and the same value as the API writes it back. */
-const SAMPLE: Readonly<Record<FieldType, { readonly json: string; readonly changed: string; readonly py: string; readonly bad?: string }>> = {
-  str: { json: '"sample"', changed: '"changed"', py: '"sample"', bad: '"x" * 300' },
-  text: { json: '"Some longer text."', changed: '"Other text."', py: '"Some longer text."', bad: '["not", "text"]' },
-  int: { json: '7', changed: '8', py: '7', bad: '"seven"' },
-  float: { json: '1.5', changed: '2.5', py: '1.5', bad: '"a lot"' },
-  decimal: { json: '"9.99"', changed: '"10.50"', py: 'Decimal("9.99")', bad: '"cheap"' },
-  bool: { json: 'True', changed: 'False', py: 'True', bad: '"maybe"' },
-  date: { json: '"2024-01-02"', changed: '"2024-02-03"', py: 'date(2024, 1, 2)', bad: '"not a date"' },
-  datetime: { json: '"2024-01-02T03:04:05Z"', changed: '"2024-02-03T04:05:06Z"', py: 'datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)', bad: '"2024-01-02T03:04:05"' },
-  uuid: { json: '"12345678-1234-5678-1234-567812345678"', changed: '"87654321-4321-8765-4321-876543218765"', py: 'UUID("12345678-1234-5678-1234-567812345678")', bad: '"not-a-uuid"' },
-  json: { json: '{"key": "value"}', changed: '{"key": "other"}', py: '{"key": "value"}' },
-};
-
-const PY_IMPORTS: Partial<Record<FieldType, readonly [string, string]>> = {
-  decimal: ['decimal', 'Decimal'],
-  date: ['datetime', 'date'],
-  datetime: ['datetime', 'UTC'],
-  uuid: ['uuid', 'UUID'],
-};
-
-const writable = (m: DjangoModel): DjangoField[] => m.fields.filter((f) => !f.auto);
-const constName = (m: DjangoModel): string => m.snake.replace(/_+$/, '').toUpperCase();
-
-export function payload(m: DjangoModel): string {
-  return wrapCollection(`${constName(m)} = {`, writable(m).map((f) => `${str(f.attr)}: ${SAMPLE[f.type].json}`), '}');
-}
-
-/** Keyword arguments that create a row straight through the ORM. */
-function ormValues(m: DjangoModel, imports: PyImport[]): string[] {
-  return writable(m).map((f) => {
-    const imp = PY_IMPORTS[f.type];
-    if (imp) imports.push(from(imp[0], imp[1]));
-    if (f.type === 'datetime') imports.push(from('datetime', 'datetime'));
-    return `${f.attr}=${SAMPLE[f.type].py}`;
-  });
-}
+import { ledgerName } from './tasks';
+import { workerTest } from './task-tests';
+import { constName, payload, SAMPLE, testFn, writable } from './test-values';
+import { taskModel } from './usage';
 
 export function testFiles(plan: Plan, modules: DjangoModules, models: ReadonlyMap<string, DjangoModel>): Map<string, string> {
   const files = new Map<string, string>();
@@ -149,12 +112,6 @@ function routerTest(plan: Plan, r: RouterPlan, modules: DjangoModules, models: R
   for (const action of r.actions) tests.push(...actionTests(plan, r, action.task.worker, action, modules, models, imports, blocks));
   return pyModule({ doc: `API tests of the ${r.label} router: every endpoint, its success and its errors.`, imports, firstParty: [plan.pkg], blocks: [...blocks, ...tests] });
 }
-
-/** A test function: its signature as the formatter splits it, and its body. */
-function testFn(name: string, params: readonly string[], body: readonly string[], decorator = ''): string {
-  return `${decorator}${wrap(`def ${name}(`, params, ') -> None:')}\n${indent(body.join('\n'))}`;
-}
-
 
 function resourceTests(r: RouterPlan, resource: ResourcePlan, m: DjangoModel, blocks: string[]): string[] {
   const reads = resource.provider.via === 'repository';
@@ -284,87 +241,6 @@ function brokerDown(plan: Plan, fn: string, taskModule: string, imports: PyImpor
       imports.push(from('dramatiq.errors', 'ConnectionClosed'));
       return `def refuse(*args: object, **kwargs: object) -> None:\n    raise ConnectionClosed(OSError("Connection refused"))\n\nmonkeypatch.setattr(broker, "enqueue", refuse)`;
   }
-}
-
-function workerTest(plan: Plan, w: WorkerPlan, modules: DjangoModules, models: ReadonlyMap<string, DjangoModel>): string {
-  const imports: PyImport[] = [plain('pytest'), from(modules.core('models'), 'TaskRun')];
-  const tasksModule = modules.of('tasks', w);
-  const parts = tasksModule.split('.');
-  const last = parts[parts.length - 1]!;
-  imports.push(from(parts.slice(0, -1).join('.'), last === 'tasks' ? 'tasks' : `${last} as tasks`));
-  const blocks = ['pytestmark = pytest.mark.django_db'];
-  const model = taskModel(w);
-  const m = model ? models.get(model.id) : undefined;
-  const repeatable = m !== undefined && !m.fields.some((f) => f.unique && !f.auto) && m.foreignKeys.length >= 0;
-  const tests: string[] = [];
-  if (m && repeatable) {
-    imports.push(from(modules.areaOf(m.app, 'models'), m.cls));
-    blocks.push(`def items(count: int) -> list[${m.cls}]:\n    return [new_item() for _ in range(count)]`);
-    blocks.push(`def new_item() -> ${m.cls}:\n${indent(wrapAt(1, `return ${m.cls}.objects.create(`, ormValues(m, imports), ')'))}`);
-  }
-  const dramatiq = plan.options.tasks === 'dramatiq';
-  const run = (fn: string, id: string): string => (plan.options.tasks === 'celery' ? `tasks.${fn}.delay(${id}).get()` : plan.options.tasks === 'rq' ? `tasks.${fn}(${id})` : `tasks.${fn}.fn(${id})`);
-  for (const t of w.tasks) {
-    const ledger = `runs = TaskRun.objects.filter(task=tasks.${t.fn.toUpperCase()})`;
-    if (m && repeatable) {
-      tests.push(testFn(`test_${t.fn}_runs_once_per_id`, [], [
-        '(item,) = items(1)',
-        ...(dramatiq ? [run(t.fn, 'item.pk'), run(t.fn, 'item.pk')] : [`assert ${run(t.fn, 'item.pk')} == "done"`, `assert ${run(t.fn, 'item.pk')} == "already-done"`]),
-        ledger,
-        'assert runs.filter(item_id=item.pk).count() == 1',
-      ]));
-    }
-    tests.push(testFn(`test_${t.fn}_of_a_missing_item_is_skipped`, [], [dramatiq ? run(t.fn, '424242') : `assert ${run(t.fn, '424242')} == "not-found"`, ledger, 'assert not runs.exists()']));
-    if (sweptWorkers(plan).has(w.id) && m && repeatable) {
-      const sweep = plan.options.tasks === 'celery' ? [`assert tasks.${sweepName(t)}.delay().get() == 4`] : plan.options.tasks === 'rq' ? [`assert tasks.${sweepName(t)}() == 4`] : [`tasks.${sweepName(t)}.send()`, 'run_queued()'];
-      if (dramatiq) imports.push(from('collections.abc', 'Callable'));
-      tests.push(testFn(`test_${sweepName(t)}_pages_through_every_pending_item`, ['monkeypatch: pytest.MonkeyPatch', ...(dramatiq ? ['run_queued: Callable[[], list[str]]'] : [])], [
-        'monkeypatch.setattr(tasks, "SWEEP_BATCH", 2)',
-        'created = items(5)',
-        run(t.fn, 'created[0].pk'),
-        ...sweep,
-        ledger,
-        'handled = set(runs.values_list("item_id", flat=True))',
-        'assert handled == {item.pk for item in created}',
-      ]));
-    }
-  }
-  tests.push(registration(plan, w, modules));
-  imports.push(plain('os'), plain('subprocess'), plain('sys'));
-  return pyModule({ doc: `The ${w.label} worker, run in the test process on the real ORM.`, imports, firstParty: [plan.pkg], blocks: [...blocks, ...tests] });
-}
-
-/** A fresh process finds every task the way the worker command does. */
-function registration(plan: Plan, w: WorkerPlan, modules: DjangoModules): string {
-  const names = w.tasks.flatMap((t) => [t.fn, ...(sweptWorkers(plan).has(w.id) ? [sweepName(t)] : [])]);
-  const full = names.map((n) => `${plan.pkg}.${w.snake.replace(/_+$/, '')}.${n}`).sort();
-  const module = modules.of('tasks', w);
-  let script: string;
-  let expected: string[];
-  switch (plan.options.tasks) {
-    case 'celery':
-      script = `"from ${plan.pkg}.celery import app; app.loader.import_default_modules();"\n        "print(sorted(n for n in app.tasks if n.startswith('${plan.pkg}.${w.snake.replace(/_+$/, '')}.')))"`;
-      expected = full;
-      break;
-    case 'rq':
-      script = `"import django; django.setup();"\n        "from rq.utils import import_attribute;"\n        "print([import_attribute(n).__name__ for n in ${JSON.stringify(names.map((n) => `${module}.${n}`)).replace(/"/g, "'").replace(/,/g, ', ')}])"`;
-      expected = names;
-      break;
-    default:
-      script = `"import django; django.setup();"\n        "from django_dramatiq.management.commands.rundramatiq import Command;"\n        "import importlib, dramatiq;"\n        "[importlib.import_module(m) for m in Command().discover_tasks_modules()];"\n        "print(sorted(a for a in dramatiq.get_broker().get_declared_actors()"\n        " if a.startswith('${plan.pkg}.${w.snake.replace(/_+$/, '')}.')))"`;
-      expected = full;
-  }
-  return `def test_the_worker_command_finds_every_task() -> None:
-    script = (
-        ${script}
-    )
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": ${str(`${plan.pkg}.settings.test`)}}
-    run = subprocess.run(
-        [sys.executable, "-c", script], env=environment, capture_output=True, text=True
-    )
-    assert run.returncode == 0, run.stderr
-    ${wrapCollection('expected = [', expected.map(str), ']', '    ').trimStart()}
-    assert run.stdout.strip().splitlines()[-1] == str(expected)`;
 }
 
 function healthTest(plan: Plan, modules: DjangoModules): string {
