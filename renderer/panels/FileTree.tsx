@@ -1,5 +1,5 @@
 /** The exported project's files as a folder tree; choosing a file shows its text, as before writing. */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 
 interface Folder {
   readonly name: string;
@@ -25,15 +25,34 @@ export function buildTree(paths: readonly string[]): Folder {
   return root;
 }
 
+/** Files listed per step: a large project's tree arrives a frame at a time, so no step stalls input. */
+const STEP = 60;
+
+/** Each file's place in the listing (folders first, as drawn), and each folder's first file's place. */
+export function listingOrder(root: Folder): Map<Folder | string, number> {
+  const order = new Map<Folder | string, number>();
+  let listed = 0;
+  const walk = (folder: Folder): void => {
+    order.set(folder, listed);
+    for (const child of folder.folders.values()) walk(child);
+    for (const path of folder.files) order.set(path, listed++);
+  };
+  walk(root);
+  return order;
+}
+
 export function FileTree({ files }: { files: ReadonlyMap<string, string> }) {
   const paths = useMemo(() => [...files.keys()].sort(), [files]);
   const tree = useMemo(() => buildTree(paths), [paths]);
+  const order = useMemo(() => listingOrder(tree), [tree]);
+  const shown = useGrowingCount(paths.length, files);
   const [chosen, setChosen] = useState<string | undefined>(() => paths.find((p) => p.endsWith('README.md')) ?? paths[0]);
   const text = chosen !== undefined ? files.get(chosen) : undefined;
+  const visible = useCallback((item: Folder | string) => (order.get(item) ?? 0) < shown, [order, shown]);
   return (
     <div className="file-explorer">
-      <ul className="file-tree" role="tree" aria-label="Files to export">
-        <FolderItems folder={tree} chosen={chosen} onChoose={setChosen} />
+      <ul className="file-tree" role="tree" aria-label="Files to export" aria-busy={shown < paths.length}>
+        <FolderItems folder={tree} chosen={chosen} onChoose={setChosen} visible={visible} />
       </ul>
       <div className="file-view" aria-label="File preview">
         <div className="file-view-path">{chosen}</div>
@@ -43,26 +62,52 @@ export function FileTree({ files }: { files: ReadonlyMap<string, string> }) {
   );
 }
 
-function FolderItems({ folder, chosen, onChoose }: { folder: Folder; chosen?: string; onChoose: (path: string) => void }) {
+/** A count that grows by STEP each macrotask up to `total`, starting over when `key` changes. */
+function useGrowingCount(total: number, key: unknown): number {
+  const [state, setState] = useState({ key, count: STEP });
+  const count = state.key === key ? state.count : STEP;
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => setState({ key, count: count + STEP }), 0);
+    return () => clearTimeout(timer);
+  }, [count, total, key]);
+  return count;
+}
+
+interface ItemsProps {
+  folder: Folder;
+  chosen?: string;
+  onChoose: (path: string) => void;
+  visible: (item: Folder | string) => boolean;
+}
+
+function FolderItems({ folder, chosen, onChoose, visible }: ItemsProps) {
   return (
     <>
-      {[...folder.folders.values()].map((child) => (
+      {[...folder.folders.values()].filter(visible).map((child) => (
         <li key={child.name} role="treeitem" aria-expanded="true">
           <details open>
             <summary className="tree-folder">{child.name}/</summary>
             <ul role="group">
-              <FolderItems folder={child} chosen={chosen} onChoose={onChoose} />
+              <FolderItems folder={child} chosen={chosen} onChoose={onChoose} visible={visible} />
             </ul>
           </details>
         </li>
       ))}
-      {folder.files.map((path) => (
-        <li key={path} role="treeitem" aria-selected={path === chosen}>
-          <button type="button" className={`tree-file${path === chosen ? ' chosen' : ''}`} onClick={() => onChoose(path)}>
-            {path.slice(path.lastIndexOf('/') + 1)}
-          </button>
-        </li>
+      {folder.files.filter(visible).map((path) => (
+        <FileItem key={path} path={path} chosen={path === chosen} onChoose={onChoose} />
       ))}
     </>
   );
 }
+
+/** Memoised: a step that lists more files leaves the ones already listed alone. */
+const FileItem = memo(function FileItem({ path, chosen, onChoose }: { path: string; chosen: boolean; onChoose: (path: string) => void }) {
+  return (
+    <li role="treeitem" aria-selected={chosen}>
+      <button type="button" className={`tree-file${chosen ? ' chosen' : ''}`} onClick={() => onChoose(path)}>
+        {path.slice(path.lastIndexOf('/') + 1)}
+      </button>
+    </li>
+  );
+});
