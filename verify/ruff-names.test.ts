@@ -82,8 +82,7 @@ afterAll(() => (process.env.STRATA_KEEP_RUFF_NAMES ? console.log(`kept ${BASE}`)
  * Frameworks whose exports still fail this check, each run as `test.fails` naming what fails,
  * so the suite turns red (to be unmarked) once the room is fixed.
  */
-const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-};
+const KNOWN_FAILURES: Readonly<Record<string, string>> = {};
 
 const shapes = fc.sample(shape, { numRuns: DIAGRAMS, seed: 11 });
 const exported = new Map<string, number>();
