@@ -126,16 +126,19 @@ function routerTest(plan: Plan, r: RouterPlan): string {
       }
       case 'list':
         lines.push(...(found ? seed(m).slice(0, -1) : []), `response = client.get(${str(url(r, e))})`, 'assert response.status_code == 200, response.text', 'assert isinstance(response.get_json(), list)');
-        test(`${e.fn}_refuses_bad_pagination`, [`response = client.get(${str(`${url(r, e)}?offset=-5&limit=0`)})`, 'assert response.status_code == 422, response.text']);
+        test(`${e.fn}_refuses_bad_pagination`, ['offset=-1', 'limit=0', 'limit=101'].flatMap((q) => [`response = client.get(${str(`${url(r, e)}?${q}`)})`, 'assert response.status_code == 422, response.text']));
         break;
       case 'get':
       case 'delete':
         lines.push(...seed(m), `response = client.${e.op}(${target})`, `assert response.status_code == ${found ? (e.op === 'get' ? 200 : 204) : 404}, response.text`);
+        // A read answers the item asked for; a deleted item is gone for the next request.
+        if (found) lines.push(...(e.op === 'get' ? ['assert response.get_json()["id"] == item_id'] : [`response = client.delete(${target})`, 'assert response.status_code == 404, response.text']));
         if (found) test(`${e.fn}_of_an_unknown_id_is_404`, [`response = client.${e.op}(${str(url(r, e, '999999'))})`, 'assert response.status_code == 404, response.text']);
         break;
       case 'update': {
         const nonNull = columnsOf(m!).find((c) => !c.nullable && !c.serverNow && !c.ref);
         lines.push(...seed(m), `response = client.${e.method.toLowerCase()}(${target}, json={})`, `assert response.status_code == ${found ? 200 : 404}, response.text`);
+        if (found) test(`${e.fn}_of_an_unknown_id_is_404`, [`response = client.${e.method.toLowerCase()}(${str(url(r, e, '999999'))}, json={})`, 'assert response.status_code == 404, response.text']);
         if (found && nonNull) test(`${e.fn}_refuses_null`, [...seed(m), `response = client.${e.method.toLowerCase()}(${target}, json={${str(nonNull.name)}: None})`, 'assert response.status_code == 422, response.text']);
         break;
       }

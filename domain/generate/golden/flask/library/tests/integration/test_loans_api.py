@@ -25,7 +25,11 @@ def test_create_loan(client: FlaskClient) -> None:
 
 
 def test_list_loans_refuses_bad_pagination(client: FlaskClient) -> None:
-    response = client.get("/api/loans/?offset=-5&limit=0")
+    response = client.get("/api/loans/?offset=-1")
+    assert response.status_code == 422, response.text
+    response = client.get("/api/loans/?limit=0")
+    assert response.status_code == 422, response.text
+    response = client.get("/api/loans/?limit=101")
     assert response.status_code == 422, response.text
 
 
@@ -55,7 +59,11 @@ def test_create_member(client: FlaskClient) -> None:
 
 
 def test_list_members_refuses_bad_pagination(client: FlaskClient) -> None:
-    response = client.get("/api/loans/members?offset=-5&limit=0")
+    response = client.get("/api/loans/members?offset=-1")
+    assert response.status_code == 422, response.text
+    response = client.get("/api/loans/members?limit=0")
+    assert response.status_code == 422, response.text
+    response = client.get("/api/loans/members?limit=101")
     assert response.status_code == 422, response.text
 
 
@@ -78,6 +86,12 @@ def test_get_member(client: FlaskClient) -> None:
     item_id = created.get_json()["id"]
     response = client.get(f"/api/loans/members/{item_id}")
     assert response.status_code == 200, response.text
+    assert response.get_json()["id"] == item_id
+
+
+def test_update_member_of_an_unknown_id_is_404(client: FlaskClient) -> None:
+    response = client.patch("/api/loans/members/999999", json={})
+    assert response.status_code == 404, response.text
 
 
 def test_update_member_refuses_null(client: FlaskClient) -> None:
@@ -107,6 +121,8 @@ def test_delete_member(client: FlaskClient) -> None:
     item_id = created.get_json()["id"]
     response = client.delete(f"/api/loans/members/{item_id}")
     assert response.status_code == 204, response.text
+    response = client.delete(f"/api/loans/members/{item_id}")
+    assert response.status_code == 404, response.text
 
 
 def test_get_loan_of_an_unknown_id_is_404(client: FlaskClient) -> None:
@@ -120,6 +136,12 @@ def test_get_loan(client: FlaskClient) -> None:
     item_id = created.get_json()["id"]
     response = client.get(f"/api/loans/{item_id}")
     assert response.status_code == 200, response.text
+    assert response.get_json()["id"] == item_id
+
+
+def test_update_loan_of_an_unknown_id_is_404(client: FlaskClient) -> None:
+    response = client.patch("/api/loans/999999", json={})
+    assert response.status_code == 404, response.text
 
 
 def test_update_loan_refuses_null(client: FlaskClient) -> None:
@@ -149,6 +171,8 @@ def test_delete_loan(client: FlaskClient) -> None:
     item_id = created.get_json()["id"]
     response = client.delete(f"/api/loans/{item_id}")
     assert response.status_code == 204, response.text
+    response = client.delete(f"/api/loans/{item_id}")
+    assert response.status_code == 404, response.text
 
 
 def test_request_send_confirmation(client: FlaskClient) -> None:
