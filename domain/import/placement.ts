@@ -10,9 +10,14 @@ export type Placement =
   | { readonly kind: Kind; /** The module or package the component is: the module itself or the package right below the kind's package. */ readonly anchor: string }
   | { readonly reason: string };
 
-/** Packages holding a project's settings (`settings`, `wsgi`, `asgi`). */
+/**
+ * Packages holding a Django project's settings (`settings`, `wsgi`, `asgi`). Elsewhere a
+ * `settings.py` is one module of configuration among the app's own (Flask's RealWorld app keeps
+ * it beside its blueprint packages), so it makes no package configuration.
+ */
 export function settingsPackages(index: ModuleIndex): Set<string> {
   const found = new Set<string>();
+  if (!isDjango(index)) return found;
   for (const module of index.modules) {
     const parts = module.name.split('.');
     const last = parts[parts.length - 1]!;
@@ -22,9 +27,24 @@ export function settingsPackages(index: ModuleIndex): Set<string> {
   return found;
 }
 
-/** Django apps: packages with an `apps.py`. */
+/** A Django project: a `manage.py`, or code that imports Django. */
+function isDjango(index: ModuleIndex): boolean {
+  return index.has('manage') || index.modules.some((m) => m.facts.imports.some((i) => i.level === 0 && (i.module === 'django' || i.module.startsWith('django.'))));
+}
+
+/**
+ * Django apps: packages with an `apps.py`, or with a `models.py` beside `views.py` or `urls.py`
+ * (apps older than AppConfig, listed in INSTALLED_APPS by their dotted path, as in the Django
+ * RealWorld app's `conduit/apps/articles/`).
+ */
 function appPackages(index: ModuleIndex): Set<string> {
-  return new Set(index.modules.filter((m) => m.name.endsWith('.apps') && !m.isPackage).map((m) => m.name.slice(0, -'.apps'.length)));
+  const found = new Set(index.modules.filter((m) => m.name.endsWith('.apps') && !m.isPackage).map((m) => m.name.slice(0, -'.apps'.length)));
+  for (const module of index.modules) {
+    if (module.isPackage || !module.name.endsWith('.models')) continue;
+    const app = module.name.slice(0, -'.models'.length);
+    if (index.has(`${app}.views`) || index.has(`${app}.urls`)) found.add(app);
+  }
+  return found;
 }
 
 export function placeModules(index: ModuleIndex): Map<Module, Placement> {
@@ -81,13 +101,16 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
     if (!kind) continue;
     if (SCHEMA_WORDS.has(word)) {
       const beside = parts.slice(0, i);
-      if (index.has([...beside, 'models'].join('.')) || index.has([...beside, 'model'].join('.'))) {
+      // `models/schemas/` beside `models/domain/` (the FastAPI RealWorld app): the domain models are the components.
+      if (MODEL_PACKAGES.some((name) => index.has([...beside, name].join('.')))) {
         return { reason: 'schemas beside models: the models are the components' };
       }
     }
     if (i === last) {
       if (module.isPackage && hasModulesBelow(module.name, index)) return { reason: `the ${word} package: its modules are the components` };
       if (i > 0 && isKindWord(word) && kindOfName(parts[i - 1]!) === kind) return { reason: `gathers the modules of the ${parts[i - 1]} package` };
+      // `routes/articles/api.py`: the module named only by its kind is the router of the package it sits in.
+      if (i > 1 && isKindWord(word) && kindOfName(parts[i - 2]!) === kind) return { kind, anchor: parts.slice(0, i).join('.') };
       return { kind, anchor: module.name };
     }
     const child = parts[i + 1]!;
@@ -98,6 +121,9 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
   }
   return { reason: 'no component name on its path' };
 }
+
+/** Names of a package of models, beside which a `schemas` package holds no components. */
+const MODEL_PACKAGES = ['models', 'model', 'domain', 'entities', 'entity'];
 
 function hasModulesBelow(name: string, index: ModuleIndex): boolean {
   const prefix = `${name}.`;
