@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './chromium.mjs';
 import { buildRenderer } from './web.mjs';
@@ -42,7 +43,7 @@ async function main() {
 async function take(browser, token, { file, theme }) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.addInitScript((chosen) => localStorage.setItem('strata.theme', chosen), theme);
+  await page.addInitScript((chosen) => window.localStorage.setItem('strata.theme', chosen), theme);
   await page.goto(`http://127.0.0.1:${PORT}/?token=${token}`);
   // The sample drawn whole: every node, every arrow on its route, nothing selected or animating.
   await page.locator('.react-flow__node-strata').first().waitFor();
@@ -50,7 +51,7 @@ async function take(browser, token, { file, theme }) {
     const { diagram } = window.strata.getState();
     return document.querySelectorAll('.react-flow__node-strata').length === diagram.nodes.length && document.querySelectorAll('.react-flow__edge path').length >= diagram.edges.length;
   });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
   await page.screenshot({ path: file });
   console.log(`wrote ${file}`);
   await context.close();
@@ -59,10 +60,10 @@ async function take(browser, token, { file, theme }) {
 async function waitForServer(url) {
   for (let attempt = 0; attempt < 300; attempt++) {
     try {
-      await fetch(url);
+      await globalThis.fetch(url);
       return;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
   }
   throw new Error(`the web server did not start at ${url}`);
