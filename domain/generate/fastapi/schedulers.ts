@@ -1,8 +1,7 @@
 /**
  * Scheduler nodes, each task framework's own: Celery beat reads `beat_schedule` from the task
- * app; RQ's cron loads `<pkg>.schedulers.main` (`rq cron`); Dramatiq gets an APScheduler process
- * (`python -m <pkg>.schedulers.main`). Each scheduler node has its own module, which `strata
- * import` reads back as that scheduler. At each scheduler's `<NAME>_SCHEDULE` setting (a cron expression
+ * app; RQ's cron loads `<pkg>.schedules` (`rq cron`); Dramatiq gets an APScheduler process
+ * (`python -m <pkg>.schedules`). At each scheduler's `<NAME>_SCHEDULE` setting (a cron expression
  * in UTC or a number of seconds) they enqueue the sweep of every task of the workers it points
  * to; a sweep runs on a worker and enqueues the task for every row it has not handled yet,
  * paging through the table by id in batches (never a capped list). Tasks stay idempotent.
@@ -10,7 +9,7 @@
 import type { Builders } from './wiring';
 import type { FastapiModules } from './layout';
 import type { ModelPlan, Plan, SchedulerPlan, TaskPlan, WorkerPlan } from '../plan/plan';
-import { docText, from, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
+import { docText, from, plain, pyModule, str, wrap, type PyImport } from '../python/py';
 import type { Unit } from '../python/unit';
 import { hasSchedulerProcess } from './processes';
 
@@ -79,9 +78,9 @@ ${wrap('return await pending_ids(', ['session', str(model.table), str(ledgerOf(w
   ];
 }
 
-/** Every (worker, task) a scheduler enqueues the sweep of. */
-function sweepsOf(s: SchedulerPlan): Array<{ w: WorkerPlan; t: TaskPlan }> {
-  return s.workers.flatMap((w) => w.tasks.map((t) => ({ w, t })));
+/** Every (scheduler, worker, task) a scheduler enqueues the sweep of. */
+function sweepsOf(plan: Plan): Array<{ s: SchedulerPlan; w: WorkerPlan; t: TaskPlan }> {
+  return plan.schedulers.flatMap((s) => s.workers.flatMap((w) => w.tasks.map((t) => ({ s, w, t }))));
 }
 
 const jobName = (s: SchedulerPlan, w: WorkerPlan, t: TaskPlan): string => `${stem(s.snake)}: ${ledgerOf(w, t)}`;
@@ -89,7 +88,7 @@ const jobName = (s: SchedulerPlan, w: WorkerPlan, t: TaskPlan): string => `${ste
 /** Celery: the lines added to the task app, after the app's configuration. */
 export function beatSchedule(plan: Plan): string[] {
   if (plan.options.tasks !== 'celery' || !hasSchedulerProcess(plan)) return [];
-  const entries = plan.schedulers.flatMap((s) => sweepsOf(s).map((x) => ({ s, ...x }))).map(({ s, w, t }) => `    ${str(jobName(s, w, t))}: {
+  const entries = sweepsOf(plan).map(({ s, w, t }) => `    ${str(jobName(s, w, t))}: {
         "task": ${str(`${plan.pkg}.${stem(w.snake)}.${sweepName(t)}`)},
         "schedule": schedule_of(settings.${s.scheduleSetting.toLowerCase()}),
     },`);
@@ -104,43 +103,28 @@ ${entries.join('\n')}
   ];
 }
 
-/**
- * RQ and Dramatiq: one module per scheduler node (`schedulers/<name>.py`, its jobs), and
- * `schedulers/main.py`, the one process that runs them all (none for Celery).
- */
-export function schedulerModules(plan: Plan, modules: FastapiModules): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!hasSchedulerProcess(plan) || (plan.options.tasks !== 'rq' && plan.options.tasks !== 'dramatiq')) return out;
-  const running = plan.schedulers.filter((s) => s.workers.length > 0);
-  const rq = plan.options.tasks === 'rq';
-  for (const s of running) out.set(modules.scheduler(s), rq ? rqJobs(plan, s, modules) : apschedulerJobs(plan, s, modules));
-  out.set(modules.schedules, rq ? rqMain(plan, running, modules) : apschedulerMain(plan, running, modules));
-  const doc = `The schedulers: one module per scheduler of the diagram, all run by one process (${modules.schedules}).`;
-  out.set(`${plan.pkg}.schedulers.__init__`, pyModule({ doc, firstParty: [plan.pkg], blocks: [] }));
-  if (plan.layout === 'feature') {
-    for (const feature of new Set(running.map((s) => s.feature))) {
-      out.set(`${plan.pkg}.${feature}.schedulers.__init__`, pyModule({ doc: `The schedulers of the ${feature} feature, run by ${modules.schedules}.`, firstParty: [plan.pkg], blocks: [] }));
-    }
-  }
-  return out;
+/** RQ and Dramatiq: `<pkg>.schedules`, the scheduler process's module (none for Celery). */
+export function schedulesModule(plan: Plan, modules: FastapiModules): string | undefined {
+  if (!hasSchedulerProcess(plan)) return undefined;
+  if (plan.options.tasks === 'rq') return rqCron(plan, modules);
+  if (plan.options.tasks === 'dramatiq') return apscheduler(plan, modules);
+  return undefined;
 }
 
-function sweepImports(s: SchedulerPlan, modules: FastapiModules): PyImport[] {
-  return sweepsOf(s).map(({ w, t }) => from(modules.of('tasks', w), sweepName(t)));
+function sweepImports(plan: Plan, modules: FastapiModules): PyImport[] {
+  return sweepsOf(plan).map(({ w, t }) => from(modules.of('tasks', w), sweepName(t)));
 }
 
-const ofSetting = (s: SchedulerPlan): string => `settings.${s.scheduleSetting.toLowerCase()}`;
-
-function rqJobs(plan: Plan, s: SchedulerPlan, modules: FastapiModules): string {
-  const jobs = sweepsOf(s).map(({ w, t }) => `cron.register(
+function rqCron(plan: Plan, modules: FastapiModules): string {
+  const jobs = sweepsOf(plan).map(({ s, w, t }) => `cron.register(
     ${sweepName(t)},
     settings.task_queue,
     name=${str(jobName(s, w, t))},
-    **timing(${ofSetting(s)}),
+    **timing(settings.${s.scheduleSetting.toLowerCase()}),
 )`);
   return pyModule({
-    doc: `The ${docText(s.label)} scheduler: at ${s.scheduleSetting} (a cron expression in UTC, or a number of seconds) the cron scheduler of RQ enqueues its sweeps. Run with the others: rq cron ${modules.schedules} -c ${modules.taskApp}.`,
-    imports: [from('rq', 'cron'), from(modules.taskApp, 'settings'), ...sweepImports(s, modules)],
+    doc: `The schedulers, run by the cron scheduler of RQ: rq cron ${modules.schedules} -c ${modules.taskApp}. Each enqueues its sweeps at its schedule setting (a cron expression in UTC, or a number of seconds).`,
+    imports: [from('rq', 'cron'), from(modules.taskApp, 'settings'), ...sweepImports(plan, modules)],
     firstParty: [plan.pkg],
     blocks: [
       `def timing(setting: str) -> dict[str, int | str]:
@@ -150,74 +134,37 @@ function rqJobs(plan: Plan, s: SchedulerPlan, modules: FastapiModules): string {
   });
 }
 
-/** The module `rq cron` loads: importing each scheduler module registers its jobs. */
-function rqMain(plan: Plan, running: readonly SchedulerPlan[], modules: FastapiModules): string {
-  const names = running.map((s) => s.snake);
-  return pyModule({
-    doc: `The schedulers the cron scheduler of RQ runs: rq cron ${modules.schedules} -c ${modules.taskApp}. Importing a scheduler module registers its jobs.`,
-    imports: schedulerImports(running, modules),
-    firstParty: [plan.pkg],
-    blocks: [wrapCollection('SCHEDULERS = (', names, names.length === 1 ? ',)' : ')')],
-  });
-}
-
-/** `from <package> import <module>` for every scheduler module main.py runs. */
-function schedulerImports(running: readonly SchedulerPlan[], modules: FastapiModules): PyImport[] {
-  return running.map((s) => {
-    const module = modules.scheduler(s);
-    const dot = module.lastIndexOf('.');
-    return from(module.slice(0, dot), module.slice(dot + 1));
-  });
-}
-
-function apschedulerJobs(plan: Plan, s: SchedulerPlan, modules: FastapiModules): string {
-  const jobs = sweepsOf(s).map(({ w, t }) => `    scheduler.add_job(
+function apscheduler(plan: Plan, modules: FastapiModules): string {
+  const jobs = sweepsOf(plan).map(({ s, w, t }) => `    scheduler.add_job(
         ${sweepName(t)}.send,
-        trigger(${ofSetting(s)}),
+        trigger(settings.${s.scheduleSetting.toLowerCase()}),
         id=${str(jobName(s, w, t))},
         coalesce=True,
         max_instances=1,
         misfire_grace_time=3600,
     )`);
+  const labels = plan.schedulers.map((s) => docText(s.label)).join(', ');
   return pyModule({
-    doc: `The ${docText(s.label)} scheduler: at ${s.scheduleSetting} (a cron expression in UTC, or a number of seconds) it sends its sweeps. Run with the others: python -m ${modules.schedules}.`,
-    imports: [
-      from('apscheduler.schedulers.blocking', 'BlockingScheduler'),
-      from('apscheduler.triggers.cron', 'CronTrigger'),
-      from('apscheduler.triggers.interval', 'IntervalTrigger'),
-      from(modules.taskApp, 'settings'),
-      ...sweepImports(s, modules),
-    ],
-    firstParty: [plan.pkg],
-    blocks: [
-      `def trigger(setting: str) -> CronTrigger | IntervalTrigger:
-    if setting.isdigit():
-        return IntervalTrigger(seconds=int(setting))
-    return CronTrigger.from_crontab(setting, timezone="UTC")`,
-      `def register(scheduler: BlockingScheduler) -> None:
-${jobs.join('\n')}`,
-    ],
-  });
-}
-
-function apschedulerMain(plan: Plan, running: readonly SchedulerPlan[], modules: FastapiModules): string {
-  const labels = running.map((s) => docText(s.label)).join(', ');
-  const names = running.map((s) => s.snake);
-  return pyModule({
-    doc: `The scheduler process (${labels}), run by APScheduler: python -m ${modules.schedules}. Each scheduler module adds its jobs.`,
+    doc: `The schedulers (${labels}), run by APScheduler: python -m ${modules.schedules}. Each sends its sweeps at its schedule setting (a cron expression in UTC, or a number of seconds).`,
     imports: [
       plain('logging'),
       from('apscheduler.schedulers.blocking', 'BlockingScheduler'),
+      from('apscheduler.triggers.cron', 'CronTrigger'),
       from('apscheduler.triggers.interval', 'IntervalTrigger'),
       from(modules.core('heartbeat'), 'INTERVAL_SECONDS', 'touch_scheduler_file'),
-      ...schedulerImports(running, modules),
+      from(modules.taskApp, 'settings'),
+      ...sweepImports(plan, modules),
     ],
     firstParty: [plan.pkg],
     blocks: [
       'logger = logging.getLogger(__name__)',
+      `def trigger(setting: str) -> CronTrigger | IntervalTrigger:
+    if setting.isdigit():
+        return IntervalTrigger(seconds=int(setting))
+    return CronTrigger.from_crontab(setting, timezone="UTC")`,
       `def build() -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone="UTC")
-${names.map((n) => `    ${n}.register(scheduler)`).join('\n')}
+${jobs.join('\n')}
     # The healthcheck's heartbeat: touched only while the scheduler loop runs.
     touch_scheduler_file()
     scheduler.add_job(

@@ -13,7 +13,7 @@ import { modelUnits } from './models';
 import { fastapiProcesses, hasSchedulerProcess } from './processes';
 import { repositoryUnits } from './repositories';
 import { routeUnits } from './routes';
-import { schedulerModules, sweepUnits } from './schedulers';
+import { schedulesModule, sweepUnits } from './schedulers';
 import { serviceUnits } from './services';
 import { taskAppModule, workerUnits } from './tasks';
 import { testFiles } from './tests';
@@ -93,7 +93,8 @@ function sources(plan: Plan): Sources {
   python.set(modules.deps, depsModule(plan, modules, builders));
   if (plan.layout === 'layered' && plan.routers.length > 0) python.set(`${plan.pkg}.api.router`, apiRouterModule(plan, modules));
   if (plan.broker) python.set(modules.taskApp, taskAppModule(plan, modules));
-  for (const [module, text] of schedulerModules(plan, modules)) python.set(module, text);
+  const schedules = schedulesModule(plan, modules);
+  if (schedules) python.set(modules.schedules, schedules);
   const heartbeat = heartbeatModule(plan, modules);
   if (heartbeat) python.set(modules.core('heartbeat'), heartbeat);
   python.set(`${plan.pkg}.main`, mainModule(plan, modules));
