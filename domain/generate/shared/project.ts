@@ -12,12 +12,14 @@ import { DOCKERIGNORE, dockerfile, GITIGNORE } from './docker';
 import { envExample } from './docs';
 import { readme } from './readme';
 import { pyprojectToml } from './pyproject';
+import { labelImports } from './labels';
 
 /** Paths relative to the project root → file text, in no particular order. */
 export function projectFiles(plan: Plan, writer: FrameworkWriter): Map<string, string> {
   const modules = writer.modules(plan);
   const sources = writer.sources(plan);
   const python = new Map(sources.modules);
+  labelImports(python, plan, modules);
   for (const pkg of packagesOf(python.keys())) {
     if (!python.has(pkg) && !python.has(`${pkg}.__init__`)) python.set(`${pkg}.__init__`, pyModule({ doc: writer.packageDoc(plan, pkg), firstParty: [plan.pkg], blocks: [] }));
   }
