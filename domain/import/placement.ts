@@ -99,6 +99,9 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
     const word = parts[i]!;
     const kind = kindOfName(word);
     if (!kind) continue;
+    // `models/search_query.py`: the package says what its modules are; a kind word only at one end
+    // of the module's own name (`query`) does not outrank it.
+    if (i === last && i > 0 && !isKindWord(word) && isKindWord(parts[i - 1]!) && kindOfName(parts[i - 1]!) !== kind) continue;
     if (SCHEMA_WORDS.has(word)) {
       const beside = parts.slice(0, i);
       // `models/schemas/` beside `models/domain/` (the FastAPI RealWorld app): the domain models are the components.
@@ -108,7 +111,9 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
     }
     if (i === last) {
       if (module.isPackage && hasModulesBelow(module.name, index)) return { reason: `the ${word} package: its modules are the components` };
-      if (i > 0 && isKindWord(word) && kindOfName(parts[i - 1]!) === kind) return { reason: `gathers the modules of the ${parts[i - 1]} package` };
+      if (i > 0 && isKindWord(word) && kindOfName(parts[i - 1]!) === kind && gathers(module)) {
+        return { reason: `gathers the modules of the ${parts[i - 1]} package` };
+      }
       // `routes/articles/api.py`: the module named only by its kind is the router of the package it sits in.
       if (i > 1 && isKindWord(word) && kindOfName(parts[i - 2]!) === kind) return { kind, anchor: parts.slice(0, i).join('.') };
       return { kind, anchor: module.name };
@@ -120,6 +125,15 @@ function placeOne(module: Module, index: ModuleIndex, packages: ReadonlySet<stri
     return { kind, anchor: parts.slice(0, i + 2).join('.') };
   }
   return { reason: 'no component name on its path' };
+}
+
+/**
+ * A module named like its package that defines no function or class only gathers the package's
+ * modules (`routes/api.py` including each router) or holds its plumbing (`queries/queries.py`
+ * loading SQL files); one defining tasks or handlers of its own (`tasks/jobs.py`) is a component.
+ */
+function gathers(module: Module): boolean {
+  return !module.facts.definitions.some((d) => d.type === 'function' || d.type === 'class');
 }
 
 /** Names of a package of models, beside which a `schemas` package holds no components. */

@@ -2,7 +2,8 @@
  * What the RealWorld example apps taught, each in a small tree of the same shape: FastAPI's
  * (nsidnev/fastapi-realworld-example-app: routes in packages, `models/domain/` beside
  * `models/schemas/`), Flask's (a `settings.py` beside the blueprint packages) and Django's
- * (apps without `apps.py`, under `conduit/apps/`).
+ * (apps without `apps.py`, under `conduit/apps/`); and from the marketplace example's export, names
+ * a kind word sits in (a model `search query`, a worker `jobs`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagram } from '../diagram';
@@ -80,5 +81,25 @@ describe('the Django RealWorld shape', () => {
     });
     expect(nodes(diagram)).toEqual(['model articles article', 'router articles articles']);
     expect(diagram.edges.map((e) => e.id)).toContain('router:articles:articles->model:articles:article');
+  });
+});
+
+describe('modules named with a kind word, inside a package of another kind', () => {
+  it("takes the package's kind over a kind word at one end of the name, and a kind-named module that defines tasks for a component", () => {
+    const { diagram, report } = read({
+      'shop/__init__.py': '',
+      'shop/models/__init__.py': '',
+      'shop/models/search_query.py': 'from shop.core.db import Base\n\nclass SearchQuery(Base):\n    pass\n',
+      'shop/schemas/__init__.py': '',
+      'shop/schemas/search_query.py': 'from pydantic import BaseModel\n\nclass SearchQueryRead(BaseModel):\n    pass\n',
+      'shop/tasks/__init__.py': '',
+      'shop/tasks/app.py': 'from celery import Celery\ncelery_app = Celery("shop")\n',
+      'shop/tasks/jobs.py': 'from shop.tasks.app import celery_app\n\n@celery_app.task\ndef reindex(item_id):\n    pass\n',
+      'shop/db/__init__.py': '',
+      'shop/db/queries/__init__.py': '',
+      'shop/db/queries/queries.py': 'import aiosql\nqueries = aiosql.from_path("sql", "asyncpg")\n',
+    });
+    expect(nodes(diagram).filter((n) => !n.startsWith('broker'))).toEqual(['model search_query', 'worker jobs']);
+    expect(report.notComponents.find((n) => n.module === 'shop.db.queries.queries')?.reason).toMatch(/gathers/);
   });
 });

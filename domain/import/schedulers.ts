@@ -21,6 +21,17 @@ function isJob(job: ScheduleFact, uses: ReadonlySet<string>): boolean {
   return uses.has('rq_scheduler');
 }
 
+/**
+ * A job runs a worker's task: a beat entry names one; a call's target is imported from a
+ * worker's module. A heartbeat or a cleanup function scheduled beside the tasks makes no scheduler.
+ */
+function runsTask(job: ScheduleFact, module: Module, index: ModuleIndex, workerModules: ReadonlySet<Module>): boolean {
+  if (job.byTaskName) return true;
+  const root = job.target.split('.')[0]!;
+  const fact = module.facts.imports.find((f) => f.bound.includes(root));
+  return fact !== undefined && index.resolve(module, fact).internal.some((link) => workerModules.has(link.to));
+}
+
 /** The name of a scheduler whose jobs carry none: the framework's own word for its scheduler. */
 function defaultName(jobs: readonly ScheduleFact[]): string {
   if (jobs.every((j) => j.byTaskName)) return 'beat';
@@ -41,8 +52,9 @@ interface Scheduled {
 export function addSchedulers(components: readonly Component[], index: ModuleIndex, imported: ReadonlyMap<Module, ReadonlySet<string>>): { components: Component[]; scheduled: Scheduled[] } {
   let result = [...components];
   const scheduled: Scheduled[] = [];
+  const workerModules = new Set(components.filter((c) => c.kind === 'worker').flatMap((c) => c.modules));
   for (const module of index.modules) {
-    const jobs = (module.facts.schedules ?? []).filter((job) => isJob(job, imported.get(module) ?? new Set()));
+    const jobs = (module.facts.schedules ?? []).filter((job) => isJob(job, imported.get(module) ?? new Set()) && runsTask(job, module, index, workerModules));
     if (jobs.length === 0) continue;
     const host = result.find((c) => !c.definition && c.modules.includes(module));
     const hostNamesItself = host?.kind === 'scheduler' && !isKindWord(host.anchor.split('.').pop()!);
