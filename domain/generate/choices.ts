@@ -4,11 +4,10 @@
  * framework a diagram can export to, and why not when it cannot.
  */
 import { FRAMEWORKS, TASK_FRAMEWORKS, type Diagram, type Framework, type TaskFramework } from '../diagram';
-import { reservedTables } from '../rules/reserved';
 import type { GenerateOptions } from './options';
 import { WRITERS } from './writers';
 
-export type GenerateErrorCode = 'unsupported-framework' | 'unsupported-broker' | 'workers-without-task-framework' | 'reserved-name';
+export type GenerateErrorCode = 'unsupported-framework' | 'unsupported-broker' | 'workers-without-task-framework';
 
 export interface GenerateError {
   readonly code: GenerateErrorCode;
@@ -19,26 +18,13 @@ export interface GenerateError {
 export function checkExport(diagram: Diagram, overrides: Partial<GenerateOptions> = {}): GenerateError | undefined {
   const framework = overrides.framework ?? diagram.project.framework;
   const tasks = overrides.tasks ?? diagram.project.tasks;
-  return frameworkProblem(framework) ?? reservedProblem(diagram, framework) ?? tasksProblem(diagram, tasks);
+  return frameworkProblem(framework) ?? tasksProblem(diagram, tasks);
 }
 
 function frameworkProblem(framework: Framework): GenerateError | undefined {
   if (WRITERS[framework]) return undefined;
   const available = Object.values(WRITERS).map((writer) => writer.name);
   return { code: 'unsupported-framework', message: `Exporting a ${framework} project is not available yet; choose ${available.join(' or ')}.` };
-}
-
-/** A model whose table the framework cannot create: refused even when forced, as no migration could run. */
-function reservedProblem(diagram: Diagram, framework: Framework): GenerateError | undefined {
-  const taken = reservedTables(diagram, framework);
-  if (taken.length === 0) return undefined;
-  const [first] = taken;
-  const others = taken.length === 1 ? '' : ` (and ${taken.length - 1} more model${taken.length === 2 ? '' : 's'})`;
-  const name = WRITERS[framework]?.name ?? framework;
-  return {
-    code: 'reserved-name',
-    message: `The model "${first!.node.name}"${others} would become the table "${first!.table}", which a ${name} project cannot have: ${first!.why}.`,
-  };
 }
 
 function tasksProblem(diagram: Diagram, tasks: TaskFramework): GenerateError | undefined {
@@ -58,7 +44,6 @@ const SHORT: Readonly<Record<GenerateErrorCode, string>> = {
   'unsupported-framework': 'not available yet',
   'workers-without-task-framework': 'the diagram has workers',
   'unsupported-broker': 'needs a Redis broker',
-  'reserved-name': 'a table name is taken',
 };
 
 export interface Choice<T extends string> {
@@ -84,7 +69,7 @@ export function frameworkChoices(): ReadonlyArray<Choice<Framework>> {
 /** Every framework and task framework, each with the reason it cannot export this diagram (if any), for a chooser to show before one is picked. */
 export function exportChoices(diagram: Diagram): ExportChoices {
   return {
-    frameworks: FRAMEWORKS.map((value) => ({ value, unavailable: unavailable(frameworkProblem(value) ?? reservedProblem(diagram, value)) })),
+    frameworks: FRAMEWORKS.map((value) => ({ value, unavailable: unavailable(frameworkProblem(value)) })),
     tasks: TASK_FRAMEWORKS.map((value) => ({ value, unavailable: unavailable(tasksProblem(diagram, value)) })),
   };
 }

@@ -109,12 +109,14 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
       'typed (they could add lines or break a file), so the export would silently drop them.',
   },
   'reserved-name': {
-    severity: 'error',
-    title: 'Name is taken by the framework or the database',
+    severity: 'warning',
+    title: 'Table name is taken by the framework or the database',
     explanation:
       'A model becomes a table, and some table names are not the project\'s to take: Alembic\'s and ' +
       'Django\'s own bookkeeping tables, the export\'s task ledger, SQLite\'s "sqlite_" names and ' +
-      'PostgreSQL\'s "pg_" catalog. Such a model would break the first migration or read the wrong table.',
+      'PostgreSQL\'s "pg_" catalog. The export renames such a table predictably ("alembic_version" ' +
+      'becomes "alembic_version_2", "sqlite_stat" becomes "t_sqlite_stat"), so the database holds a ' +
+      'table the model\'s name does not suggest.',
   },
   'duplicate-name': {
     severity: 'error',

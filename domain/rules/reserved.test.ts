@@ -5,6 +5,7 @@ import { djangoModels } from '../generate/django/fields';
 import { modulesFor } from '../generate/django/layout';
 import { buildPlan, exportChoices, generate } from '../generate';
 import { validate } from './index';
+import { reservedTables, safeTableName } from './reserved';
 
 const FRAMEWORKS: readonly Framework[] = ['fastapi', 'flask', 'django'];
 
@@ -36,27 +37,28 @@ function generatedTables(d: Diagram): Map<string, string> {
 }
 
 describe('reserved-name', () => {
-  it("reports a SQLAlchemy model that would take Alembic's table, with the table and a rename that clears it", () => {
+  it("notes a SQLAlchemy model that would take Alembic's table, with the table the export uses instead and a rename that keeps the name", () => {
     for (const framework of ['fastapi', 'flask'] as const) {
       const [finding, ...rest] = validate(modelsDiagram([['Alembic-Version']], { framework })).filter((f) => f.rule === 'reserved-name');
       expect(rest).toEqual([]);
       expect(finding).toEqual({
         rule: 'reserved-name',
-        severity: 'error',
+        severity: 'warning',
         nodes: ['m0'],
         edges: [],
-        message: 'model "Alembic-Version" would become the table "alembic_version": Alembic keeps the migration state there',
+        message: 'model "Alembic-Version" would take the table "alembic_version": Alembic keeps the migration state there; the export names its table "alembic_version_2"',
         fix: 'rename it, for example to "Alembic-Version record"',
       });
       expect(reserved(modelsDiagram([['Alembic-Version record']], { framework }))).toEqual([]);
     }
   });
 
-  it('reports tables SQLite refuses and tables PostgreSQL shadows with its catalog, in every framework', () => {
+  it('notes tables SQLite refuses and tables PostgreSQL shadows with its catalog, in every framework', () => {
     expect(reserved(modelsDiagram([['sqlite stat'], ['PG Class'], ['my sqlite stat'], ['pgdata']]))).toEqual([
-      ['m0', 'error'],
-      ['m1', 'error'],
+      ['m0', 'warning'],
+      ['m1', 'warning'],
     ]);
+    expect(validate(modelsDiagram([['PG Class']])).find((f) => f.rule === 'reserved-name')?.message).toContain('the export names its table "t_pg_class"');
     const [finding] = validate(modelsDiagram([['sqlite stat']], { framework: 'flask' })).filter((f) => f.rule === 'reserved-name');
     expect(finding!.fix).toBe('rename it, for example to "my sqlite stat"');
   });
@@ -70,18 +72,19 @@ describe('reserved-name', () => {
   it('reports a Django model whose app label and class make the task ledger, and a feature or project label SQLite or PostgreSQL reserves', () => {
     const ledger = modelsDiagram([['runs', 'task']], { framework: 'django', layout: 'auto' });
     expect(validate(ledger).find((f) => f.rule === 'reserved-name')?.message).toBe(
-      'model "runs" in feature "task" would become the table "task_runs": the export\'s task ledger lives there',
+      'model "runs" in feature "task" would take the table "task_runs": the export\'s task ledger lives there; the export names its table "task_runs_2"',
     );
     const byFeature = validate(modelsDiagram([['order', 'pg']], { framework: 'django', layout: 'feature' })).find((f) => f.rule === 'reserved-name');
     expect(byFeature?.fix).toBe('rename the feature "pg", for example to "my pg"');
     const byProject = validate(modelsDiagram([['order']], { framework: 'django', name: 'SQLite' })).find((f) => f.rule === 'reserved-name');
     expect(byProject?.message).toContain('the table "sqlite_order"');
+    expect(byProject?.message).toContain('names its table "t_sqlite_order"');
     expect(byProject?.fix).toBe('rename the project "SQLite", for example to "my SQLite"');
     expect(reserved(modelsDiagram([['order', 'pg']], { framework: 'django', layout: 'layered' }))).toEqual([]);
     expect(reserved(modelsDiagram([['runs', 'task']], { framework: 'fastapi', layout: 'feature' }))).toEqual([]);
   });
 
-  it('reports exactly the models whose generated table is taken, in every framework and layout', () => {
+  it('notes exactly the models whose table is taken, and the generator writes the table the note names, in every framework and layout', () => {
     // Each reserved SQLAlchemy name once: the generator numbers a second model of that name.
     const features = [undefined, 'task', 'django', 'sqlite', 'pg', 'auth', 'shop'];
     const names = ['alembic version', 'alembic', 'task runs', 'run log', 'sqlite stat', 'sqlite', 'pg class', 'pg', 'migrations', 'metadata', 'version'];
@@ -91,35 +94,64 @@ describe('reserved-name', () => {
       (framework === 'django' ? ['task_runs', 'django_migrations', 'django_content_type', 'django_session', 'django_admin_log'] : ['alembic_version']).includes(table);
     for (const framework of FRAMEWORKS) {
       let seen = 0;
+      let exact = 0;
       for (const layout of ['flat', 'feature', 'auto'] as const) {
         for (const project of ['store', 'sqlite', 'pg', 'task']) {
           const d = modelsDiagram(models, { framework, layout, name: project });
           const tables = generatedTables(d);
-          const flagged = new Set(reserved(d).map(([id]) => id));
-          for (const [id, table] of tables) expect(flagged.has(id), `${framework} ${layout} ${project}: ${id} → ${table}`).toBe(taken(table, framework));
-          seen += flagged.size;
+          const noted = new Map(reservedTables(d).map((r) => [r.node.id, r]));
+          expect(new Set(reserved(d).map(([id]) => id))).toEqual(new Set(noted.keys()));
+          for (const [id, table] of tables) {
+            const where = `${framework} ${layout} ${project}: ${id} → ${table}`;
+            expect(taken(table, framework), where).toBe(false);
+            const note = noted.get(id);
+            if (note === undefined) continue;
+            expect(taken(note.table, framework), where).toBe(true);
+            // The note names the table from the model's own name; where the generator had to number
+            // the class or module (`alembic` beside the package `alembic`), the same rule renamed its table.
+            const byRule = (table.startsWith('t_') && taken(table.slice(2), framework)) || (table.endsWith('_2') && taken(table.slice(0, -2), framework));
+            expect(table === note.renamed || byRule, `${where}, noted as ${note.renamed}`).toBe(true);
+            exact += table === note.renamed ? 1 : 0;
+          }
+          seen += noted.size;
         }
       }
       expect(seen, framework).toBeGreaterThan(0);
+      expect(exact, framework).toBeGreaterThan(seen / 2);
     }
   });
 
-  it('makes the export refuse the diagram in the framework whose table it takes, and the chooser say so', () => {
+  it('renames predictably: an exact clash gets "_2", a clash by prefix "t_"', () => {
+    expect(safeTableName('alembic_version', 'fastapi')).toBe('alembic_version_2');
+    expect(safeTableName('alembic_version', 'django')).toBe('alembic_version');
+    expect(safeTableName('django_session', 'django')).toBe('django_session_2');
+    expect(safeTableName('sqlite_stat1', 'flask')).toBe('t_sqlite_stat1');
+    expect(safeTableName('pg_class', 'django')).toBe('t_pg_class');
+    expect(safeTableName('orders', 'fastapi')).toBe('orders');
+  });
+
+  it('never refuses the export for it: each framework exports the model under the renamed table', () => {
     const d = modelsDiagram([['alembic version']], { framework: 'django' });
-    expect(generate(d).ok).toBe(true);
-    const refused = generate(d, { framework: 'fastapi' });
-    expect(refused.ok).toBe(false);
-    if (refused.ok) return;
-    expect(refused.error).toEqual({
-      code: 'reserved-name',
-      message: 'The model "alembic version" would become the table "alembic_version", which a FastAPI project cannot have: Alembic keeps the migration state there.',
-    });
-    expect(exportChoices(d).frameworks.map((c) => [c.value, c.unavailable?.short])).toEqual([
-      ['fastapi', 'a table name is taken'],
-      ['flask', 'a table name is taken'],
+    for (const framework of FRAMEWORKS) expect(generate(d, { framework }).ok, framework).toBe(true);
+    expect(exportChoices(d).frameworks.map((c) => [c.value, c.unavailable])).toEqual([
+      ['fastapi', undefined],
+      ['flask', undefined],
       ['django', undefined],
     ]);
-    for (const framework of ['fastapi', 'flask'] as const) expect(generate(modelsDiagram([['pg class']]), { framework }).ok).toBe(false);
-    expect(generate(modelsDiagram([['class']], { name: 'pg' }), { framework: 'django' }).ok).toBe(false);
+    for (const framework of ['fastapi', 'flask'] as const) {
+      const result = generate(modelsDiagram([['alembic version'], ['pg class']]), { framework });
+      expect(result.ok, framework).toBe(true);
+      if (!result.ok) continue;
+      const text = [...result.files.values()].join('\n');
+      expect(text, framework).toContain('__tablename__ = "alembic_version_2"');
+      expect(text, framework).toContain('__tablename__ = "t_pg_class"');
+      expect(text, framework).toContain('op.create_table(\n        "alembic_version_2"');
+    }
+    const django = generate(modelsDiagram([['class']], { name: 'pg' }), { framework: 'django' });
+    expect(django.ok).toBe(true);
+    if (!django.ok) return;
+    const text = [...django.files.values()].join('\n');
+    expect(text).toContain('db_table = "t_pg_class"');
+    expect(text).toContain("'db_table': 't_pg_class'");
   });
 });

@@ -1,8 +1,8 @@
 /**
  * `reserved-name`: a model whose table would be one the framework, the database or the export
- * itself keeps. The generator renames modules and classes that clash with its own (`task_runs`
- * becomes `task_runs_2`), but a table name is the user's data: silently giving it another name
- * would surprise whoever reads the database, so the clash is reported and the export refused.
+ * itself keeps. The export renames such a table predictably (`safeTableName`, which the
+ * generators call too, so the note and the exported code cannot disagree), and validate says so
+ * as a warning: the table in the database is not the one the model's name suggests.
  */
 import type { Diagram, DiagramNode, Framework } from '../diagram';
 import { pythonForm } from '../names';
@@ -30,10 +30,25 @@ const TAKEN_PREFIXES: ReadonlyArray<readonly [prefix: string, why: string]> = [
   ['pg_', 'PostgreSQL finds its own catalog tables first for names starting with "pg_"'],
 ];
 
-/** A model whose table the export cannot create, with the table, why, and what to rename. */
+/** The prefix a table taken by its prefix gets (`sqlite_stat` → `t_sqlite_stat`). */
+const PREFIX_RENAME = 't_';
+
+/**
+ * The table the export writes for `table`: itself, or for a name the framework or the database
+ * keeps, `<table>_2` for an exact clash (as modules are renamed) and `t_<table>` for a clash by
+ * prefix (`sqlite_`, `pg_`). The one place that decides it, for validate and every generator.
+ */
+export function safeTableName(table: string, framework: Framework): string {
+  if (exactly(table, framework) !== undefined) return `${table}_2`;
+  return TAKEN_PREFIXES.some(([prefix]) => table.startsWith(prefix)) ? `${PREFIX_RENAME}${table}` : table;
+}
+
+/** A model whose table name is taken, with the table, why, the table the export uses, and what to rename. */
 export interface ReservedTable {
   readonly node: DiagramNode;
   readonly table: string;
+  /** The table the export writes instead (`safeTableName`). */
+  readonly renamed: string;
   readonly why: string;
   /** What the user renames: the model, or (Django) the feature or project whose label makes the prefix. */
   readonly rename: 'model' | 'feature' | 'project';
@@ -76,7 +91,7 @@ export function reservedTables(diagram: Diagram, framework: Framework = diagram.
     const why = whyTaken(table, framework);
     if (why === undefined) continue;
     const byLabel = label !== undefined && whyTaken(`${label}_`, framework) !== undefined;
-    out.push({ node, table, why, rename: !byLabel ? 'model' : featured ? 'feature' : 'project' });
+    out.push({ node, table, renamed: safeTableName(table, framework), why, rename: !byLabel ? 'model' : featured ? 'feature' : 'project' });
   }
   return out;
 }
@@ -86,19 +101,19 @@ export function collectReservedNames(diagram: Diagram, names: NameTable, finding
   for (const reserved of reservedTables(diagram, diagram.project.framework, names.forms)) findings.push(reservedName(reserved, diagram));
 }
 
-function reservedName({ node, table, why, rename }: ReservedTable, diagram: Diagram): Finding {
+function reservedName({ node, table, renamed, why, rename }: ReservedTable, diagram: Diagram): Finding {
   const place = node.feature ? ` in feature "${node.feature}"` : '';
   return {
     rule: 'reserved-name',
-    severity: 'error',
+    severity: 'warning',
     nodes: [node.id],
     edges: [],
-    message: `${describe(node)}${place} would become the table "${table}": ${why}`,
+    message: `${describe(node)}${place} would take the table "${table}": ${why}; the export names its table "${renamed}"`,
     fix: renameFix(node, table, rename, diagram),
   };
 }
 
-/** A suggestion that clears the clash: a word in front clears a prefix, a word behind an exact name. */
+/** A suggestion that keeps the table the name suggests: a word in front clears a prefix, a word behind an exact name. */
 function renameFix(node: DiagramNode, table: string, rename: ReservedTable['rename'], diagram: Diagram): string {
   const exact = exactly(table, diagram.project.framework) !== undefined;
   if (rename === 'feature') return `rename the feature "${node.feature ?? ''}", for example to "my ${node.feature ?? ''}"`;

@@ -6,6 +6,7 @@ import type { FieldType } from '../../diagram';
 import type { FieldPlan, ModelPlan, Plan } from '../plan/plan';
 import { isSafeIdentifier, NameRegistry } from '../plan/naming';
 import type { DjangoApp, DjangoModules } from './layout';
+import { safeTableName } from '../../rules/reserved';
 import { fieldAttribute, isModelAttribute, TAKEN_CLASSES } from './naming';
 
 export interface DjangoField {
@@ -35,7 +36,7 @@ export interface DjangoModel {
   readonly app: DjangoApp;
   readonly fields: readonly DjangoField[];
   readonly foreignKeys: readonly DjangoForeignKey[];
-  /** An explicit table when the class had to be renamed (the table keeps the user's name). */
+  /** An explicit table when the class had to be renamed (the table keeps the user's name), or the table Django would compose is reserved. */
   readonly dbTable?: string;
   /** snake_case of the model, for variables and method names (`stock_level`). */
   readonly snake: string;
@@ -73,12 +74,18 @@ export function djangoModels(plan: Plan, modules: DjangoModules): Map<string, Dj
       app,
       fields,
       foreignKeys,
-      ...(renamed && { dbTable: `${app.label}_${m.cls.toLowerCase()}` }),
+      ...dbTableOf(`${app.label}_${m.cls.toLowerCase()}`, renamed),
       snake,
       plural: m.plural,
     });
   }
   return out;
+}
+
+/** `db_table` when Django's own default would differ: a renamed class, or a table name that is taken (see reserved-name). */
+function dbTableOf(table: string, renamed: boolean): { dbTable?: string } {
+  const safe = safeTableName(table, 'django');
+  return renamed || safe !== table ? { dbTable: safe } : {};
 }
 
 /** Writable attributes of a model as the API takes them: fields, then `<fk>_id`. */

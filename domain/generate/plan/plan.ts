@@ -12,6 +12,7 @@ import { acceptedEdges, topological } from './edges';
 import { planActions, planResources, type ActionPlan, type ResourcePlan } from './resources';
 import { DEFAULT_SCHEDULE, parseSchedule, type Schedule } from '../../schedule';
 import { pluralOf } from './words';
+import { safeTableName } from '../../rules/reserved';
 
 export type { EndpointPlan } from './endpoints';
 export type { FieldPlan } from './fields';
@@ -197,7 +198,7 @@ function assemble(
   for (const n of ofKind('model')) {
     const plural = pluralOf(n.snake);
     const names = (suffix: string): string => classes.claim(`${n.id}:${suffix}`, `${n.cls}${suffix}`);
-    models.set(n.id, { ...n, table: n.snake.replace(/_+$/, ''), fields: planFields(nodeOf(n.id).fields), refs: [], create: names('Create'), read: names('Read'), update: names('Update'), plural });
+    models.set(n.id, { ...n, table: safeTableName(n.snake.replace(/_+$/, ''), options.framework), fields: planFields(nodeOf(n.id).fields), refs: [], create: names('Create'), read: names('Read'), update: names('Update'), plural });
   }
   for (const m of models.values()) m.refs.push(...targets(m.id, 'model').map((t) => models.get(t.id)!));
 
