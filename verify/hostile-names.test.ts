@@ -87,6 +87,7 @@ const key = (framework: Framework, layout: Layout): string => `${framework}-${la
 beforeAll(async () => {
   await requirePython();
   projects.set('django-long', exportTo('django-long', longNamesDiagram('django'), BASE));
+  projects.set('flask-long', exportTo('flask-long', longNamesDiagram('flask'), BASE));
   for (const framework of FRAMEWORKS) {
     for (const layout of LAYOUTS) projects.set(key(framework, layout), exportTo(key(framework, layout), hostileDiagram(layout, framework), BASE));
     // One venv per framework, installed as its layered project's README says, runs all three layouts' code.
@@ -151,6 +152,17 @@ test('a Django project of long, realistic names is formatted and import-sorted e
   await mustRun(bin(venv, 'ruff'), ['check', '.'], { cwd: project.dir, env });
   await mustRun(bin(venv, 'ruff'), ['format', '--check', '.'], { cwd: project.dir, env });
   await mustRun(bin(venv, 'python'), ['manage.py', 'check'], { cwd: project.dir, env });
+});
+
+test('a Flask project of long, realistic names imports, is formatted and import-sorted exactly as ruff does it, and passes its own tests', async () => {
+  const project = projects.get('flask-long')!;
+  const venv = projects.get(key('flask', 'layered'))!;
+  const env = userEnv(project, { PYTHONPATH: join(project.dir, 'src'), ...SETUP.flask.env });
+  expect(await mustRun(bin(venv, 'python'), ['-c', IMPORT_ALL, project.plan.pkg], { cwd: project.dir, env })).toMatch(/\d+ modules imported/);
+  await mustRun(bin(venv, 'ruff'), ['check', '.'], { cwd: project.dir, env });
+  await mustRun(bin(venv, 'ruff'), ['format', '--check', '.'], { cwd: project.dir, env });
+  const own = userEnv(project, { PYTHONPATH: join(project.dir, 'src') });
+  expect(await mustRun(bin(venv, 'pytest'), ['-q', '-p', 'no:cacheprovider'], { cwd: project.dir, env: own, timeoutMs: 600_000 })).toMatch(/\d+ passed/);
 });
 
 test('a Flask project whose features and components are named after Flask and its generated modules passes its own tests', async () => {
