@@ -65,6 +65,14 @@ export function ContextMenu() {
     };
   }, [menu]);
   useLayoutEffect(() => keepInWindow(box.current));
+  // A submenu unfolding grows the menu without rendering it again: kept in the window as it grows.
+  useEffect(() => {
+    const element = box.current;
+    if (!menu || !element) return;
+    const observer = new ResizeObserver(() => keepInWindow(element));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [menu]);
   if (!menu) return null;
   return (
     <div
