@@ -45,6 +45,7 @@ export function unwritten(diagram: Diagram, files: ReadonlyMap<string, string>, 
     const to = nodes.get(target.id) && moduleOf(target);
     if (from && to && from !== to && !imports(from, to)) edges.push(`${source.label} -> ${target.label}`);
   }
+  if (WRITERS[options.framework]!.impliedImports) edges.push(...drawnYetImplied(plan.edges));
   // Imports the room's idiom makes along a drawn path (Django: services import the models their selectors reach).
   for (const [source, target] of WRITERS[options.framework]!.impliedImports?.pairs(plan) ?? []) drawn.add(`${source.id}\u0000${target.id}`);
   const undrawn: string[] = [];
@@ -73,6 +74,34 @@ export function unwritten(diagram: Diagram, files: ReadonlyMap<string, string>, 
     if (!ownModule && !ownClass && !ownObject && !feature && !namesJobs(node, text)) names.push(`${node.kind} ${node.label}`);
   }
   return { edges, undrawn, names, features, allOwnModules };
+}
+
+/**
+ * Drawn service → model edges that the code cannot tell from the import the room's idiom makes
+ * anyway (Django: a service imports the models it reaches through the repositories and services it
+ * imports): the import is there whether the arrow was drawn or not, so it says nothing of the arrow.
+ */
+function drawnYetImplied(edges: readonly { readonly source: NodePlan; readonly target: NodePlan }[]): string[] {
+  const onward = new Map<string, NodePlan[]>();
+  for (const { source, target } of edges) onward.set(source.id, [...(onward.get(source.id) ?? []), target]);
+  const passes = (node: NodePlan): boolean => node.kind === 'repository' || node.kind === 'service';
+  const reachesThroughOthers = (service: NodePlan, model: NodePlan): boolean => {
+    const seen = new Set<string>([service.id]);
+    const queue = (onward.get(service.id) ?? []).filter(passes);
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (seen.has(next.id)) continue;
+      seen.add(next.id);
+      for (const target of onward.get(next.id) ?? []) {
+        if (target.id === model.id) return true;
+        if (passes(target)) queue.push(target);
+      }
+    }
+    return false;
+  };
+  return edges
+    .filter(({ source, target }) => source.kind === 'service' && target.kind === 'model' && reachesThroughOthers(source, target))
+    .map(({ source, target }) => `${source.label} -> ${target.label} (implied by a path)`);
 }
 
 /**
