@@ -154,4 +154,29 @@ describe('reserved-name', () => {
     expect(text).toContain('db_table = "t_pg_class"');
     expect(text).toContain("'db_table': 't_pg_class'");
   });
+
+  it('notes fields SQLAlchemy or Python keep, naming the attribute each framework writes', () => {
+    const withFields = (framework: Framework): Diagram => {
+      const d = modelsDiagram([['order']], { framework });
+      const fields = ['metadata', 'type', 'list', 'class', 'id', 'status'].map((name) => ({ name, type: 'str' as const }));
+      return { ...d, nodes: d.nodes.map((n) => (n.kind === 'model' ? { ...n, fields } : n)) };
+    };
+    const messages = (framework: Framework): string[] => validate(withFields(framework)).filter((f) => f.rule === 'reserved-name').map((f) => f.message);
+    expect(messages('fastapi')).toEqual([
+      'field "metadata" of model "order" is a name SQLAlchemy\'s declarative classes keep; the export names the attribute and its column "metadata_value"',
+      'field "type" of model "order" is a name Python keeps (a keyword or builtin); the export names the attribute and its column "type_"',
+      'field "list" of model "order" is a name Python keeps (a keyword or builtin); the export names the attribute and its column "list_"',
+      'field "class" of model "order" is a name Python keeps (a keyword or builtin); the export names the attribute and its column "class_"',
+    ]);
+    expect(messages('django')).toEqual([
+      'field "type" of model "order" is a name Python keeps (a keyword or builtin); the export names the attribute (its column stays "type") "type_field"',
+      'field "class" of model "order" is a name Python keeps (a keyword or builtin); the export names the attribute (its column stays "class") "class_field"',
+    ]);
+    const result = generate(withFields('django'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const models = [...result.files.values()].join('\n');
+    expect(models).toContain('type_field = models.CharField(max_length=255, db_column="type")');
+    expect(models).toContain('class_field = models.CharField(max_length=255, db_column="class")');
+  });
 });

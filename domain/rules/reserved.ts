@@ -9,6 +9,7 @@ import { pythonForm } from '../names';
 import type { Finding } from './catalog';
 import { describe } from './describe';
 import type { NameTable } from './name-table';
+import { collectReservedFields } from './reserved-fields';
 
 /** Tables the export or the framework keeps for itself, and why, by framework. */
 const SQLALCHEMY_TABLES: Readonly<Record<string, string>> = {
@@ -96,9 +97,15 @@ export function reservedTables(diagram: Diagram, framework: Framework = diagram.
   return out;
 }
 
-/** Appends one `reserved-name` finding per model whose table is taken, in node order. */
+/** Appends the `reserved-name` findings in node order: a model's table first, then its fields (reserved-fields.ts). */
 export function collectReservedNames(diagram: Diagram, names: NameTable, findings: Finding[]): void {
-  for (const reserved of reservedTables(diagram, diagram.project.framework, names.forms)) findings.push(reservedName(reserved, diagram));
+  const tables = new Map(reservedTables(diagram, diagram.project.framework, names.forms).map((r) => [r.node, r]));
+  for (const node of diagram.nodes) {
+    if (node.kind !== 'model') continue;
+    const table = tables.get(node);
+    if (table) findings.push(reservedName(table, diagram));
+    collectReservedFields(node, diagram, findings);
+  }
 }
 
 function reservedName({ node, table, renamed, why, rename }: ReservedTable, diagram: Diagram): Finding {

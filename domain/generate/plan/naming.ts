@@ -14,7 +14,7 @@ const WINDOWS_RESERVED = new Set([
 ]);
 
 /** Builtins whose shadowing as a module-level name would confuse or break generated code. */
-const BUILTINS = [
+export const BUILTINS = [
   'abs', 'all', 'any', 'bool', 'bytes', 'callable', 'dict', 'dir', 'filter', 'float', 'format', 'hash',
   'id', 'input', 'int', 'iter', 'len', 'list', 'map', 'max', 'min', 'next', 'object', 'open', 'print',
   'property', 'range', 'repr', 'round', 'set', 'slice', 'sorted', 'str', 'sum', 'super', 'tuple', 'vars', 'zip',
