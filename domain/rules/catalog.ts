@@ -40,8 +40,17 @@ export interface Finding {
   readonly fix: string;
 }
 
+/**
+ * A finding that asks nothing of the user: the export already does the right thing, and says
+ * what (a table renamed because its name is taken). Notes stay out of `validate()`'s findings, so
+ * a diagram's errors and warnings read the same with or without them (rules.md's worked examples).
+ */
+export interface Note extends Omit<Finding, 'severity'> {
+  readonly severity: 'note';
+}
+
 export interface RuleInfo {
-  readonly severity: Severity;
+  readonly severity: Severity | 'note';
   readonly title: string;
   /** Why the rule exists, in the guide's words where it has them. */
   readonly explanation: string;
@@ -109,7 +118,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
       'typed (they could add lines or break a file), so the export would silently drop them.',
   },
   'reserved-name': {
-    severity: 'warning',
+    severity: 'note',
     title: 'Table name is taken by the framework or the database',
     explanation:
       'A model becomes a table, and some table names are not the project\'s to take: Alembic\'s and ' +

@@ -4,7 +4,7 @@ import { emptyDiagram, type Diagram, type Framework, type Project } from '../dia
 import { djangoModels } from '../generate/django/fields';
 import { modulesFor } from '../generate/django/layout';
 import { buildPlan, exportChoices, generate } from '../generate';
-import { validate } from './index';
+import { reservedNotes, validate } from './index';
 import { reservedTables, safeTableName } from './reserved';
 
 const FRAMEWORKS: readonly Framework[] = ['fastapi', 'flask', 'django'];
@@ -23,7 +23,7 @@ function modelsDiagram(models: ReadonlyArray<readonly [name: string, feature?: s
 }
 
 function reserved(d: Diagram): Array<[string, string]> {
-  return validate(d)
+  return reservedNotes(d)
     .filter((f) => f.rule === 'reserved-name')
     .map((f) => [f.nodes[0]!, f.severity]);
 }
@@ -37,13 +37,19 @@ function generatedTables(d: Diagram): Map<string, string> {
 }
 
 describe('reserved-name', () => {
+  it("is a note beside validate's findings, never one of them: a diagram's errors and warnings read the same with it", () => {
+    const d = modelsDiagram([['Alembic-Version']]);
+    expect(reservedNotes(d).map((n) => [n.rule, n.severity])).toEqual([['reserved-name', 'note']]);
+    expect(validate(d).filter((f) => (f.rule as string) === 'reserved-name')).toEqual([]);
+  });
+
   it("notes a SQLAlchemy model that would take Alembic's table, with the table the export uses instead and a rename that keeps the name", () => {
     for (const framework of ['fastapi', 'flask'] as const) {
-      const [finding, ...rest] = validate(modelsDiagram([['Alembic-Version']], { framework })).filter((f) => f.rule === 'reserved-name');
+      const [finding, ...rest] = reservedNotes(modelsDiagram([['Alembic-Version']], { framework })).filter((f) => f.rule === 'reserved-name');
       expect(rest).toEqual([]);
       expect(finding).toEqual({
         rule: 'reserved-name',
-        severity: 'warning',
+        severity: 'note',
         nodes: ['m0'],
         edges: [],
         message: 'model "Alembic-Version" would take the table "alembic_version": Alembic keeps the migration state there; the export names its table "alembic_version_2"',
@@ -55,11 +61,11 @@ describe('reserved-name', () => {
 
   it('notes tables SQLite refuses and tables PostgreSQL shadows with its catalog, in every framework', () => {
     expect(reserved(modelsDiagram([['sqlite stat'], ['PG Class'], ['my sqlite stat'], ['pgdata']]))).toEqual([
-      ['m0', 'warning'],
-      ['m1', 'warning'],
+      ['m0', 'note'],
+      ['m1', 'note'],
     ]);
-    expect(validate(modelsDiagram([['PG Class']])).find((f) => f.rule === 'reserved-name')?.message).toContain('the export names its table "t_pg_class"');
-    const [finding] = validate(modelsDiagram([['sqlite stat']], { framework: 'flask' })).filter((f) => f.rule === 'reserved-name');
+    expect(reservedNotes(modelsDiagram([['PG Class']])).find((f) => f.rule === 'reserved-name')?.message).toContain('the export names its table "t_pg_class"');
+    const [finding] = reservedNotes(modelsDiagram([['sqlite stat']], { framework: 'flask' })).filter((f) => f.rule === 'reserved-name');
     expect(finding!.fix).toBe('rename it, for example to "my sqlite stat"');
   });
 
@@ -71,12 +77,12 @@ describe('reserved-name', () => {
 
   it('reports a Django model whose app label and class make the task ledger, and a feature or project label SQLite or PostgreSQL reserves', () => {
     const ledger = modelsDiagram([['runs', 'task']], { framework: 'django', layout: 'auto' });
-    expect(validate(ledger).find((f) => f.rule === 'reserved-name')?.message).toBe(
+    expect(reservedNotes(ledger).find((f) => f.rule === 'reserved-name')?.message).toBe(
       'model "runs" in feature "task" would take the table "task_runs": the export\'s task ledger lives there; the export names its table "task_runs_2"',
     );
-    const byFeature = validate(modelsDiagram([['order', 'pg']], { framework: 'django', layout: 'feature' })).find((f) => f.rule === 'reserved-name');
+    const byFeature = reservedNotes(modelsDiagram([['order', 'pg']], { framework: 'django', layout: 'feature' })).find((f) => f.rule === 'reserved-name');
     expect(byFeature?.fix).toBe('rename the feature "pg", for example to "my pg"');
-    const byProject = validate(modelsDiagram([['order']], { framework: 'django', name: 'SQLite' })).find((f) => f.rule === 'reserved-name');
+    const byProject = reservedNotes(modelsDiagram([['order']], { framework: 'django', name: 'SQLite' })).find((f) => f.rule === 'reserved-name');
     expect(byProject?.message).toContain('the table "sqlite_order"');
     expect(byProject?.message).toContain('names its table "t_sqlite_order"');
     expect(byProject?.fix).toBe('rename the project "SQLite", for example to "my SQLite"');
@@ -161,7 +167,7 @@ describe('reserved-name', () => {
       const fields = ['metadata', 'type', 'list', 'class', 'id', 'status'].map((name) => ({ name, type: 'str' as const }));
       return { ...d, nodes: d.nodes.map((n) => (n.kind === 'model' ? { ...n, fields } : n)) };
     };
-    const messages = (framework: Framework): string[] => validate(withFields(framework)).filter((f) => f.rule === 'reserved-name').map((f) => f.message);
+    const messages = (framework: Framework): string[] => reservedNotes(withFields(framework)).filter((f) => f.rule === 'reserved-name').map((f) => f.message);
     expect(messages('fastapi')).toEqual([
       'field "metadata" of model "order" is a name SQLAlchemy\'s declarative classes keep; the export names the attribute and its column "metadata_value"',
       'field "type" of model "order" is a name Python keeps (a keyword or builtin); the export names the attribute and its column "type_"',

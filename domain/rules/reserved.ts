@@ -6,9 +6,9 @@
  */
 import type { Diagram, DiagramNode, Framework } from '../diagram';
 import { pythonForm } from '../names';
-import type { Finding } from './catalog';
+import type { Note } from './catalog';
 import { describe } from './describe';
-import type { NameTable } from './name-table';
+import { buildNames } from './name-table';
 import { collectReservedFields } from './reserved-fields';
 
 /** Tables the export or the framework keeps for itself, and why, by framework. */
@@ -97,22 +97,25 @@ export function reservedTables(diagram: Diagram, framework: Framework = diagram.
   return out;
 }
 
-/** Appends the `reserved-name` findings in node order: a model's table first, then its fields (reserved-fields.ts). */
-export function collectReservedNames(diagram: Diagram, names: NameTable, findings: Finding[]): void {
+/** The `reserved-name` notes in node order: a model's table first, then its fields (reserved-fields.ts). */
+export function reservedNotes(diagram: Diagram): Note[] {
+  const names = buildNames(diagram.nodes);
   const tables = new Map(reservedTables(diagram, diagram.project.framework, names.forms).map((r) => [r.node, r]));
+  const notes: Note[] = [];
   for (const node of diagram.nodes) {
     if (node.kind !== 'model') continue;
     const table = tables.get(node);
-    if (table) findings.push(reservedName(table, diagram));
-    collectReservedFields(node, diagram, findings);
+    if (table) notes.push(reservedName(table, diagram));
+    collectReservedFields(node, diagram, notes);
   }
+  return notes;
 }
 
-function reservedName({ node, table, renamed, why, rename }: ReservedTable, diagram: Diagram): Finding {
+function reservedName({ node, table, renamed, why, rename }: ReservedTable, diagram: Diagram): Note {
   const place = node.feature ? ` in feature "${node.feature}"` : '';
   return {
     rule: 'reserved-name',
-    severity: 'warning',
+    severity: 'note',
     nodes: [node.id],
     edges: [],
     message: `${describe(node)}${place} would take the table "${table}": ${why}; the export names its table "${renamed}"`,

@@ -6,11 +6,12 @@
  *    one per edge);
  * 2. `cycle`, one per strongly connected group, ordered by the group's first node;
  * 3. `invalid-name`, in node order; then `unsafe-name`, the project's first, then in node order;
- *    then `reserved-name`, in node order;
  * 4. `duplicate-name`, one per group, ordered by the group's first node;
  * 5. `worker-without-broker`, `broker-unsupported`, `repository-without-database`,
  *    `repository-without-model`, `orphan`, `god-service`, `fat-router`: in this rule order,
  *    node order inside each rule.
+ *
+ * `reserved-name` is a note, not a finding: `reservedNotes` (reserved.ts) gives it on its own.
  */
 import type { Diagram } from '../diagram';
 import { analyze, type Analysis } from './analysis';
@@ -21,7 +22,6 @@ import { buildGraph } from './graph';
 import type { Memo } from './memo';
 import { collectDuplicateNames, collectInvalidNames, collectUnsafeNames } from './name-rules';
 import { buildNames, type NameTable } from './name-table';
-import { collectReservedNames } from './reserved';
 import { collectNodeFindings } from './node-rules';
 
 /** Every finding for `diagram`, in the documented order. Never throws on a parsed diagram. */
@@ -36,7 +36,6 @@ export function collectAll(analysis: Analysis, names: NameTable, memo?: Memo): F
   collectCycles(analysis, findings, memo);
   collectInvalidNames(names, findings, memo);
   collectUnsafeNames(analysis.graph.diagram, findings);
-  collectReservedNames(analysis.graph.diagram, names, findings);
   collectDuplicateNames(names, findings, memo);
   collectNodeFindings(analysis, findings, memo);
   return findings;

@@ -45,6 +45,21 @@ describe('strata validate', () => {
     ]);
   });
 
+  it('says as a note, beside the findings, that the export renames a table whose name is taken', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'strata-cli-'));
+    const file = join(folder, 'reserved.strata');
+    const shop = JSON.parse(await readFile(`${examples}/shop.strata`, 'utf8')) as { nodes: { kind: string; name: string }[] };
+    shop.nodes.find((n) => n.kind === 'model')!.name = 'alembic version';
+    await writeFile(file, JSON.stringify(shop));
+    const text = await run('validate', file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^note\s+reserved-name\s+model "alembic version" would take the table "alembic_version".*"alembic_version_2"$/m);
+    expect(text.stdout).toContain('0 errors, 0 warnings, 1 note');
+    const parsed = JSON.parse((await run('validate', file, '--json')).stdout) as { findings: unknown[]; notes: { rule: string; severity: string }[] };
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.notes.map((n) => [n.rule, n.severity])).toEqual([['reserved-name', 'note']]);
+  });
+
   it('exits 2 with a message and no stack trace on an unreadable file', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'strata-cli-'));
     const broken = join(folder, 'broken.strata');

@@ -1,6 +1,6 @@
 /** Every finding, errors first, with counts; clicking one selects and centres what it is about. */
-import { useState } from 'react';
-import type { Finding } from '../../domain/rules';
+import { useMemo, useState } from 'react';
+import { reservedNotes, type Finding, type Note } from '../../domain/rules';
 import { useFitNodes } from '../canvas/fit';
 import { countBySeverity, findingsOf, validatedDiagram } from '../store/findings';
 import { selectionFor } from '../store/reveal';
@@ -24,7 +24,9 @@ export function ProblemsPanel() {
   const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
   const shown = showAll ? ordered : ordered.slice(0, PROBLEMS_SHOWN);
   const { errors, warnings } = countBySeverity(findings);
-  const reveal = (finding: Finding) => {
+  // What the export renames (a table or an attribute whose name is taken): nothing to fix, said once.
+  const notes = useMemo(() => reservedNotes(diagram), [diagram]);
+  const reveal = (finding: Finding | Note) => {
     useStore.getState().select(selectionFor(finding));
     // Centred on the components it names, which stay unselected for an edge rule.
     if (finding.nodes.length > 0) fitNodes({ padding: 0.6, duration: 250, maxZoom: 1.2 }, finding.nodes);
@@ -61,6 +63,19 @@ export function ProblemsPanel() {
               </button>
             </li>
           )}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <ul className="problems-list" aria-label="Notes" data-testid="notes">
+          {notes.map((note, i) => (
+            <li key={i}>
+              <button type="button" className="problem note" data-rule={note.rule} onClick={() => reveal(note)}>
+                <span className="problem-rule">note · {note.rule}</span>
+                <span className="problem-message">{note.message}</span>
+                <span className="problem-fix">{note.fix}</span>
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       <DriftList />
