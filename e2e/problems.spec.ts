@@ -53,3 +53,21 @@ test('a dangling edge picked from the problems is shown in the Inspector and can
   await expect(nodeByName(page, sample.nodes[0]!.name)).toHaveCount(1);
   await expect(page.getByTestId('error-count')).toHaveText('0 errors');
 });
+
+test('a model named after a table the framework keeps is listed as a note, not a problem, and a click selects it', async ({ page }, testInfo) => {
+  await openApp(page);
+  const model = SAMPLE_DIAGRAM.nodes.find((n) => n.kind === 'model')!;
+  const reserved = { ...SAMPLE_DIAGRAM, nodes: SAMPLE_DIAGRAM.nodes.map((n) => (n.id === model.id ? { ...n, name: 'alembic version' } : n)) };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'reserved.strata', mimeType: 'application/json', buffer: Buffer.from(serializeDiagram(reserved)) });
+  await expect(page.getByTestId('file-name')).toHaveText('reserved.strata');
+
+  const note = page.getByTestId('notes').locator('.problem[data-rule="reserved-name"]');
+  await expect(note).toContainText('the export names its table "alembic_version_2"');
+  await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+  await expect(page.getByTestId('warning-count')).toHaveText('0 warnings');
+  await note.click();
+  await expect(nodeCard(page, 'alembic version')).toHaveClass(/selected/);
+  await page.getByTestId('problems').screenshot({ path: testInfo.outputPath('note.png') });
+});
