@@ -108,6 +108,13 @@ describe('the Django room', () => {
     expect(contract('orders (router)')).toContain('"store.urls"');
   });
 
+  test('the test setup imports Iterator only where a fixture yields (ruff F401 otherwise)', () => {
+    const plain = diagram([['r1', 'router', 'orders'], ['s1', 'service', 'orders'], ['p1', 'repository', 'orders'], ['m1', 'model', 'order']], [['r1', 's1'], ['s1', 'p1'], ['p1', 'm1']]);
+    expect(files(plain).get('store/tests/conftest.py')).not.toContain('Iterator');
+    const withApi = diagram([['s1', 'service', 'orders'], ['x1', 'external', 'payments']], [['s1', 'x1']]);
+    expect(files(withApi).get('store/tests/conftest.py')).toContain('from collections.abc import Iterator');
+  });
+
   test('a keyword name keeps its guarding underscore wherever it becomes an identifier', () => {
     const d = diagram(
       [['s1', 'service', 'shipping'], ['p1', 'repository', 'import'], ['x1', 'external', 'class'], ['m1', 'model', 'lambda'], ['m2', 'model', 'parcel']],

@@ -30,7 +30,7 @@ export function testFiles(plan: Plan, modules: DjangoModules, models: ReadonlyMa
 }
 
 function conftest(plan: Plan, modules: DjangoModules): string {
-  const imports: PyImport[] = [from('collections.abc', 'Iterator'), plain('pytest'), from('rest_framework.test', 'APIClient')];
+  const imports: PyImport[] = [plain('pytest'), from('rest_framework.test', 'APIClient')];
   const blocks: string[] = [];
   if (plan.broker && plan.options.tasks === 'rq') {
     imports.push(plain('fakeredis'));
@@ -99,6 +99,8 @@ def empty_caches() -> Iterator[None]:
 ${plan.caches.map((c) => `    caches[${str(c.snake.replace(/_+$/, ''))}].clear()`).join('\n')}`);
   }
   blocks.push('@pytest.fixture\ndef api_client() -> APIClient:\n    return APIClient()');
+  // Only the yielding fixtures name Iterator; a project with none of them must not import it (ruff F401).
+  if (blocks.some((block) => block.includes('Iterator['))) imports.unshift(from('collections.abc', 'Iterator'));
   return pyModule({ doc: 'Test setup: pytest-django migrates one database per session and rolls back after every test; tasks stay in the process; external APIs answer here.', imports, firstParty: [plan.pkg], blocks });
 }
 
