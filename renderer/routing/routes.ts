@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../domain/diagram';
 import { NODE_BOX, Router, boxOf, isWrongWay, provisionalRoute, type Placed, type Route } from '../../domain/routing';
+import { changedInPlace } from '../store/moves';
 import { useStore } from '../store/store';
 import type { RoutingAnswer, RoutingRequest } from './routing.worker';
 
@@ -25,9 +26,11 @@ interface RouteState {
 }
 
 const routes = new Map<string, DrawnRoute>();
+/** Edges drawn as a stand-in (not final): the only ones an answer must look at besides those it carries. */
+const provisional = new Set<string>();
 export const useRoutes = create<RouteState>()(() => ({ routes, version: 0 }));
 
-let known = new Map<string, DiagramNode>();
+const known = new Map<string, DiagramNode>();
 let lastNodes: readonly DiagramNode[] = [];
 let knownEdges: readonly DiagramEdge[] = [];
 let edgeById = new Map<string, DiagramEdge>();
@@ -56,25 +59,14 @@ function follow(diagram: Diagram): void {
   const nodesChanged = diagram.nodes !== lastNodes;
   const edgesChanged = diagram.edges !== knownEdges;
   if (!nodesChanged && !edgesChanged) return;
-  lastNodes = diagram.nodes;
   const touched: string[] = [];
   if (nodesChanged) {
-    const next = new Map<string, DiagramNode>();
-    for (const node of diagram.nodes) {
-      next.set(node.id, node);
-      const before = known.get(node.id);
-      if (before === node) continue;
-      if (before && before.position.x === node.position.x && before.position.y === node.position.y) continue;
-      unsent.placed.set(node.id, placedOf(node));
-      touched.push(node.id);
-    }
-    for (const id of known.keys()) {
-      if (next.has(id)) continue;
-      unsent.removed.add(id);
-      unsent.placed.delete(id);
-    }
-    known = next;
+    // A drag frame replaces only the moved nodes' objects: update those, not a map of every node.
+    const moved = changedInPlace(lastNodes, diagram.nodes);
+    if (moved) for (const i of moved) place(diagram.nodes[i], touched);
+    else takeAll(diagram.nodes, touched);
   }
+  lastNodes = diagram.nodes;
   if (edgesChanged) {
     knownEdges = diagram.edges;
     unsent.edges = true;
@@ -87,7 +79,7 @@ function follow(diagram: Diagram): void {
       }
     }
     const ids = new Set(diagram.edges.map((edge) => edge.id));
-    for (const id of routes.keys()) if (!ids.has(id)) routes.delete(id);
+    for (const id of [...routes.keys()]) if (!ids.has(id)) undraw(id);
     const before = edgeById;
     edgeById = new Map(diagram.edges.map((edge) => [edge.id, edge]));
     // A new edge, or an id now joining other nodes, has no route for what it is yet.
@@ -104,6 +96,31 @@ function follow(diagram: Diagram): void {
   send();
 }
 
+/** Takes a node's new object; when it stands elsewhere, it is sent and its edges are redrawn. */
+function place(node: DiagramNode, touched: string[]): void {
+  const before = known.get(node.id);
+  known.set(node.id, node);
+  if (before === node) return;
+  if (before && before.position.x === node.position.x && before.position.y === node.position.y) return;
+  unsent.placed.set(node.id, placedOf(node));
+  touched.push(node.id);
+}
+
+/** Takes a node list that differs by more than moves (nodes added, removed, reordered). */
+function takeAll(nodes: readonly DiagramNode[], touched: string[]): void {
+  const ids = new Set<string>();
+  for (const node of nodes) {
+    ids.add(node.id);
+    place(node, touched);
+  }
+  for (const id of [...known.keys()]) {
+    if (ids.has(id)) continue;
+    known.delete(id);
+    unsent.removed.add(id);
+    unsent.placed.delete(id);
+  }
+}
+
 /**
  * Draws the routes Auto-layout computed, in the same change as its positions, and starts the
  * worker afresh so that its answer for the new positions is the same routing. Every edge is
@@ -113,22 +130,34 @@ function follow(diagram: Diagram): void {
 function takeStaged(computed: ReadonlyMap<string, Route>): void {
   for (const edge of knownEdges) {
     const points = computed.get(edge.id);
-    if (points) routes.set(edge.id, finalRoute(edge.id, points));
+    if (points) draw(edge.id, finalRoute(edge.id, points));
     else drawProvisional(edge);
   }
   movedSinceSent = new Set(inFlight === null ? [] : known.keys());
   unsent = { ...fresh(), placed: new Map([...known.values()].map((node) => [node.id, placedOf(node)])), edges: true, reset: true };
 }
 
+/** Draws an edge's route, keeping the set of stand-in routes in step. */
+function draw(id: string, route: DrawnRoute): void {
+  routes.set(id, route);
+  if (route.final) provisional.delete(id);
+  else provisional.add(id);
+}
+
+function undraw(id: string): void {
+  routes.delete(id);
+  provisional.delete(id);
+}
+
 function drawProvisional(edge: DiagramEdge): void {
   const source = known.get(edge.source);
   const target = known.get(edge.target);
   if (!source || !target) {
-    routes.delete(edge.id);
+    undraw(edge.id);
     return;
   }
   const [from, to] = [boxOf(placedOf(source)), boxOf(placedOf(target))];
-  routes.set(edge.id, { points: provisionalRoute(from, to, edge.source === edge.target), final: false, wrongWay: isWrongWay(from, to) });
+  draw(edge.id, { points: provisionalRoute(from, to, edge.source === edge.target), final: false, wrongWay: isWrongWay(from, to) });
 }
 
 /** A route as the worker (or Auto-layout) found it for the edge's ends where they are now. */
@@ -147,7 +176,7 @@ function finalRoute(id: string, points: Route): DrawnRoute {
 function settle(id: string, points: Route): void {
   const drawn = routes.get(id);
   if (drawn?.final && samePoints(drawn.points, points)) return;
-  routes.set(id, finalRoute(id, points));
+  draw(id, finalRoute(id, points));
 }
 
 function samePoints(a: Route, b: Route): boolean {
@@ -198,7 +227,9 @@ function routeHere(request: RoutingRequest): RoutingAnswer {
     [...known.values()].map(placedOf),
     knownEdges.map(({ id, source, target }) => ({ id, source, target })),
   );
-  return { id: request.id, changed: [...result], removed: [...routed.keys()].filter((id) => !result.has(id)) };
+  // Like the worker, answer with the routes that changed (the router keeps an unchanged route as the same array).
+  const changed = [...result].filter(([id, route]) => routed.get(id) !== route);
+  return { id: request.id, changed, removed: [...routed.keys()].filter((id) => !result.has(id)) };
 }
 
 function receive(answer: RoutingAnswer): void {
@@ -209,9 +240,10 @@ function receive(answer: RoutingAnswer): void {
   const stale = new Set<string>();
   for (const id of movedSinceSent) for (const edge of edgesOfNode.get(id) ?? []) stale.add(edge.id);
   for (const [id, points] of answer.changed) if (routes.has(id) && !stale.has(id)) settle(id, points);
-  for (const [id, route] of routes) {
+  // Only the edges still drawn as stand-ins wait for this answer; the other routes are final already.
+  for (const id of [...provisional]) {
     const points = routed.get(id);
-    if (!route.final && points && !stale.has(id)) routes.set(id, finalRoute(id, points));
+    if (points && !stale.has(id)) draw(id, finalRoute(id, points));
   }
   useRoutes.setState({ version: useRoutes.getState().version + 1 });
   send();
