@@ -107,3 +107,17 @@ test('a diagram whose settings cannot export opens the dialog with the reason in
   await expect(dialog.getByRole('tree', { name: 'Files to export' })).toBeVisible();
   await expect(reason).toHaveCount(0);
 });
+
+test('a file that new options no longer make gives way to the README, and Escape closes the dialog', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export Python project' });
+  await dialog.getByRole('button', { name: 'env.py', exact: true }).click();
+  await expect(dialog.getByTestId('file-text')).toContainText('alembic');
+  // Django writes no alembic/: its path over an empty box would be a stale line.
+  await dialog.getByLabel(/^Framework/).selectOption('django');
+  await expect(dialog.getByLabel('File preview')).toContainText('shop/README.md');
+  await expect(dialog.getByTestId('file-text')).toContainText('Django');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});

@@ -11,6 +11,7 @@ import { api, isDesktop } from '../api';
 import { useStore } from '../store/store';
 import { describeSize, runExport } from './export-flow';
 import { FileTree } from './FileTree';
+import { useEscape } from './useEscape';
 import { usePreview } from './usePreview';
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -23,6 +24,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const errors = useMemo(() => validate(diagram).filter((f) => f.severity === 'error'), [diagram]);
   const preview = usePreview(diagram, options);
   useEffect(() => api.onExportProgress(setProgress), []);
+  useEscape(onClose);
 
   const exportNow = async () => {
     setResult(null);

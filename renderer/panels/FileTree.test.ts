@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildTree, listingOrder } from './FileTree';
+import { buildTree, fileToShow, listingOrder } from './FileTree';
 
 describe('the file listing', () => {
   test('numbers the files 0…n-1 in the order the tree shows them (folders first), so a growing count lists whole prefixes', () => {
@@ -13,5 +13,14 @@ describe('the file listing', () => {
     expect(order.get('p/pyproject.toml')).toBe(4);
     // A folder is listed from its first file on.
     expect(order.get(tree.folders.get('p')!.folders.get('tests')!)).toBe(order.get('p/tests/t.py'));
+  });
+
+  test('shows the picked file while the project has it, and its README once new options drop it (no path over an empty box)', () => {
+    const fastapi = ['shop/README.md', 'shop/alembic/env.py', 'shop/src/shop/main.py'];
+    const django = ['shop/README.md', 'shop/manage.py', 'shop/src/shop/settings/base.py'];
+    expect(fileToShow(fastapi, undefined)).toBe('shop/README.md');
+    expect(fileToShow(fastapi, 'shop/alembic/env.py')).toBe('shop/alembic/env.py');
+    expect(fileToShow(django, 'shop/alembic/env.py')).toBe('shop/README.md');
+    expect(fileToShow(['p/a.py'], 'p/gone.py')).toBe('p/a.py');
   });
 });

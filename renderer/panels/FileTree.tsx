@@ -41,12 +41,23 @@ export function listingOrder(root: Folder): Map<Folder | string, number> {
   return order;
 }
 
+/**
+ * The file the preview shows: the one picked while the project still has it, else its README.
+ * New options make new files; a pick they no longer hold (alembic/ after FastAPI → Django) would
+ * leave its path above an empty box.
+ */
+export function fileToShow(paths: readonly string[], picked: string | undefined): string | undefined {
+  if (picked !== undefined && paths.includes(picked)) return picked;
+  return paths.find((p) => p.endsWith('README.md')) ?? paths[0];
+}
+
 export function FileTree({ files }: { files: ReadonlyMap<string, string> }) {
   const paths = useMemo(() => [...files.keys()].sort(), [files]);
   const tree = useMemo(() => buildTree(paths), [paths]);
   const order = useMemo(() => listingOrder(tree), [tree]);
   const shown = useGrowingCount(paths.length, files);
-  const [chosen, setChosen] = useState<string | undefined>(() => paths.find((p) => p.endsWith('README.md')) ?? paths[0]);
+  const [picked, setChosen] = useState<string>();
+  const chosen = fileToShow(paths, picked);
   const text = chosen !== undefined ? files.get(chosen) : undefined;
   const visible = useCallback((item: Folder | string) => (order.get(item) ?? 0) < shown, [order, shown]);
   return (
