@@ -5,6 +5,7 @@ import { onCommand } from '../commands';
 import { exportPicture, SCALES, type PictureFormat, type PictureOptions } from '../pictures';
 import { useStore } from '../store/store';
 import { showMessage } from './messages';
+import { useEscape } from './useEscape';
 
 const FORMATS: readonly { format: PictureFormat; label: string; command: MenuCommand }[] = [
   { format: 'png', label: 'PNG', command: 'export-png' },
@@ -45,6 +46,7 @@ function PictureDialog({ initialFormat, onClose }: { initialFormat: PictureForma
     }
   };
   const isText = options.format === 'mermaid';
+  useEscape(onClose);
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal picture-dialog" role="dialog" aria-labelledby="picture-title" onClick={(e) => e.stopPropagation()}>
