@@ -6,6 +6,7 @@ import type { EndpointPlan, ModelPlan, Plan, RouterPlan, SchedulerPlan, ServiceP
 import { sweepName } from './schedulers';
 import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
 import { cacheSetting } from '../shared/settings';
+import { emptyCaches } from '../sqlalchemy/test-caches';
 
 export function payload(m: ModelPlan): string {
   const items = columnsOf(m)
@@ -18,7 +19,7 @@ const constName = (m: ModelPlan): string => m.snake.replace(/_+$/, '').toUpperCa
 
 export function testFiles(plan: Plan, modules: FastapiModules, builders: Builders): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('tests/conftest.py', conftest(plan));
+  files.set('tests/conftest.py', conftest(plan, modules));
   for (const r of plan.routers) files.set(`tests/integration/test_${r.snake.replace(/_+$/, '')}_api.py`, routerTest(plan, r));
   for (const s of plan.services) files.set(`tests/unit/test_${s.snake.replace(/_+$/, '').replace(/_service$/, '')}_service.py`, serviceTest(plan, s, modules, builders));
   for (const w of plan.workers) files.set(`tests/unit/test_${w.snake.replace(/_+$/, '')}_tasks.py`, workerTest(plan, w, modules, builders));
@@ -27,7 +28,8 @@ export function testFiles(plan: Plan, modules: FastapiModules, builders: Builder
   return files;
 }
 
-function conftest(plan: Plan): string {
+function conftest(plan: Plan, modules: FastapiModules): string {
+  const caches = emptyCaches(plan, (c) => modules.of('clients', c));
   const env = [`"DATABASE_URL": f"sqlite+aiosqlite:///{TEST_DB}"`, '"TASKS_EAGER": "true"', ...plan.caches.map((c) => `${str(cacheSetting(c).toUpperCase())}: "memory://"`)];
   return pyModule({
     doc: 'Test setup: one SQLite file migrated per test session and copied fresh for each test, eager tasks.',
@@ -41,6 +43,7 @@ function conftest(plan: Plan): string {
       from('alembic', 'command'),
       from('alembic.config', 'Config'),
       from('fastapi', 'FastAPI'),
+      ...caches.imports,
     ],
     firstParty: [plan.pkg],
     blocks: [
@@ -78,9 +81,11 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client`,
+      ...caches.blocks,
     ],
   });
 }
+
 
 function url(r: RouterPlan, e: EndpointPlan, id = '{item_id}'): string {
   const path = e.path === '/' ? '/' : e.path;

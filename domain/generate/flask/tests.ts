@@ -8,6 +8,7 @@ import type { FlaskModules } from './layout';
 import type { EndpointPlan, ModelPlan, Plan, RouterPlan, ServicePlan, WorkerPlan } from '../plan/plan';
 import { from, indent, plain, pyModule, str, wrap, wrapCollection, type PyImport } from '../python/py';
 import { cacheSetting } from '../shared/settings';
+import { emptyCaches } from '../sqlalchemy/test-caches';
 import { wiringImport } from './wiring';
 import { ledgerName } from './tasks';
 import { sweepName, sweptWorkers } from './schedulers';
@@ -34,10 +35,11 @@ export function testFiles(plan: Plan, modules: FlaskModules, builders: Builders)
 }
 
 function conftest(plan: Plan, modules: FlaskModules): string {
+  const caches = emptyCaches(plan, (c) => modules.of('clients', c));
   const env = ['"DATABASE_URL": f"sqlite:///{TEST_DB}"', '"TASKS_EAGER": "true"', ...plan.caches.map((c) => `${str(cacheSetting(c).toUpperCase())}: "memory://"`)];
   return pyModule({
     doc: 'Test setup: one SQLite file migrated once per session, a transaction rolled back after every test, eager tasks.',
-    imports: [plain('os'), from('collections.abc', 'Iterator'), from('pathlib', 'Path'), from('typing', 'Any'), plain('pytest'), from('flask', 'Flask'), from('flask.testing', 'FlaskClient'), from('sqlalchemy', 'event')],
+    imports: [plain('os'), from('collections.abc', 'Iterator'), from('pathlib', 'Path'), from('typing', 'Any'), plain('pytest'), from('flask', 'Flask'), from('flask.testing', 'FlaskClient'), from('sqlalchemy', 'event'), ...caches.imports],
     firstParty: [plan.pkg],
     blocks: [
       `ROOT = Path(__file__).resolve().parents[1]
@@ -88,9 +90,11 @@ def transaction(app: Flask) -> Iterator[None]:
       `@pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()`,
+      ...caches.blocks,
     ],
   });
 }
+
 
 function url(r: RouterPlan, e: EndpointPlan, id = '{item_id}'): string {
   const full = `/api${r.prefix}${e.path}`.replace(/\{([a-z0-9_]+)\}/g, (whole, name: string) => (name === 'item_id' ? whole : 'x'));

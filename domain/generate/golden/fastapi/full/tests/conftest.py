@@ -11,6 +11,8 @@ from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
 
+from full.clients.hot_cache import HotCache
+
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DB = ROOT / ".pytest-db.sqlite3"
 MIGRATED_DB = ROOT / ".pytest-db-migrated.sqlite3"
@@ -55,3 +57,9 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def empty_caches() -> None:
+    """A value cached in one test never answers in the next."""
+    HotCache._memory.clear()

@@ -10,6 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+from library.clients.page_cache import PageCache
+
 ROOT = Path(__file__).resolve().parents[1]
 TEST_DB = ROOT / ".pytest-db.sqlite3"
 # Settings are read from the environment: set them before the app is imported.
@@ -66,3 +68,9 @@ def transaction(app: Flask) -> Iterator[None]:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches() -> None:
+    """A value cached in one test never answers in the next."""
+    PageCache._memory.clear()
