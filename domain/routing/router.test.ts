@@ -183,3 +183,28 @@ describe('routing', () => {
     expect(route).toEqual([{ x: 90, y: 52 }, { x: 90, y: 126 }, { x: 390, y: 126 }, { x: 390, y: 200 }]);
   });
 });
+
+describe('a router seeded with routes found elsewhere', () => {
+  const diagram = gridDiagram(5, 6);
+  const placed = diagram.nodes.map((node) => ({ id: node.id, position: node.position }));
+  const found = new Router();
+  const routes = found.route(placed, diagram.edges);
+  // As the routes arrive from another worker: copies.
+  const searched = new Map(structuredClone(found.searchedRoutes()));
+  const drawn = new Map(structuredClone([...routes]));
+
+  it('answers the same routes without searching any edge again, and follows a move as the original does', () => {
+    const seeded = Router.seeded(placed, diagram.edges, searched, drawn)!;
+    expect(seeded).toBeDefined();
+    expect(seeded.route(placed, diagram.edges)).toEqual(routes);
+    // Every searched route is the seed's own object: none was searched again.
+    for (const [id, route] of seeded.searchedRoutes()) expect(route).toBe(searched.get(id));
+    const moved = placed.map((node, i) => (i === 8 ? { ...node, position: { x: node.position.x + 70, y: node.position.y + 30 } } : node));
+    expect(seeded.route(moved, diagram.edges)).toEqual(found.route(moved, diagram.edges));
+  });
+
+  it('is refused for other places, so the diagram is routed afresh', () => {
+    const elsewhere = placed.map((node, i) => (i === 3 ? { ...node, position: { x: node.position.x + 500, y: node.position.y } } : node));
+    expect(Router.seeded(elsewhere, diagram.edges, searched, drawn)).toBeUndefined();
+  });
+});

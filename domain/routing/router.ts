@@ -20,7 +20,8 @@ export interface Placed {
   readonly size?: { readonly width: number; readonly height: number };
 }
 
-interface Searched {
+/** An edge's route as searched, before runs were spread: what a Router mends after a move. */
+export interface Searched {
   readonly ports: EdgePorts;
   readonly points: readonly Point[];
 }
@@ -67,6 +68,33 @@ export class Router {
       if (route) routes.set(edge.id, route);
     }
     return routes;
+  }
+
+  /** The routes as searched, to seed another Router (seeded) that then needs no search of its own. */
+  searchedRoutes(): [string, Searched][] {
+    return [...this.searched];
+  }
+
+  /**
+   * A Router as it stands after routing these nodes and edges from scratch, made from another's
+   * searched and drawn routes for them (Auto-layout's, in another worker) instead of searching and
+   * spreading again. Undefined when they do not fit (an edge missing, other ports): route afresh.
+   */
+  static seeded(nodes: readonly Placed[], edges: readonly RouteRequest[], searched: ReadonlyMap<string, Searched>, drawn: ReadonlyMap<string, Route>): Router | undefined {
+    const router = new Router();
+    const change: Change = { nodes: new Set(), areas: [], edges: new Set() };
+    router.placeNodes(nodes, change);
+    router.takeEdges(edges, change);
+    // The same ports as a first route() attaches; the edges it would search are the ones to take.
+    for (const edge of router.reattach(change)) {
+      const [found, route] = [searched.get(edge.id), drawn.get(edge.id)];
+      if (!found || !route || !samePorts(found.ports, router.ports.portsOf(edge.id)!)) return undefined;
+      router.searched.set(edge.id, found);
+      router.searchedIndex.set(edge.id, found.points);
+      router.drawn.set(edge.id, route);
+      router.drawnIndex.set(edge.id, route);
+    }
+    return router;
   }
 
   private placeNodes(nodes: readonly Placed[], change: Change): void {

@@ -21,7 +21,7 @@ function startWorker(): Worker {
     pending.delete(event.data.id);
     if (!waiting) return;
     if ('error' in event.data) waiting.reject(new Error(event.data.error));
-    else waiting.resolve({ positions: new Map(event.data.positions), routes: new Map(event.data.routes) });
+    else waiting.resolve({ positions: new Map(event.data.positions), routes: new Map(event.data.routes), searched: new Map(event.data.searched) });
   };
   started.onerror = (event) => {
     event.preventDefault();
@@ -57,13 +57,15 @@ function layOutHere(diagram: Diagram): RoutedLayout {
 export async function autoLayout(): Promise<void> {
   const diagram = useStore.getState().diagram;
   if (diagram.nodes.length === 0) return;
-  const { positions, routes } = await layOutInWorker(diagram).catch(() => layOutHere(diagram));
+  const layout = await layOutInWorker(diagram).catch(() => layOutHere(diagram));
+  const { positions } = layout;
   // The answer arrived in a task of its own (reading it is work): the edit starts the next one.
   await nextFrame();
   if (useStore.getState().diagram.nodes !== diagram.nodes) return;
   const move = () => useStore.getState().edit({ type: 'move-nodes', positions });
-  // The layout's routes are drawn as computed, in the same change as the positions, until something moves.
-  if (useStore.getState().diagram.edges === diagram.edges) applyWithRoutes(routes, move);
+  // The layout's routes are drawn as computed, in the same change as the positions, until something
+  // moves, and they seed the routing worker, which then need not route the whole diagram again.
+  if (useStore.getState().diagram.edges === diagram.edges) applyWithRoutes(layout, move);
   else move();
   await nextFrame();
   window.dispatchEvent(new Event('strata:zoom-to-fit'));

@@ -1,7 +1,16 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { emptyDiagram, type DiagramEdge, type DiagramNode } from '../../domain/diagram';
+import { layOutWithRoutes } from '../../domain/layout/routed';
 import { useStore } from '../store/store';
-import { startRouting, useRoutes } from './routes';
+import type * as Search from '../../domain/routing/search';
+import { applyWithRoutes, startRouting, useRoutes } from './routes';
+
+/** Counts the path searches, the cost of routing an edge. */
+const searches = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../domain/routing/search', async (original) => {
+  const actual = await original<typeof Search>();
+  return { ...actual, findPath: (...args: Parameters<typeof actual.findPath>) => (searches.count++, actual.findPath(...args)) };
+});
 
 /** Every node whose fields were looked at, to tell which nodes a step of work visited. */
 const read = new Set<string>();
@@ -69,5 +78,21 @@ describe('routes follow a drag by the moved nodes only', () => {
     expect(walks).toBe(0);
     for (const id of ofMoved) expect(useRoutes.getState().routes.get(id)?.final).toBe(true);
     expect([...Map.prototype.values.call(drawn)].every((route) => (route as { final: boolean }).final)).toBe(true);
+  });
+
+  test('after Auto-layout, the routing starts from the layout\'s routes and searches no edge again', async () => {
+    const { nodes, edges } = grid(40);
+    useStore.setState({ diagram: { ...emptyDiagram(), nodes, edges } });
+    await settled();
+    const layout = layOutWithRoutes(useStore.getState().diagram);
+    searches.count = 0;
+    applyWithRoutes(layout, () => useStore.getState().edit({ type: 'move-nodes', positions: layout.positions }));
+    await settled();
+    expect(searches.count).toBe(0);
+    for (const edge of edges) {
+      const drawn = useRoutes.getState().routes.get(edge.id);
+      expect(drawn?.final).toBe(true);
+      expect(drawn?.points).toEqual(layout.routes.get(edge.id));
+    }
   });
 });

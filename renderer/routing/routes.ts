@@ -7,10 +7,11 @@
  */
 import { create } from 'zustand';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../domain/diagram';
-import { NODE_BOX, Router, boxOf, isWrongWay, provisionalRoute, type Placed, type Route } from '../../domain/routing';
+import { NODE_BOX, boxOf, isWrongWay, provisionalRoute, type Placed, type Route, type Router, type Searched } from '../../domain/routing';
 import { changedInPlace } from '../store/moves';
 import { useStore } from '../store/store';
 import type { RoutingAnswer, RoutingRequest } from './routing.worker';
+import { seededRouter, type RoutingSeed } from './seed';
 
 export interface DrawnRoute {
   readonly points: Route;
@@ -36,7 +37,7 @@ let knownEdges: readonly DiagramEdge[] = [];
 let edgeById = new Map<string, DiagramEdge>();
 let edgesOfNode = new Map<string, DiagramEdge[]>();
 /** Changes not yet sent to the worker. */
-let unsent: { placed: Map<string, Placed>; removed: Set<string>; edges: boolean; reset: boolean } = fresh();
+let unsent: { placed: Map<string, Placed>; removed: Set<string>; edges: boolean; reset: boolean; seed?: RoutingSeed } = fresh();
 /** Nodes moved since the request in flight was sent: their edges stay provisional until the next answer. */
 let movedSinceSent = new Set<string>();
 let inFlight: number | null = null;
@@ -47,7 +48,7 @@ const routed = new Map<string, Route>();
 let here: Router | undefined;
 
 function fresh() {
-  return { placed: new Map<string, Placed>(), removed: new Set<string>(), edges: false, reset: false };
+  return { placed: new Map<string, Placed>(), removed: new Set<string>(), edges: false, reset: false, seed: undefined as RoutingSeed | undefined };
 }
 
 function placedOf(node: DiagramNode): Placed {
@@ -123,18 +124,23 @@ function takeAll(nodes: readonly DiagramNode[], touched: string[]): void {
 
 /**
  * Draws the routes Auto-layout computed, in the same change as its positions, and starts the
- * worker afresh so that its answer for the new positions is the same routing. Every edge is
+ * worker afresh from those routes (seeded with them, as they stand for these places and edges),
+ * so its answer for the new positions is the same routing, found once. Every edge is
  * drawn along a route for where its ends now stand: none keeps an old route that a moved node
  * now stands on, and none is drawn as a stand-in elbow, not even for a frame.
  */
-function takeStaged(computed: ReadonlyMap<string, Route>): void {
+function takeStaged(computed: StagedRoutes): void {
   for (const edge of knownEdges) {
-    const points = computed.get(edge.id);
+    const points = computed.routes.get(edge.id);
     if (points) draw(edge.id, finalRoute(edge.id, points));
     else drawProvisional(edge);
   }
   movedSinceSent = new Set(inFlight === null ? [] : known.keys());
-  unsent = { ...fresh(), placed: new Map([...known.values()].map((node) => [node.id, placedOf(node)])), edges: true, reset: true };
+  // In the diagram's order, as Auto-layout routed them: the seed fits only the same nodes and edges.
+  const nodes = lastNodes.map(placedOf);
+  const edges = knownEdges.map(({ id, source, target }) => ({ id, source, target }));
+  const seed = { nodes, edges, searched: [...computed.searched], drawn: [...computed.routes] };
+  unsent = { ...fresh(), placed: new Map(nodes.map((node) => [node.id, node])), edges: true, reset: true, seed };
 }
 
 /** Draws an edge's route, keeping the set of stand-in routes in step. */
@@ -192,6 +198,7 @@ function send(): void {
     placed: [...unsent.placed.values()],
     removed: [...unsent.removed],
     ...(unsent.edges && { edges: knownEdges.map(({ id, source, target }) => ({ id, source, target })) }),
+    ...(unsent.seed && { seed: unsent.seed }),
   };
   if (request.reset) routed.clear();
   unsent = fresh();
@@ -222,7 +229,7 @@ function startWorker(): Worker | null {
 
 /** Where no worker can start (tests, a page opened from a file): the same routing, here. */
 function routeHere(request: RoutingRequest): RoutingAnswer {
-  if (request.reset || !here) here = new Router();
+  if (request.reset || !here) here = seededRouter(request.seed);
   const result = here.route(
     [...known.values()].map(placedOf),
     knownEdges.map(({ id, source, target }) => ({ id, source, target })),
@@ -249,15 +256,21 @@ function receive(answer: RoutingAnswer): void {
   send();
 }
 
-/** Routes Auto-layout computed, while its positions are being applied (applyWithRoutes). */
-let staged: ReadonlyMap<string, Route> | undefined;
+/** Routes Auto-layout computed (drawn, and as searched), for the positions it applies. */
+interface StagedRoutes {
+  readonly routes: ReadonlyMap<string, Route>;
+  readonly searched: ReadonlyMap<string, Searched>;
+}
+
+/** Auto-layout's routes, while its positions are being applied (applyWithRoutes). */
+let staged: StagedRoutes | undefined;
 
 /**
  * Applies Auto-layout's positions (`apply`, one edit) together with the routes computed for
  * them: the change that moves the nodes draws the new routes, so no frame shows the new places
  * with routes made for the old ones.
  */
-export function applyWithRoutes(computed: ReadonlyMap<string, Route>, apply: () => void): void {
+export function applyWithRoutes(computed: StagedRoutes, apply: () => void): void {
   staged = computed;
   try {
     apply();

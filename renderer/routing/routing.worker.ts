@@ -4,15 +4,18 @@
  * no drag frame on the main thread waits for routing.
  */
 import { Router, type Placed, type Route, type RouteRequest } from '../../domain/routing';
+import { seededRouter, type RoutingSeed } from './seed';
 
 export interface RoutingRequest {
   readonly id: number;
-  /** Start from nothing: after Auto-layout, so the answer equals the layout's own routes. */
+  /** Start afresh (from `seed` when given): after Auto-layout, so the answer equals the layout's own routes. */
   readonly reset: boolean;
   readonly placed: readonly Placed[];
   readonly removed: readonly string[];
   /** The whole edge list, when it changed. */
   readonly edges?: readonly RouteRequest[];
+  /** With `reset`, after Auto-layout: the routes it found, to start from instead of routing everything again. */
+  readonly seed?: RoutingSeed;
 }
 
 export interface RoutingAnswer {
@@ -30,7 +33,7 @@ let last = new Map<string, Route>();
 self.onmessage = (event: MessageEvent<RoutingRequest>) => {
   const request = event.data;
   if (request.reset) {
-    router = new Router();
+    router = seededRouter(request.seed);
     nodes.clear();
     last = new Map();
   }
