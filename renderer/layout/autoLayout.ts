@@ -5,10 +5,14 @@
  */
 import type { Diagram } from '../../domain/diagram';
 import { layOutWithRoutes, type RoutedLayout } from '../../domain/layout/routed';
+import { NOTE_SIZE } from '../align/boxes';
+import { measuredSize } from '../canvas/derive';
+import { NODE_SIZE } from '../canvas/features';
 import { onCommand } from '../commands';
 import { applyWithRoutes } from '../routing/routes';
 import { useStore } from '../store/store';
 import type { LayoutAnswer, LayoutRequest } from './layout.worker';
+import { notesClearOf } from './notes';
 
 let worker: Worker | undefined;
 let nextId = 0;
@@ -62,7 +66,10 @@ export async function autoLayout(): Promise<void> {
   // The answer arrived in a task of its own (reading it is work): the edit starts the next one.
   await nextFrame();
   if (useStore.getState().diagram.nodes !== diagram.nodes) return;
-  const move = () => useStore.getState().edit({ type: 'move-nodes', positions });
+  // Notes the new layout would bury under nodes step aside in the same edit, so one undo restores both.
+  const notes = notesClearOf(diagram, positions, (id, isNote) => measuredSize(id) ?? (isNote ? NOTE_SIZE : NODE_SIZE));
+  const moves = notes.size > 0 ? new Map([...positions, ...notes]) : positions;
+  const move = () => useStore.getState().edit({ type: 'move-nodes', positions: moves });
   // The layout's routes are drawn as computed, in the same change as the positions, until something
   // moves, and they seed the routing worker, which then need not route the whole diagram again.
   if (useStore.getState().diagram.edges === diagram.edges) applyWithRoutes(layout, move);
