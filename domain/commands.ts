@@ -68,22 +68,23 @@ const plain = (key: string, text: string): Keys => ({ key, mod: false, text });
 /** Alt with a letter, as design tools bind their align and distribute commands. */
 const alt = (letter: string, shift = false): Keys => ({ code: `Key${letter}`, mod: false, alt: true, shift, text: `Alt+${shift ? 'Shift+' : ''}${letter}` });
 
-// Order matters where keys overlap: Ctrl+Shift+S must be found before Ctrl+S.
+// In reading order: the "?" list and the menu bar show it as it is. Keys never overlap, whatever
+// the order: a letter's shortcut without a Shift rule wants no Shift, so Ctrl+S is not Ctrl+Shift+S.
 export const CATALOG: readonly CatalogEntry[] = [
   { command: 'new', label: 'New diagram', group: 'File', keys: [mod('n', 'Ctrl+N')] },
   { command: 'open', label: 'Open…', group: 'File', keys: [mod('o', 'Ctrl+O')] },
-  { command: 'save-as', label: 'Save As…', group: 'File', keys: [mod('s', 'Ctrl+Shift+S', true)] },
   { command: 'save', label: 'Save', group: 'File', keys: [mod('s', 'Ctrl+S')] },
+  { command: 'save-as', label: 'Save As…', group: 'File', keys: [mod('s', 'Ctrl+Shift+S', true)] },
   { command: 'export', label: 'Export…', group: 'File', keys: [mod('e', 'Ctrl+E')] },
-  { command: 'redo', label: 'Redo', group: 'Edit', keys: [mod('z', 'Ctrl+Shift+Z', true), mod('y', 'Ctrl+Y')] },
   { command: 'undo', label: 'Undo', group: 'Edit', keys: [mod('z', 'Ctrl+Z')] },
+  { command: 'redo', label: 'Redo', group: 'Edit', keys: [mod('z', 'Ctrl+Shift+Z', true), mod('y', 'Ctrl+Y')] },
   { command: 'select-all', label: 'Select all', group: 'Edit', keys: [mod('a', 'Ctrl+A')] },
   { command: 'duplicate', label: 'Duplicate', group: 'Edit', keys: [mod('d', 'Ctrl+D')] },
   { command: 'rename', label: 'Rename', group: 'Edit', keys: [plain('f2', 'F2')] },
   { command: 'delete', label: 'Delete', group: 'Edit', keys: [plain('delete', 'Delete'), plain('backspace', 'Backspace')] },
   { command: 'find', label: 'Find a node', group: 'Edit', keys: [mod('f', 'Ctrl+F')] },
-  { command: 'ungroup-feature', label: 'Take out of its feature', group: 'Canvas', keys: [mod('g', 'Ctrl+Shift+G', true)] },
   { command: 'group-feature', label: 'Group into a feature', group: 'Canvas', keys: [mod('g', 'Ctrl+G')] },
+  { command: 'ungroup-feature', label: 'Take out of its feature', group: 'Canvas', keys: [mod('g', 'Ctrl+Shift+G', true)] },
   { command: 'reverse', label: 'Reverse the dependency', group: 'Canvas', keys: [{ key: 'r', mod: false, shift: true, text: 'Shift+R' }] },
   { command: 'add-note', label: 'Add a sticky note', group: 'Canvas', keys: [plain('n', 'N')] },
   { command: 'add-text', label: 'Add text', group: 'Canvas', keys: [plain('t', 'T')] },

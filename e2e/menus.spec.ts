@@ -1,6 +1,6 @@
 /** Right-click menus and the "?" list: what a meeting reaches for with the pointer and the keyboard. */
 import { expect, test } from '@playwright/test';
-import { nodeByName, nodeCard, openApp } from './fixtures';
+import { diagramOf, nodeByName, nodeCard, openApp } from './fixtures';
 
 test('a node’s menu renames, duplicates and deletes it, with the keys the "?" list shows', async ({ page }, testInfo) => {
   await openApp(page);
@@ -74,4 +74,27 @@ test('Shift+R reverses the selected arrow from the keyboard, and F2 opens its la
   await expect(page.locator('.problem[data-rule="layer-direction"]')).toHaveCount(1);
   await page.keyboard.press('F2');
   await expect(page.getByRole('textbox', { name: 'Label' })).toBeFocused();
+});
+
+test('the "?" list reads in order (Save before Save As, Undo before Redo), and the Shift keys still reach their own commands', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog.getByRole('region', { name: 'File' }).locator('dt')).toHaveText(['New diagram', 'Open…', 'Save', 'Save As…', 'Export…']);
+  await expect(dialog.getByRole('region', { name: 'Edit' }).locator('dt').first()).toHaveText('Undo');
+  await expect(dialog.getByRole('region', { name: 'Canvas' }).locator('dt').first()).toHaveText('Group into a feature');
+  await page.keyboard.press('Escape');
+
+  await nodeByName(page, 'order_service').click();
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type('orders');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await diagramOf(page)).nodes.find((n) => n.name === 'order_service')?.feature).toBe('orders');
+  await nodeByName(page, 'order_service').click();
+  await page.keyboard.press('Control+Shift+G');
+  await expect.poll(async () => (await diagramOf(page)).nodes.find((n) => n.name === 'order_service')?.feature).toBeUndefined();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await diagramOf(page)).nodes.find((n) => n.name === 'order_service')?.feature).toBe('orders');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(async () => (await diagramOf(page)).nodes.find((n) => n.name === 'order_service')?.feature).toBeUndefined();
 });
