@@ -121,10 +121,17 @@ function boundsOf(diagram: Diagram, routes: ReadonlyMap<string, Route>): Box {
   return left === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/** The width of an 11 px character of the legend, on average. */
+const LEGEND_CHARACTER_WIDTH = 6.6;
+
 function header(name: string, palette: Palette, width: number): string {
   const title = `<text x="${PICTURE_PADDING}" y="${PICTURE_PADDING + 6}" font-size="18" font-weight="700" fill="${palette.text}">${escape(name)}</text>`;
-  const legend = LAYERS.map((layer, i) => {
-    const x = PICTURE_PADDING + i * 92;
+  // Each entry as wide as its word (a character estimate: there is no layout engine to measure
+  // with), so "data" is not followed by a gap its longer neighbours need.
+  let next = PICTURE_PADDING;
+  const legend = LAYERS.map((layer) => {
+    const x = next;
+    next += Math.round(14 + layer.length * LEGEND_CHARACTER_WIDTH + 18);
     const y = PICTURE_PADDING + 22;
     return `<rect x="${x}" y="${y}" width="10" height="10" rx="2" fill="${palette.layers[layer]}"/><text x="${x + 14}" y="${y + 9}" font-size="11" fill="${palette.muted}">${layer}</text>`;
   });
