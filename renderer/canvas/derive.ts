@@ -101,7 +101,8 @@ export function flowEdges(edges: readonly DiagramEdge[], selection: Selection, i
       selected,
       data: edge.label ? { status, label: edge.label } : { status },
       className: status ? `has-${status.severity}` : undefined,
-      markerEnd: { ...ARROW, color: status ? `var(--${status.severity})` : 'var(--edge)' },
+      // A selected arrow is drawn in the accent colour, its head too; a finding's colour wins, as on the line.
+      markerEnd: { ...ARROW, color: status ? `var(--${status.severity})` : selected ? 'var(--accent)' : 'var(--edge)' },
     };
     edgeCache.set(edge, { selected, statusKey, flow });
     return flow;
