@@ -11,7 +11,7 @@ import { Position, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { DiagramEdge } from '../../domain/diagram';
 import { pathOf } from '../../domain/routing';
-import { useRoutes, type DrawnRoute } from '../routing/routes';
+import { useRoute, type DrawnRoute } from '../routing/routes';
 import type { ItemStatus } from '../store/findings';
 import { NODE_SIZE } from './features';
 import { diagramIndex } from './useCulled';
@@ -58,7 +58,7 @@ export const OverviewEdges = memo(function OverviewEdges({ edges, statuses, sele
  * hundred edges of the thousands drawn, and only those render again.
  */
 const EdgePath = memo(function EdgePath({ edge, look: given }: { edge: DiagramEdge; look: Look }) {
-  const route = useRoutes((state) => state.routes.get(edge.id));
+  const route = useRoute(edge.id);
   const d = route ? cachedPath(route) : elbow(edge);
   if (!d) return null;
   // Drawn upwards (target above source): an error, as StrataEdge draws it, unless selected.

@@ -7,7 +7,7 @@
 import { getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { labelPoint, pathOf } from '../../domain/routing';
-import { useRoutes } from '../routing/routes';
+import { useRoute } from '../routing/routes';
 import type { StrataFlowEdge } from './derive';
 import { FindingBadge } from './FindingBadge';
 import { EdgeLabelLayer } from './ViewportLayer';
@@ -16,7 +16,7 @@ import { EdgeLabelLayer } from './ViewportLayer';
 const CLICK_WIDTH = 16;
 
 export const StrataEdge = memo(function StrataEdge(props: EdgeProps<StrataFlowEdge>) {
-  const route = useRoutes((state) => state.routes.get(props.id));
+  const route = useRoute(props.id);
   let path: string;
   let label: { x: number; y: number };
   if (route) {

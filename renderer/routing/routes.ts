@@ -3,8 +3,10 @@
  * in a worker; while it works, the edges of a node that just moved are drawn as a plain elbow
  * (the provisional route), so a drag frame costs the moved nodes' edges, not the diagram.
  * Routes live in one Map that is updated in place; `version` tells subscribers it changed, and
- * each edge selects only its own route.
+ * each drawn edge watches only its own route (useRoute): a change wakes the edges it redrew, not
+ * the thousands drawn.
  */
+import { useCallback, useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../domain/diagram';
 import { NODE_BOX, boxOf, isWrongWay, provisionalRoute, type Placed, type Route, type Router, type Searched } from '../../domain/routing';
@@ -27,6 +29,33 @@ interface RouteState {
 }
 
 const routes = new Map<string, DrawnRoute>();
+/** Who watches each edge's route (useRoute), and the edges redrawn since they were last told. */
+const watchers = new Map<string, Set<() => void>>();
+let redrawn = new Set<string>();
+
+/** An edge's drawn route; the component renders again only when this edge's route changes. */
+export function useRoute(id: string): DrawnRoute | undefined {
+  const subscribe = useCallback((listener: () => void) => watch(id, listener), [id]);
+  return useSyncExternalStore(subscribe, () => routes.get(id));
+}
+
+function watch(id: string, listener: () => void): () => void {
+  const set = watchers.get(id) ?? new Set();
+  watchers.set(id, set.add(listener));
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) watchers.delete(id);
+  };
+}
+
+/** Tells the store's subscribers, then the watchers of the edges redrawn (only those). */
+function publish(): void {
+  const told = redrawn;
+  redrawn = new Set();
+  useRoutes.setState({ version: useRoutes.getState().version + 1 });
+  for (const id of told) for (const listener of watchers.get(id) ?? []) listener();
+}
+
 /** Edges drawn as a stand-in (not final): the only ones an answer must look at besides those it carries. */
 const provisional = new Set<string>();
 export const useRoutes = create<RouteState>()(() => ({ routes, version: 0 }));
@@ -93,7 +122,7 @@ function follow(diagram: Diagram): void {
       for (const edge of edgesOfNode.get(id) ?? []) drawProvisional(edge);
     }
   }
-  useRoutes.setState({ version: useRoutes.getState().version + 1 });
+  publish();
   send();
 }
 
@@ -146,12 +175,14 @@ function takeStaged(computed: StagedRoutes): void {
 /** Draws an edge's route, keeping the set of stand-in routes in step. */
 function draw(id: string, route: DrawnRoute): void {
   routes.set(id, route);
+  redrawn.add(id);
   if (route.final) provisional.delete(id);
   else provisional.add(id);
 }
 
 function undraw(id: string): void {
   routes.delete(id);
+  redrawn.add(id);
   provisional.delete(id);
 }
 
@@ -252,7 +283,7 @@ function receive(answer: RoutingAnswer): void {
     const points = routed.get(id);
     if (points && !stale.has(id)) draw(id, finalRoute(id, points));
   }
-  useRoutes.setState({ version: useRoutes.getState().version + 1 });
+  publish();
   send();
 }
 
