@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LAYERS } from '../../domain/diagram';
 import { labelPoint, pathOf, routeAll } from '../../domain/routing';
 import { SAMPLE_DIAGRAM } from '../../domain/sample';
-import { pictureSvg, type Palette } from './svg';
+import { legendWordWidth, pictureSvg, type Palette } from './svg';
 
 const PALETTE: Palette = {
   canvas: '#fbfbfc',
@@ -40,13 +40,13 @@ describe('pictureSvg', () => {
     for (const node of SAMPLE_DIAGRAM.nodes) expect(picture.svg).toContain(`>${node.name}</text>`);
   });
 
-  it('spaces the layer legend by its words: a short one ("data") leaves no wider gap than a long one', () => {
+  it('spaces the layer legend by its words, with an even gap after each, not in fixed slots', () => {
     const legend = /<g class="legend"[^]*?<\/g>/.exec(picture.svg)![0];
     const xs = [...legend.matchAll(/<rect x="(\d+)"/g)].map((match) => Number(match[1]));
     expect(xs).toHaveLength(LAYERS.length);
     const steps = xs.slice(1).map((x, i) => x - xs[i]!);
     // Each step is the swatch, the word and one same gap: longer words, longer steps.
-    for (let i = 0; i < steps.length; i++) expect(steps[i]! - LAYERS[i]!.length * 6.6).toBeCloseTo(32, -0.5);
+    for (let i = 0; i < steps.length; i++) expect(steps[i]! - legendWordWidth(LAYERS[i]!)).toBeCloseTo(32, -0.5);
   });
 
   it('renders in resvg, a renderer that is no browser, at its size and not blank', () => {
