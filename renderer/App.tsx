@@ -5,6 +5,7 @@ import './align/commands';
 import { api } from './api';
 import { Canvas, FIT_MAX_ZOOM, FIT_PADDING } from './canvas/Canvas';
 import { useFitNodes } from './canvas/fit';
+import { useShowOpened } from './canvas/useShowOpened';
 import { useClipboardEvents } from './clipboard';
 import { addNodeOfKind, onCommand, openDiagram, openDroppedFile, runCommand } from './commands';
 import { addNote } from './notes/add';
@@ -41,6 +42,7 @@ function Workspace() {
   useClipboardEvents();
   useArrowNudge();
   useEffect(startRouting, []);
+  useShowOpened();
   const { screenToFlowPosition } = useReactFlow();
   const fitNodes = useFitNodes();
   useEffect(() => {

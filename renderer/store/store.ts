@@ -33,6 +33,8 @@ export interface DocumentState {
   readonly snapToGrid: boolean;
   /** The component placed a moment ago, whose not-connected-yet findings are muted (calm.ts). */
   readonly fresh: string | null;
+  /** How many diagrams were opened (each `load`), so the view can bring each one into sight. */
+  readonly opened: number;
 }
 
 export interface DocumentActions {
@@ -70,9 +72,10 @@ export const useStore = create<Store>()((set, get) => ({
   strict: false,
   snapToGrid: false,
   fresh: null,
+  opened: 0,
 
   load: (file, unsaved = false) =>
-    set({
+    set((state) => ({
       diagram: file.diagram,
       savedDiagram: unsaved ? emptyDiagram() : file.diagram,
       path: file.path,
@@ -82,7 +85,8 @@ export const useStore = create<Store>()((set, get) => ({
       gestureStart: null,
       renaming: null,
       fresh: null,
-    }),
+      opened: state.opened + 1,
+    })),
   markSaved: (path, name) => set((state) => ({ path, name, savedDiagram: state.diagram })),
   edit: (edit) =>
     set((state) => ({ diagram: applyEdit(state.diagram, edit), history: record(state.history, state.diagram) })),
