@@ -181,21 +181,24 @@ test('an arrow whose target is drawn above its source goes around the side, in t
   const badge = await page.locator('.edge-badge').filter({ has: page.getByTestId('finding-badge') }).boundingBox();
   expect(badge).not.toBeNull();
   await page.getByTestId('canvas').screenshot({ path: testInfo.outputPath('wrong-way.png') });
-  const onRoute = await page.evaluate(
-    ({ id, x, y }) => {
-      const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${id}"] path[data-wrong-way]`)!;
-      const matrix = path.getScreenCTM()!;
-      const length = path.getTotalLength();
-      let nearest = Infinity;
-      for (let at = 0; at <= length; at += 2) {
-        const point = path.getPointAtLength(at).matrixTransform(matrix);
-        nearest = Math.min(nearest, Math.hypot(point.x - x, point.y - y));
-      }
-      return nearest;
-    },
-    { id: upward.id, x: badge!.x + badge!.width / 2, y: badge!.y + badge!.height / 2 },
-  );
-  expect(onRoute).toBeLessThan(3);
+  // The badge and the route are read in one frame, once the view has settled (the fit animates).
+  await expect
+    .poll(() =>
+      page.evaluate((id) => {
+        const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${id}"] path[data-wrong-way]`)!;
+        const badgeBox = [...document.querySelectorAll('.edge-badge')].find((b) => b.querySelector('[data-testid="finding-badge"]'))!.getBoundingClientRect();
+        const [x, y] = [badgeBox.x + badgeBox.width / 2, badgeBox.y + badgeBox.height / 2];
+        const matrix = path.getScreenCTM()!;
+        const length = path.getTotalLength();
+        let nearest = Infinity;
+        for (let at = 0; at <= length; at += 2) {
+          const point = path.getPointAtLength(at).matrixTransform(matrix);
+          nearest = Math.min(nearest, Math.hypot(point.x - x, point.y - y));
+        }
+        return nearest;
+      }, upward.id),
+    )
+    .toBeLessThan(3);
   // Zoomed out to an overview, where edges are drawn as one layer, it is still drawn as an error.
   const canvas = page.getByTestId('canvas');
   while (!(await canvas.getAttribute('class'))!.includes('zoom-overview')) await page.getByRole('button', { name: 'Zoom Out' }).click();
